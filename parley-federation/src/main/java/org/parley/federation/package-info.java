@@ -1,0 +1,5 @@
+/** Node-to-node transport: mutual TLS, delivery, receipts, link tests. */
+@NullMarked
+package org.parley.federation;
+
+import org.jspecify.annotations.NullMarked;
