@@ -16,7 +16,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ParleyCli.Version.class,
         description = "Parley: a hotline and encounter watch between two parties.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            KeysCommand.class,
+            LedgerCommand.class,
+            DialogueCommand.class,
+            AisCommand.class,
+            AdsbCommand.class,
+            EncountersCommand.class
+        })
 public final class ParleyCli implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before run()
