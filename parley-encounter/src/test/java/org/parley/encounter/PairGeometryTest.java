@@ -1,0 +1,144 @@
+package org.parley.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicData;
+import org.junit.jupiter.api.Test;
+
+class PairGeometryTest {
+    private static final double NM = 1852.0;
+    private static final double KNOT = NM / 3600.0;
+    private static final double SHIP_HORIZON = 1800;
+    private static final double AIR_HORIZON = 300;
+
+    /** A pair: A anywhere, B within 50 NM of A, each with its own speed and course. */
+    record Pair(Kinematics a, Kinematics b) {}
+
+    @Property(tries = 300)
+    void solve_shipsAnywhereWithin50Nm_matchesGeodesicReferenceWithin3m(@ForAll("ships") Pair pair) {
+        assertMatchesReference(pair, SHIP_HORIZON);
+    }
+
+    @Property(tries = 200)
+    void solve_aircraftAnywhereWithin50Nm_matchesGeodesicReferenceWithin3m(@ForAll("aircraft") Pair pair) {
+        assertMatchesReference(pair, AIR_HORIZON);
+    }
+
+    private static void assertMatchesReference(Pair pair, double horizon) {
+        PairSolution s = PairGeometry.solve(pair.a(), pair.b(), horizon);
+        double[] reference = GeodesicReference.closestApproach(pair.a(), pair.b(), horizon);
+        assertThat(s.cpaMetres()).as("CPA distance").isCloseTo(reference[0], within(3.0));
+        // TCPA is ill-conditioned when the minimum is flat; what matters is the range at our TCPA.
+        double rangeAtOurTcpa = GeodesicReference.rangeAt(pair.a(), pair.b(), s.tcpaSeconds());
+        assertThat(rangeAtOurTcpa).as("true range at our TCPA").isCloseTo(reference[0], within(3.0));
+        double rangeNow = GeodesicReference.rangeAt(pair.a(), pair.b(), 0);
+        assertThat(s.rangeMetres()).as("range now").isCloseTo(rangeNow, within(3.0));
+    }
+
+    @Provide
+    Arbitrary<Pair> ships() {
+        return pairs(Arbitraries.doubles().between(0, 40), SHIP_HORIZON);
+    }
+
+    @Provide
+    Arbitrary<Pair> aircraft() {
+        return pairs(Arbitraries.doubles().between(100, 550), AIR_HORIZON);
+    }
+
+    private static Arbitrary<Pair> pairs(Arbitrary<Double> knots, double horizon) {
+        // Latitudes weighted to the poles and longitudes to the antimeridian, where flat sheets fail.
+        Arbitrary<Double> lat = Arbitraries.oneOf(
+                Arbitraries.doubles().between(-89.9, 89.9),
+                Arbitraries.doubles().between(80, 89.9),
+                Arbitraries.doubles().between(-89.9, -80));
+        Arbitrary<Double> lon = Arbitraries.oneOf(
+                Arbitraries.doubles().between(-180, 180),
+                Arbitraries.doubles().between(179, 180),
+                Arbitraries.doubles().between(-180, -179));
+        Arbitrary<Double> course = Arbitraries.doubles().between(0, 359.99);
+        Arbitrary<Double> rangeNm = Arbitraries.oneOf(
+                Arbitraries.doubles().between(0.01, 50), Arbitraries.doubles().between(0.01, 2));
+        Arbitrary<Kinematics> a = Combinators.combine(lat, lon, knots, course)
+                .as((la, lo, kn, c) -> Kinematics.surface(la, lo, kn * KNOT, c));
+        return Combinators.combine(a, rangeNm, course, knots, course)
+                .as((ka, r, bearing, kn, c) -> {
+                    GeodesicData d =
+                            Geodesic.WGS84.Direct(ka.latitudeDegrees(), ka.longitudeDegrees(), bearing, r * NM);
+                    Kinematics kb = Kinematics.surface(d.lat2, d.lon2, kn * KNOT, c);
+                    return new Pair(ka, kb);
+                })
+                .filter(p -> endsWithin50Nm(p, horizon));
+    }
+
+    /** Keeps pairs whose closest approach is itself within the 50 NM budget. */
+    private static boolean endsWithin50Nm(Pair p, double horizon) {
+        return GeodesicReference.closestApproach(p.a(), p.b(), horizon)[0] <= 50 * NM;
+    }
+
+    @Test
+    void solve_headOnOnEquator_meetsHalfwayAfterThirtyMinutes() {
+        // 10 NM apart on the equator, closing at 10 + 10 kn: 10 NM / 20 kn = 0.5 h, CPA 0.
+        double lonB = 10 * NM / (Geodesic.WGS84.EquatorialRadius() * Math.PI / 180);
+        Kinematics a = Kinematics.surface(0, 0, 10 * KNOT, 90);
+        Kinematics b = Kinematics.surface(0, lonB, 10 * KNOT, 270);
+
+        PairSolution s = PairGeometry.solve(a, b, 3600);
+
+        assertThat(s.rangeMetres()).isCloseTo(10 * NM, within(1.0));
+        assertThat(s.tcpaSeconds()).isCloseTo(1800, within(1.0));
+        assertThat(s.cpaMetres()).isLessThan(1.0);
+        assertThat(s.rangeRateMetresPerSecond()).isCloseTo(-20 * KNOT, within(0.01));
+        assertThat(s.relativeBearingDegrees()).isCloseTo(0, within(0.01));
+    }
+
+    @Test
+    void solve_crossingFromStarboard_reportsBowCrossingOneMileAhead() {
+        // A north at 10 kn from the origin; B 2 NM east and 3 NM north steering west at 10 kn.
+        // B reaches A's track after 2 NM / 10 kn = 12 min, when A has made 2 NM: 1 NM ahead of A.
+        Kinematics a = Kinematics.surface(0, 0, 10 * KNOT, 0);
+        GeodesicData north = Geodesic.WGS84.Direct(0, 0, 0, 3 * NM);
+        GeodesicData east = Geodesic.WGS84.Direct(north.lat2, north.lon2, 90, 2 * NM);
+        Kinematics b = Kinematics.surface(east.lat2, east.lon2, 10 * KNOT, 270);
+
+        PairSolution s = PairGeometry.solve(a, b, 1800);
+
+        assertThat(s.bowCrossingAheadOfAMetres()).isCloseTo(NM, within(5.0));
+        assertThat(s.bowCrossingOfASeconds()).isCloseTo(720, within(2.0));
+        assertThat(s.bowCrossingAheadOfBMetres()).isNaN(); // A passes astern of B
+    }
+
+    @Test
+    void solve_openingPair_hasZeroTcpaAndCpaEqualToRange() {
+        Kinematics a = Kinematics.surface(60, 5, 12 * KNOT, 180);
+        GeodesicData d = Geodesic.WGS84.Direct(60, 5, 0, 3 * NM);
+        Kinematics b = Kinematics.surface(d.lat2, d.lon2, 12 * KNOT, 0);
+
+        PairSolution s = PairGeometry.solve(a, b, 1800);
+
+        assertThat(s.tcpaSeconds()).isZero();
+        assertThat(s.cpaMetres()).isCloseTo(3 * NM, within(1.0));
+        assertThat(s.rangeRateMetresPerSecond()).isPositive();
+    }
+
+    @Test
+    void solve_aircraftClimbingTowardEachOther_predictsVerticalSeparationAtCpa() {
+        // Head-on at 300 + 300 kn from 10 NM: CPA after 60 s; 1000 ft apart closing at 1000 ft/min.
+        double lonB = 10 * NM / (Geodesic.WGS84.EquatorialRadius() * Math.PI / 180);
+        Kinematics a = new Kinematics(0, 0, 300 * KNOT, 90, 20_000, 1000 / 60.0);
+        Kinematics b = new Kinematics(0, lonB, 300 * KNOT, 270, 21_000, 0);
+
+        PairSolution s = PairGeometry.solve(a, b, 300);
+
+        assertThat(s.tcpaSeconds()).isCloseTo(60, within(0.5));
+        assertThat(s.verticalSeparationFeet()).isEqualTo(1000);
+        assertThat(s.verticalSeparationAtCpaFeet()).isCloseTo(0, within(10.0));
+    }
+}

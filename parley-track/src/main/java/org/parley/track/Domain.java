@@ -1,0 +1,7 @@
+package org.parley.track;
+
+/** Where a target moves; rules differ between ships and aircraft. */
+public enum Domain {
+    SEA,
+    AIR
+}

@@ -1,0 +1,57 @@
+package org.parley.track;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The latest accepted state of one target: an immutable snapshot taken when a report was accepted.
+ *
+ * @param speedKnots speed over ground; 0 when {@link #motion()} is UNKNOWN
+ * @param courseDegrees course over ground, 0..360; 0 when {@link #motion()} is UNKNOWN
+ * @param silenceAllowed how long the target may stay silent before the track is stale
+ * @param reports accepted reports so far
+ */
+public record Track(
+        TargetId id,
+        Domain domain,
+        Transponder transponder,
+        Instant time,
+        double latitudeDegrees,
+        double longitudeDegrees,
+        double speedKnots,
+        double courseDegrees,
+        MotionSource motion,
+        OptionalDouble headingDegrees,
+        Optional<Altitude> altitude,
+        OptionalDouble verticalRateFeetPerMinute,
+        OptionalInt navigationStatus,
+        OptionalInt shipType,
+        Optional<String> emitterCategory,
+        Duration silenceAllowed,
+        long reports) {
+
+    public Track {
+        if (!(speedKnots >= 0) || !Double.isFinite(speedKnots)) {
+            throw new IllegalArgumentException("speedKnots must be finite and >= 0: " + speedKnots);
+        }
+        if (!(courseDegrees >= 0 && courseDegrees < 360)) {
+            throw new IllegalArgumentException("courseDegrees must be within 0..360: " + courseDegrees);
+        }
+        if (silenceAllowed.isNegative() || silenceAllowed.isZero()) {
+            throw new IllegalArgumentException("silenceAllowed must be positive: " + silenceAllowed);
+        }
+    }
+
+    /** True when nothing was heard from the target for longer than it is allowed to be silent. */
+    public boolean isStale(Instant now) {
+        return Duration.between(time, now).compareTo(silenceAllowed) > 0;
+    }
+
+    /** Altitude in feet, or empty (ships, and aircraft that did not report one). */
+    public OptionalDouble altitudeFeet() {
+        return altitude.map(a -> OptionalDouble.of(a.altitudeFeet())).orElse(OptionalDouble.empty());
+    }
+}
