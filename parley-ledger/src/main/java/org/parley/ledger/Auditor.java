@@ -1,0 +1,60 @@
+package org.parley.ledger;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks every stored head against a tree recomputed from the leaf store (issue 10, deliverable 5). */
+final class Auditor {
+    private Auditor() {}
+
+    static AuditReport audit(MerkleTree fresh, TreeHeadStore heads, PublicKey ownKey, Optional<PublicKey> peerKey) {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (SignedTreeHead head : heads.ownHeads()) {
+            checkOwnHead(fresh, head, ownKey, problems);
+            checked++;
+        }
+        for (CountersignedTreeHead cosigned : heads.ownCountersigned()) {
+            checkOwnHead(fresh, cosigned.signedHead(), ownKey, problems);
+            peerKey.ifPresent(key ->
+                    check(() -> HeadSigning.verifyCountersignature(cosigned, key), "peer countersignature", problems));
+            checked++;
+        }
+        Optional<CountersignedTreeHead> peer = heads.latestPeerHead();
+        if (peer.isPresent()) {
+            CountersignedTreeHead latest = peer.get();
+            check(
+                    () -> HeadSigning.verifyCountersignature(latest, ownKey),
+                    "our countersignature of the peer head",
+                    problems);
+            peerKey.ifPresent(key -> check(() -> latest.signedHead().verify(key), "latest peer head", problems));
+            checked++;
+        }
+        return new AuditReport(fresh.size(), MerkleHash.wrap(fresh.root(fresh.size())), checked, problems);
+    }
+
+    private static void checkOwnHead(MerkleTree fresh, SignedTreeHead head, PublicKey ownKey, List<String> problems) {
+        String name =
+                "own head of size " + head.treeSize() + " at " + head.head().timestamp();
+        check(() -> head.verify(ownKey), name, problems);
+        if (head.treeSize() > fresh.size()) {
+            problems.add(name + ": the store holds only " + fresh.size() + " leaves (the log was truncated)");
+            return;
+        }
+        MerkleHash recomputed = MerkleHash.wrap(fresh.root(head.treeSize()));
+        if (!recomputed.equals(head.rootHash())) {
+            problems.add(name + ": the stored leaves hash to " + recomputed + ", not to the signed root "
+                    + head.rootHash() + " (a leaf was changed)");
+        }
+    }
+
+    private static void check(Runnable verification, String name, List<String> problems) {
+        try {
+            verification.run();
+        } catch (LedgerException e) {
+            problems.add(name + ": " + e.reason());
+        }
+    }
+}

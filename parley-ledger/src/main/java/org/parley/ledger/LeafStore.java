@@ -1,0 +1,28 @@
+package org.parley.ledger;
+
+import java.util.List;
+
+/**
+ * Durable, append-only storage of the log's leaf hashes, in order. The ledger keeps the interior
+ * nodes in memory and rebuilds them from here when opened, so this is the log's source of truth.
+ *
+ * <p>Implementations (in memory here; JDBC in parley-store) must make {@link #append} durable
+ * before it returns, and must refuse an append whose index is not the current size: that catches a
+ * second writer or a lost write before it forks the record.
+ */
+public interface LeafStore {
+
+    /** Stores {@code leafHash} at {@code index}, which must equal {@link #size()}. */
+    void append(long index, MerkleHash leafHash);
+
+    /** The number of leaves stored. */
+    long size();
+
+    /** The leaf hashes at indices {@code [fromInclusive, toExclusive)}, in order. */
+    List<MerkleHash> read(long fromInclusive, long toExclusive);
+
+    /** A store that lives and dies with the process: for tests, demos and benchmarks. */
+    static LeafStore inMemory() {
+        return new InMemoryLeafStore();
+    }
+}

@@ -1,0 +1,312 @@
+package org.parley.ledger;
+
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's tamper-evident record: an append-only RFC 9162 Merkle log of the exact bytes of every
+ * envelope, receipt, acknowledgment, escalation and channel notice, with Ed25519-signed tree heads,
+ * inclusion and consistency proofs, and the link-test cross-check with the other party's log.
+ *
+ * <p>Open one per node with {@link #open}. All methods are thread-safe. Proof checking ({@link
+ * #verifyInclusion}, {@link #verifyConsistency}, and the bundle check) is static and needs no
+ * ledger, no store and no network.
+ *
+ * <h2>Link test cross-check</h2>
+ *
+ * <pre>
+ * B -> A : B.lastSeenPeerSize()
+ * A -> B : A.offerTreeHead(that size)           signed head + consistency proof
+ * B      : B.crossCheck(offer, A's key)         Consistent | PeerRecordRewritten | Rejected
+ * B -> A : Consistent.countersigned()           A.acceptCountersignature(it, B's key)
+ * </pre>
+ *
+ * Run it both ways at every link test.
+ */
+public final class Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+    private static final int LOAD_BATCH = 1 << 16;
+
+    private final LeafStore leaves;
+    private final TreeHeadStore heads;
+    private final KeyPair keys;
+    private final InstantSource clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private MerkleTree tree;
+
+    private Ledger(LeafStore leaves, TreeHeadStore heads, KeyPair keys, InstantSource clock, MerkleTree tree) {
+        this.leaves = leaves;
+        this.heads = heads;
+        this.keys = keys;
+        this.clock = clock;
+        this.tree = tree;
+    }
+
+    /**
+     * Opens the log kept in {@code leaves}, rebuilding its interior nodes (O(n) hashes).
+     *
+     * @param keys the node's Ed25519 signing key pair (not its TLS key)
+     */
+    public static Ledger open(LeafStore leaves, TreeHeadStore heads, KeyPair keys, InstantSource clock) {
+        return new Ledger(leaves, heads, keys, clock, load(leaves));
+    }
+
+    /**
+     * Appends the leaf {@code SHA-256(0x00 || entry)} for the exact bytes of one record entry, durably
+     * (the store's append returns only once it is stored).
+     *
+     * @return the entry's zero-based leaf index, needed later for its inclusion proof
+     */
+    public long append(byte[] entry) {
+        MerkleHash leafHash = MerkleHash.ofLeafData(entry);
+        lock.lock();
+        try {
+            long index = tree.size();
+            leaves.append(index, leafHash);
+            tree.appendLeafHash(leafHash.bytes());
+            return index;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The number of leaves. */
+    public long size() {
+        lock.lock();
+        try {
+            return tree.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The root of the whole log now. */
+    public MerkleHash rootHash() {
+        lock.lock();
+        try {
+            return MerkleHash.wrap(tree.root(tree.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The root the log had when it held {@code treeSize} leaves. */
+    public MerkleHash rootHash(long treeSize) {
+        lock.lock();
+        try {
+            return MerkleHash.wrap(tree.root(checkSize(treeSize)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The leaf hash at {@code leafIndex}. */
+    public MerkleHash leafHash(long leafIndex) {
+        lock.lock();
+        try {
+            if (leafIndex < 0 || leafIndex >= tree.size()) {
+                throw new LedgerException("no leaf " + leafIndex + ": the log holds " + tree.size() + " leaves");
+            }
+            return MerkleHash.wrap(tree.leafHash(leafIndex));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Signs the head of the log as it is now, stores it, and returns it. */
+    public SignedTreeHead signTreeHead() {
+        lock.lock();
+        try {
+            return signCurrentHead();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** RFC 9162 section 2.1.3.1: proof that leaf {@code leafIndex} is in the tree of {@code treeSize}. */
+    public InclusionProof inclusionProof(long leafIndex, long treeSize) {
+        lock.lock();
+        try {
+            checkSize(treeSize);
+            if (leafIndex < 0 || leafIndex >= treeSize) {
+                throw new LedgerException("leaf " + leafIndex + " is not in a tree of " + treeSize + " leaves");
+            }
+            return new InclusionProof(leafIndex, treeSize, wrapAll(tree.inclusionPath(leafIndex, treeSize)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** RFC 9162 section 2.1.4.1: proof that the tree of {@code toSize} extends that of {@code fromSize}. */
+    public ConsistencyProof consistencyProof(long fromSize, long toSize) {
+        lock.lock();
+        try {
+            checkSize(toSize);
+            if (fromSize < 0 || fromSize > toSize) {
+                throw new LedgerException("no consistency proof from size " + fromSize + " to " + toSize);
+            }
+            return new ConsistencyProof(fromSize, toSize, wrapAll(tree.consistencyPath(fromSize, toSize)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * RFC 9162 section 2.1.3.2: checks that {@code leafHash} is at the proof's index in the tree
+     * whose root is {@code rootHash}.
+     *
+     * @throws LedgerException saying which step failed
+     */
+    public static void verifyInclusion(MerkleHash leafHash, InclusionProof proof, MerkleHash rootHash) {
+        new ProofVerifier()
+                .verifyInclusion(
+                        proof.leafIndex(), proof.treeSize(), leafHash.bytes(), rawAll(proof.path()), rootHash.bytes());
+    }
+
+    /**
+     * RFC 9162 section 2.1.4.2: checks that the tree with root {@code toRoot} extends, unchanged,
+     * the tree with root {@code fromRoot}.
+     *
+     * @throws LedgerException saying which step failed
+     */
+    public static void verifyConsistency(ConsistencyProof proof, MerkleHash fromRoot, MerkleHash toRoot) {
+        new ProofVerifier()
+                .verifyConsistency(
+                        proof.fromSize(), proof.toSize(), fromRoot.bytes(), toRoot.bytes(), rawAll(proof.path()));
+    }
+
+    /** The size of the peer head this node countersigned last; 0 before the first link test. */
+    public long lastSeenPeerSize() {
+        return heads.latestPeerHead().map(h -> h.signedHead().treeSize()).orElse(0L);
+    }
+
+    /**
+     * Answers a peer's link test: re-reads the log from the store (so the head always reflects what
+     * is stored, even if it was altered behind this process's back), signs a head and proves it
+     * extends the size the peer last saw.
+     */
+    public TreeHeadOffer offerTreeHead(long peerLastSeenSize) {
+        if (peerLastSeenSize < 0) {
+            throw new LedgerException("the peer's last seen size must be >= 0: " + peerLastSeenSize);
+        }
+        lock.lock();
+        try {
+            reloadFromStore();
+            SignedTreeHead head = signCurrentHead();
+            long from = Math.min(peerLastSeenSize, head.treeSize());
+            ConsistencyProof proof =
+                    new ConsistencyProof(from, head.treeSize(), wrapAll(tree.consistencyPath(from, head.treeSize())));
+            return new TreeHeadOffer(head, proof);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Checks a peer's offer against the peer head countersigned before; when it extends it,
+     * countersigns and stores the new head. A rewritten peer record is appended to this log as
+     * evidence before this returns.
+     */
+    public CrossCheck crossCheck(TreeHeadOffer offer, PublicKey peerKey) {
+        CrossCheck result = CrossChecker.check(offer, peerKey, heads, keys.getPrivate(), this::append);
+        if (result instanceof CrossCheck.PeerRecordRewritten rewritten) {
+            LOG.error("{}", rewritten.alarmText());
+        }
+        return result;
+    }
+
+    /**
+     * Stores the peer's countersignature of one of this node's heads, after checking both signatures
+     * and that the head matches this log.
+     *
+     * @throws LedgerException if a signature fails or the head is not this log's
+     */
+    public void acceptCountersignature(CountersignedTreeHead countersigned, PublicKey peerKey) {
+        countersigned.verify(keys.getPublic(), peerKey);
+        SignedTreeHead head = countersigned.signedHead();
+        lock.lock();
+        try {
+            if (head.treeSize() > tree.size()
+                    || !MerkleHash.wrap(tree.root(head.treeSize())).equals(head.rootHash())) {
+                throw new LedgerException("the countersigned head of size " + head.treeSize()
+                        + " does not match this log; it was not made from this store");
+            }
+            heads.saveOwnCountersigned(countersigned);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Recomputes the tree from the leaf store and checks every stored head against it: signatures,
+     * sizes and roots. {@code peerKey}, when given, also checks the peer's countersignatures.
+     */
+    public AuditReport audit(Optional<PublicKey> peerKey) {
+        MerkleTree fresh = load(leaves);
+        return Auditor.audit(fresh, heads, keys.getPublic(), peerKey);
+    }
+
+    private SignedTreeHead signCurrentHead() {
+        long size = tree.size();
+        TreeHead head = new TreeHead(size, MerkleHash.wrap(tree.root(size)), clock.instant());
+        SignedTreeHead signed = HeadSigning.sign(head, keys.getPrivate());
+        heads.saveOwnHead(signed);
+        return signed;
+    }
+
+    private void reloadFromStore() {
+        MerkleTree reloaded = load(leaves);
+        long oldSize = tree.size();
+        if (reloaded.size() < oldSize) {
+            LOG.error(
+                    "own record: the leaf store holds {} leaves, fewer than the {} this node appended",
+                    reloaded.size(),
+                    oldSize);
+        } else if (oldSize > 0 && !java.util.Arrays.equals(reloaded.root(oldSize), tree.root(oldSize))) {
+            LOG.error(
+                    "own record: the stored leaves no longer hash to the root this node computed at size {}", oldSize);
+        }
+        tree = reloaded;
+    }
+
+    private long checkSize(long treeSize) {
+        if (treeSize < 0 || treeSize > tree.size()) {
+            throw new LedgerException("tree size " + treeSize + " is outside this log's 0.." + tree.size());
+        }
+        return treeSize;
+    }
+
+    static MerkleTree load(LeafStore store) {
+        MerkleTree loaded = new MerkleTree();
+        long size = store.size();
+        for (long from = 0; from < size; from += LOAD_BATCH) {
+            for (MerkleHash leaf : store.read(from, Math.min(size, from + LOAD_BATCH))) {
+                loaded.appendLeafHash(leaf.bytes());
+            }
+        }
+        return loaded;
+    }
+
+    private static List<MerkleHash> wrapAll(List<byte[]> raw) {
+        List<MerkleHash> out = new ArrayList<>(raw.size());
+        for (byte[] hash : raw) {
+            out.add(MerkleHash.wrap(hash));
+        }
+        return out;
+    }
+
+    private static List<byte[]> rawAll(List<MerkleHash> hashes) {
+        List<byte[]> out = new ArrayList<>(hashes.size());
+        for (MerkleHash hash : hashes) {
+            out.add(hash.bytes());
+        }
+        return out;
+    }
+}
