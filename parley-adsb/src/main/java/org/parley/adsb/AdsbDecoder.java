@@ -1,0 +1,258 @@
+package org.parley.adsb;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Decodes Mode S replies (DF 0/4/5/11/16/17/18/20/21) and keeps the state of every aircraft heard.
+ *
+ * <p>Bad input never throws: a frame that is the wrong length, fails its parity, or names an
+ * address never confirmed by a DF11/17/18 becomes {@link AdsbResult.Rejected} with the reason.
+ * Positions are resolved from CPR as pairs arrive (global decode) or against the aircraft's last
+ * position or the receiver's (local decode), and returned inside the decoded message.
+ *
+ * <p>Not thread-safe: one decoder per feed, or synchronise externally.
+ */
+public final class AdsbDecoder {
+    /** dump1090 forgets an unconfirmed address after a minute; so do we. */
+    private static final long KNOWN_ADDRESS_MILLIS = 60_000;
+
+    private final InstantSource clock;
+    private final boolean correctErrors;
+    private final boolean acceptUnconfirmed;
+    private final Optional<GeoPosition> receiver;
+    private final long stateTimeoutMillis;
+    private final Map<Integer, Track> tracks = new HashMap<>();
+    private final Map<Integer, Long> knownAddresses = new HashMap<>();
+    private long lastPruneMillis = Long.MIN_VALUE;
+
+    private AdsbDecoder(Builder b) {
+        this.clock = b.clock;
+        this.correctErrors = b.correctErrors;
+        this.acceptUnconfirmed = b.acceptUnconfirmed;
+        this.receiver = b.receiver;
+        this.stateTimeoutMillis = b.stateTimeout.toMillis();
+    }
+
+    /** A decoder with defaults: system clock, no error correction, unconfirmed addresses rejected. */
+    public static AdsbDecoder create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Decodes a frame received now (by the injected clock). */
+    public AdsbResult decode(ModeSFrame frame) {
+        return decode(frame, clock.instant());
+    }
+
+    /** Decodes a frame received at {@code receivedAt}. */
+    public AdsbResult decode(ModeSFrame frame, Instant receivedAt) {
+        return decodeOwned(frame.raw(), frame, receivedAt);
+    }
+
+    /** Decodes 14 or 28 hex digits; anything else is rejected. */
+    public AdsbResult decodeHex(CharSequence hex, Instant receivedAt) {
+        byte[] bytes = ModeSFrame.hexToBytes(hex, 0, hex.length());
+        if (bytes == null) {
+            return new AdsbResult.Rejected("not 14 or 28 hex digits: '" + abbreviate(hex) + "'");
+        }
+        return decodeOwned(bytes, null, receivedAt);
+    }
+
+    private static String abbreviate(CharSequence text) {
+        return text.length() <= 40 ? text.toString() : text.subSequence(0, 40) + "…";
+    }
+
+    private AdsbResult decodeOwned(byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at) {
+        int df = (f[0] & 0xFF) >>> 3;
+        int expected = df >= 16 ? 14 : 7;
+        if (f.length != expected) {
+            return new AdsbResult.Rejected("DF" + df + " needs " + expected * 8 + " bits, got " + f.length * 8);
+        }
+        long millis = at.toEpochMilli();
+        return switch (df) {
+            case 17, 18 -> extendedSquitter(f, given, df, at, millis);
+            case 11 -> allCall(f, given, at, millis);
+            case 0, 4, 5, 16, 20, 21 -> addressParity(f, given, df, at, millis);
+            default -> new AdsbResult.Rejected("DF" + df + " is not decoded");
+        };
+    }
+
+    private AdsbResult extendedSquitter(
+            byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at, long millis) {
+        byte[] frame = f;
+        AdsbResult.AddressCheck check = AdsbResult.AddressCheck.PARITY;
+        int syndrome = Crc24.syndrome(f, 14);
+        if (syndrome != 0) {
+            int bit = correctErrors ? Crc24.singleBitError(syndrome) : -1;
+            if (bit < 0) {
+                return new AdsbResult.Rejected("DF" + df + " parity check failed");
+            }
+            frame = f.clone();
+            frame[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
+            check = AdsbResult.AddressCheck.CORRECTED;
+            given = null;
+        }
+        int cf = Bits.get(frame, 6, 3);
+        if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
+            // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved.
+            return new AdsbResult.Rejected("DF18 control field " + cf + " is not decoded");
+        }
+        IcaoAddress address = new IcaoAddress(Bits.get(frame, 9, 24));
+        if (df == 17 || cf == 0) {
+            knownAddresses.put(address.value(), millis);
+        }
+        ModeSMessage message = ExtendedSquitter.decode(frame, df, address);
+        return decoded(message, frame, given, at, millis, check);
+    }
+
+    private AdsbResult allCall(byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at, long millis) {
+        int syndrome = Crc24.syndrome(f, 7);
+        // Annex 10 Vol IV §3.1.2.3.3.2: DF11 parity is overlaid with the interrogator code (II or
+        // SI, low 7 bits); anything in the upper 17 bits is an error.
+        if ((syndrome & 0xFFFF80) != 0) {
+            return new AdsbResult.Rejected("DF11 parity check failed");
+        }
+        IcaoAddress address = new IcaoAddress(Bits.get(f, 9, 24));
+        knownAddresses.put(address.value(), millis);
+        ModeSMessage message = new ModeSMessage.AllCallReply(11, address, Bits.get(f, 6, 3), syndrome);
+        return decoded(message, f, given, at, millis, AdsbResult.AddressCheck.PARITY);
+    }
+
+    private AdsbResult addressParity(
+            byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at, long millis) {
+        // Annex 10 Vol IV §3.1.2.3.3.2: AP = parity XOR address, so the syndrome is the address.
+        int syndrome = Crc24.syndrome(f, f.length);
+        Long seen = knownAddresses.get(syndrome);
+        boolean known = seen != null && millis - seen <= KNOWN_ADDRESS_MILLIS;
+        if (!known && !acceptUnconfirmed) {
+            return new AdsbResult.Rejected(
+                    String.format("DF%d address %06X not confirmed by a DF11/17/18 in the last minute", df, syndrome));
+        }
+        IcaoAddress address = new IcaoAddress(syndrome);
+        int fs = df == 0 || df == 16 ? -1 : Bits.get(f, 6, 3);
+        int code = Bits.get(f, 20, 13);
+        OptionalInt altitude = OptionalInt.empty();
+        Optional<String> squawk = Optional.empty();
+        if (df == 5 || df == 21) {
+            squawk = Optional.of(AltitudeCodes.squawk(code));
+        } else {
+            int feet = AltitudeCodes.ac13ToFeet(code);
+            altitude = feet == AltitudeCodes.INVALID ? OptionalInt.empty() : OptionalInt.of(feet);
+        }
+        ModeSMessage message;
+        if (df == 20 || df == 21) {
+            CommB commB = CommBInference.infer(f, altitude.orElse(AltitudeCodes.INVALID));
+            message = new ModeSMessage.CommBReply(df, address, fs, altitude, squawk, commB);
+        } else {
+            message = new ModeSMessage.SurveillanceReply(df, address, fs, altitude, squawk);
+        }
+        AdsbResult.AddressCheck check =
+                known ? AdsbResult.AddressCheck.KNOWN_ADDRESS : AdsbResult.AddressCheck.UNCONFIRMED;
+        return decoded(message, f, given, at, millis, check);
+    }
+
+    private AdsbResult decoded(
+            ModeSMessage message,
+            byte[] f,
+            @org.jspecify.annotations.Nullable ModeSFrame given,
+            Instant at,
+            long millis,
+            AdsbResult.AddressCheck check) {
+        ModeSMessage out = message;
+        if (check != AdsbResult.AddressCheck.UNCONFIRMED) {
+            Track track = tracks.computeIfAbsent(message.address().value(), a -> new Track(message.address()));
+            out = track.update(message, millis, receiver);
+            prune(millis);
+        }
+        ModeSFrame frame = given != null ? given : ModeSFrame.wrap(f);
+        return new AdsbResult.Decoded(out, frame, at, check);
+    }
+
+    private void prune(long now) {
+        if (now - lastPruneMillis < 10_000) {
+            return;
+        }
+        lastPruneMillis = now;
+        tracks.values().removeIf(t -> now - t.lastMillis > stateTimeoutMillis);
+        knownAddresses.values().removeIf(seen -> now - seen > KNOWN_ADDRESS_MILLIS);
+    }
+
+    /** The state of every aircraft heard within the state timeout, ordered by address. */
+    public List<AircraftState> aircraft() {
+        List<AircraftState> out = new ArrayList<>(tracks.size());
+        for (Track t : tracks.values()) {
+            out.add(t.snapshot());
+        }
+        out.sort(Comparator.comparing(AircraftState::address));
+        return out;
+    }
+
+    /** The state of one aircraft, if it was heard within the state timeout. */
+    public Optional<AircraftState> aircraft(IcaoAddress address) {
+        return Optional.ofNullable(tracks.get(address.value())).map(Track::snapshot);
+    }
+
+    /** Options for {@link AdsbDecoder}. */
+    public static final class Builder {
+        private InstantSource clock = InstantSource.system();
+        private boolean correctErrors;
+        private boolean acceptUnconfirmed;
+        private Optional<GeoPosition> receiver = Optional.empty();
+        private Duration stateTimeout = Duration.ofMinutes(5);
+
+        private Builder() {}
+
+        /** The clock for {@link #decode(ModeSFrame)}; default the system clock. */
+        public Builder clock(InstantSource clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Repair one flipped bit in DF17/18 (never the DF field); default off, as dump1090 --fix. */
+        public Builder correctSingleBitErrors(boolean on) {
+            this.correctErrors = on;
+            return this;
+        }
+
+        /**
+         * Decode DF0/4/5/16/20/21 even when the recovered address was not seen in a DF11/17/18
+         * within a minute (they are then marked UNCONFIRMED and do not update aircraft state).
+         * Default off: an unconfirmed address is most often a corrupted frame.
+         */
+        public Builder acceptUnconfirmedAddresses(boolean on) {
+            this.acceptUnconfirmed = on;
+            return this;
+        }
+
+        /** The receiver's position: reference for local CPR decode before a global fix. */
+        public Builder receiverPosition(GeoPosition position) {
+            this.receiver = Optional.of(position);
+            return this;
+        }
+
+        /** How long an aircraft stays in {@link #aircraft()} after its last message; default 5 min. */
+        public Builder stateTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("stateTimeout must be positive: " + timeout);
+            }
+            this.stateTimeout = timeout;
+            return this;
+        }
+
+        public AdsbDecoder build() {
+            return new AdsbDecoder(this);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.parley.adsb;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/** Mutable per-address state behind {@link AircraftState}, including the CPR halves. */
+final class Track {
+    /** DO-260B A.1.7.7: an airborne pair must be no more than 10 s apart; surface 25 s (A.1.7.8). */
+    private static final long AIRBORNE_PAIR_MILLIS = 10_000;
+
+    private static final long SURFACE_PAIR_MILLIS = 25_000;
+    /** A local decode is trusted only against a reference this recent. */
+    private static final long LOCAL_REFERENCE_MILLIS = Duration.ofMinutes(10).toMillis();
+
+    final IcaoAddress address;
+    private final int[] cprLat = new int[2];
+    private final int[] cprLon = new int[2];
+    private final long[] cprAt = {Long.MIN_VALUE, Long.MIN_VALUE};
+    private final boolean[] cprSurface = new boolean[2];
+    private Optional<GeoPosition> position = Optional.empty();
+    private long positionAtMillis = Long.MIN_VALUE;
+    private boolean onGround;
+    private OptionalInt baroAltitude = OptionalInt.empty();
+    private OptionalInt geometricAltitude = OptionalInt.empty();
+    private OptionalDouble groundSpeed = OptionalDouble.empty();
+    private OptionalDouble track = OptionalDouble.empty();
+    private OptionalInt verticalRate = OptionalInt.empty();
+    private Optional<String> callsign = Optional.empty();
+    private Optional<String> category = Optional.empty();
+    private Optional<String> squawk = Optional.empty();
+    long lastMillis;
+    private long messages;
+
+    Track(IcaoAddress address) {
+        this.address = address;
+    }
+
+    /** Folds a message into the state; returns it with its position filled when CPR resolved. */
+    ModeSMessage update(ModeSMessage message, long atMillis, Optional<GeoPosition> receiver) {
+        lastMillis = atMillis;
+        messages++;
+        return switch (message) {
+            case ModeSMessage.AirbornePosition p -> airborne(p, atMillis, receiver);
+            case ModeSMessage.SurfacePosition p -> surface(p, atMillis, receiver);
+            case ModeSMessage.Identification i -> {
+                callsign = Optional.of(i.callsign());
+                category = Optional.of(i.emitterCategory());
+                yield i;
+            }
+            case ModeSMessage.AirborneVelocity v -> velocity(v);
+            case ModeSMessage.AircraftStatus s -> {
+                s.squawk().ifPresent(sq -> squawk = Optional.of(sq));
+                yield s;
+            }
+            case ModeSMessage.SurveillanceReply r -> {
+                r.altitudeFeet().ifPresent(a -> baroAltitude = OptionalInt.of(a));
+                r.squawk().ifPresent(sq -> squawk = Optional.of(sq));
+                groundFromFlightStatus(r.flightStatus());
+                yield r;
+            }
+            case ModeSMessage.CommBReply r -> {
+                r.altitudeFeet().ifPresent(a -> baroAltitude = OptionalInt.of(a));
+                r.squawk().ifPresent(sq -> squawk = Optional.of(sq));
+                groundFromFlightStatus(r.flightStatus());
+                if (r.commB() instanceof CommB.AircraftIdentification id
+                        && !id.callsign().isEmpty()) {
+                    callsign = Optional.of(id.callsign());
+                }
+                yield r;
+            }
+            case ModeSMessage.AllCallReply a -> {
+                // Annex 10 Vol IV §3.1.2.5.2.2.1: CA 4 = on the ground, 5 = airborne.
+                if (a.capability() == 4 || a.capability() == 5) {
+                    onGround = a.capability() == 4;
+                }
+                yield a;
+            }
+            case ModeSMessage.TargetState t -> t;
+            case ModeSMessage.OperationalStatus o -> o;
+            case ModeSMessage.OtherSquitter o -> o;
+        };
+    }
+
+    private void groundFromFlightStatus(int fs) {
+        // Annex 10 Vol IV §3.1.2.6.5.1: FS 0/2 airborne, 1/3 on the ground, others say neither.
+        if (fs >= 0 && fs <= 3) {
+            onGround = (fs & 1) == 1;
+        }
+    }
+
+    private ModeSMessage velocity(ModeSMessage.AirborneVelocity v) {
+        v.groundSpeedKnots().ifPresent(s -> groundSpeed = OptionalDouble.of(s));
+        v.trackDegrees().ifPresent(t -> track = OptionalDouble.of(t));
+        v.verticalRateFeetPerMinute().ifPresent(r -> verticalRate = OptionalInt.of(r));
+        if (v.gnssMinusBaroFeet().isPresent() && baroAltitude.isPresent()) {
+            geometricAltitude = OptionalInt.of(
+                    baroAltitude.getAsInt() + v.gnssMinusBaroFeet().getAsInt());
+        }
+        onGround = false;
+        return v;
+    }
+
+    private ModeSMessage airborne(ModeSMessage.AirbornePosition p, long at, Optional<GeoPosition> receiver) {
+        onGround = false;
+        if (p.altitudeFeet().isPresent()) {
+            if (p.gnssAltitude()) {
+                geometricAltitude = p.altitudeFeet();
+            } else {
+                baroAltitude = p.altitudeFeet();
+            }
+        }
+        Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), false, at, receiver);
+        return p.withPosition(resolved);
+    }
+
+    private ModeSMessage surface(ModeSMessage.SurfacePosition p, long at, Optional<GeoPosition> receiver) {
+        onGround = true;
+        p.groundSpeedKnots().ifPresent(s -> groundSpeed = OptionalDouble.of(s));
+        p.trackDegrees().ifPresent(t -> track = OptionalDouble.of(t));
+        Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), true, at, receiver);
+        return p.withPosition(resolved);
+    }
+
+    private Optional<GeoPosition> resolve(
+            boolean odd, int lat, int lon, boolean surface, long at, Optional<GeoPosition> receiver) {
+        int i = odd ? 1 : 0;
+        cprLat[i] = lat;
+        cprLon[i] = lon;
+        cprAt[i] = at;
+        cprSurface[i] = surface;
+        int other = 1 - i;
+        long window = surface ? SURFACE_PAIR_MILLIS : AIRBORNE_PAIR_MILLIS;
+        Optional<GeoPosition> reference =
+                position.isPresent() && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS ? position : receiver;
+        Optional<GeoPosition> found = Optional.empty();
+        if (cprAt[other] != Long.MIN_VALUE && cprSurface[other] == surface && Math.abs(at - cprAt[other]) <= window) {
+            if (surface) {
+                found = reference.flatMap(
+                        ref -> Cpr.globalSurface(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd, ref));
+            } else {
+                found = Cpr.globalAirborne(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd);
+            }
+        }
+        if (found.isEmpty() && reference.isPresent()) {
+            found = Cpr.local(lat, lon, odd, surface, reference.get());
+        }
+        if (found.isPresent()) {
+            position = found;
+            positionAtMillis = at;
+        }
+        return found;
+    }
+
+    AircraftState snapshot() {
+        Optional<Instant> at = position.map(p -> Instant.ofEpochMilli(positionAtMillis));
+        return new AircraftState(
+                address,
+                position,
+                at,
+                onGround,
+                baroAltitude,
+                geometricAltitude,
+                groundSpeed,
+                track,
+                verticalRate,
+                callsign,
+                category,
+                squawk,
+                Instant.ofEpochMilli(lastMillis),
+                Math.max(messages, 1));
+    }
+}
