@@ -1,0 +1,223 @@
+package org.parley.ais;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of an AIS feed split into its parts, without copying the payload. Reused from line to
+ * line by its decoder (not thread-safe).
+ *
+ * <pre>
+ * [\tag block*hh\]... !ttVDM,count,number,sequence,channel,payload,fill*hh[,trailing...]
+ * </pre>
+ * IEC 61162-1 §7.2 (sentence structure, checksum), §8.3.88/89 (VDM/VDO fields), §7.9 (NMEA 4.0 tag
+ * blocks: s: source, c: UNIX time, g: sentence-group). The older {@code \1G2:0125,...\} group form
+ * and a tag block alone on its line are accepted too.
+ */
+final class Sentence {
+    CharSequence line = "";
+    boolean ownShip;
+    int fragmentCount;
+    int fragmentNumber;
+    /** Sequential message id 0..9, or -1 when the field is empty. */
+    int sequenceId;
+    /** Channel character, 0 when empty. */
+    char channel;
+
+    int payloadStart;
+    int payloadEnd;
+    int fillBits;
+    /** From the tag block's s:, or "". */
+    String source = "";
+    /** Receive time from the tag block c: or a trailing epoch, or Long.MIN_VALUE. */
+    long timeMillis;
+    /** True when the line held only a tag block or a $PGHP time (which apply to the next line). */
+    boolean timeOnly;
+
+    /** Parses a line; returns null on success or the reason it is not a usable sentence. */
+    @Nullable
+    RejectReason parse(CharSequence text) {
+        line = text;
+        source = "";
+        timeMillis = Long.MIN_VALUE;
+        timeOnly = false;
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int pos = 0;
+        while (pos < end && text.charAt(pos) <= ' ') {
+            pos++;
+        }
+        while (pos < end && text.charAt(pos) == '\\') {
+            int close = indexOf(text, '\\', pos + 1, end);
+            if (close < 0) {
+                return RejectReason.MALFORMED_SENTENCE;
+            }
+            readTagBlock(text, pos + 1, close);
+            pos = close + 1;
+        }
+        if (pos < end && text.charAt(pos) == '#') {
+            return RejectReason.NOT_AIS; // comment line, as in the gpsd and pyais corpora
+        }
+        if (pos >= end) {
+            timeOnly = timeMillis != Long.MIN_VALUE;
+            return timeOnly ? null : RejectReason.NOT_AIS;
+        }
+        if (startsWith(text, pos, "$PGHP,")) {
+            timeMillis = Gatehouse.timeMillis(text, pos + 6, end);
+            timeOnly = timeMillis != Long.MIN_VALUE;
+            return timeOnly ? null : RejectReason.NOT_AIS;
+        }
+        int bang = text.charAt(pos) == '!' ? pos : indexOf(text, '!', pos, end);
+        if (bang < 0 || bang + 7 > end) {
+            return RejectReason.NOT_AIS;
+        }
+        return parseSentence(text, bang, end);
+    }
+
+    private @Nullable RejectReason parseSentence(CharSequence text, int bang, int end) {
+        char v = text.charAt(bang + 3);
+        char d = text.charAt(bang + 4);
+        char kind = text.charAt(bang + 5);
+        if (v != 'V' || d != 'D' || (kind != 'M' && kind != 'O') || text.charAt(bang + 6) != ',') {
+            return RejectReason.NOT_AIS;
+        }
+        ownShip = kind == 'O';
+        int star = indexOf(text, '*', bang + 7, end);
+        if (star < 0 || star + 3 > end) {
+            return RejectReason.MALFORMED_SENTENCE;
+        }
+        int sum = 0;
+        for (int i = bang + 1; i < star; i++) {
+            sum ^= text.charAt(i);
+        }
+        int expected = hex(text.charAt(star + 1)) << 4 | hex(text.charAt(star + 2));
+        if (expected < 0 || hex(text.charAt(star + 1)) < 0 || expected != sum) {
+            return RejectReason.BAD_CHECKSUM;
+        }
+        if (star + 3 < end && text.charAt(star + 3) == ',') {
+            readTrailingEpoch(text, star + 3, end);
+        }
+        return parseFields(text, bang + 7, star);
+    }
+
+    private @Nullable RejectReason parseFields(CharSequence text, int from, int star) {
+        int c1 = indexOf(text, ',', from, star);
+        int c2 = c1 < 0 ? -1 : indexOf(text, ',', c1 + 1, star);
+        int c3 = c2 < 0 ? -1 : indexOf(text, ',', c2 + 1, star);
+        int c4 = c3 < 0 ? -1 : indexOf(text, ',', c3 + 1, star);
+        int c5 = c4 < 0 ? -1 : indexOf(text, ',', c4 + 1, star);
+        if (c5 < 0 || indexOf(text, ',', c5 + 1, star) >= 0) {
+            return RejectReason.MALFORMED_SENTENCE;
+        }
+        fragmentCount = digit(text, from, c1);
+        fragmentNumber = digit(text, c1 + 1, c2);
+        sequenceId = c3 == c2 + 1 ? -1 : digit(text, c2 + 1, c3);
+        channel = c4 == c3 + 1 ? 0 : text.charAt(c3 + 1);
+        fillBits = star == c5 + 1 ? 0 : digit(text, c5 + 1, star);
+        payloadStart = c4 + 1;
+        payloadEnd = c5;
+        boolean ok = fragmentCount >= 1
+                && fragmentNumber >= 1
+                && fragmentNumber <= fragmentCount
+                && (c3 == c2 + 1 || sequenceId >= 0)
+                && c4 - c3 <= 2
+                && fillBits >= 0
+                && fillBits <= 5;
+        return ok ? null : RejectReason.MALFORMED_SENTENCE;
+    }
+
+    private void readTagBlock(CharSequence text, int from, int to) {
+        int star = indexOf(text, '*', from, to);
+        int end = star < 0 ? to : star;
+        int pos = from;
+        while (pos < end) {
+            int comma = indexOf(text, ',', pos, end);
+            int fieldEnd = comma < 0 ? end : comma;
+            if (fieldEnd - pos > 2 && text.charAt(pos + 1) == ':') {
+                char key = text.charAt(pos);
+                if (key == 'c') {
+                    long value = number(text, pos + 2, fieldEnd);
+                    if (value >= 0) {
+                        // §7.9.4: c: is UNIX seconds; some sources send milliseconds (13 digits).
+                        timeMillis = fieldEnd - pos - 2 >= 12 ? value : value * 1000;
+                    }
+                } else if (key == 's') {
+                    source = text.subSequence(pos + 2, fieldEnd).toString();
+                }
+            }
+            pos = fieldEnd + 1;
+        }
+    }
+
+    /** exactEarth / AMSA style: ",1327992119157" after the checksum, milliseconds or seconds. */
+    private void readTrailingEpoch(CharSequence text, int comma, int end) {
+        int last = comma;
+        for (int i = comma; i < end; i++) {
+            if (text.charAt(i) == ',') {
+                last = i;
+            }
+        }
+        long value = number(text, last + 1, end);
+        if (value >= 0) {
+            timeMillis = end - last - 1 >= 12 ? value : value * 1000;
+        }
+    }
+
+    static long number(CharSequence text, int from, int to) {
+        if (from >= to || to - from > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int digit(CharSequence text, int from, int to) {
+        if (to != from + 1) {
+            return -1;
+        }
+        char c = text.charAt(from);
+        return c >= '0' && c <= '9' ? c - '0' : -1;
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+
+    static int indexOf(CharSequence text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(CharSequence text, int pos, String prefix) {
+        if (pos + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(pos + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
