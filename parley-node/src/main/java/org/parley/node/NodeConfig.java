@@ -1,0 +1,208 @@
+package org.parley.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.wire.Party;
+import org.parley.wire.Precedence;
+
+/**
+ * A node's configuration, read from YAML ({@code parley node start --config node.yaml}). Every
+ * field is checked on load and a mistake is reported with its YAML path and what to write instead.
+ *
+ * <pre>
+ * party: BLUE
+ * keys: keys/blue                      # folder made by `parley keys init`
+ * store: jdbc:sqlite:blue.db           # or jdbc:postgresql://host/db (storeUser, storePassword)
+ * federation:
+ *   listen: 127.0.0.1:8443
+ *   peer: RED
+ *   endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]
+ * operator:
+ *   listen: 127.0.0.1:8080
+ *   tokens: { "s3cret": { operator: alice, role: DUTY_OFFICER } }
+ * linkTest: { interval: PT1H, timeout: PT30S, missesForAlarm: 3 }
+ * ack:
+ *   deadlines: { FLASH: PT10M }        # others default to DESIGN decision 4
+ *   chain: [duty-officer, watch-supervisor, commander]
+ * </pre>
+ */
+record NodeConfig(
+        Party party,
+        Path keysDir,
+        String storeUrl,
+        String storeUser,
+        String storePassword,
+        InetSocketAddress federationListen,
+        Party peer,
+        List<URI> peerEndpoints,
+        InetSocketAddress operatorListen,
+        Map<String, OperatorToken> tokens,
+        Duration linkTestInterval,
+        Duration linkTestTimeout,
+        int missesForAlarm,
+        Map<Precedence, Duration> ackDeadlines,
+        List<String> escalationChain) {
+
+    /** An operator's bearer token and the role it grants. */
+    record OperatorToken(String operator, Role role) {}
+
+    /** Operator roles, least to most privileged. */
+    enum Role {
+        DUTY_OFFICER,
+        WATCH_SUPERVISOR,
+        ADMIN
+    }
+
+    NodeConfig {
+        tokens = Map.copyOf(tokens);
+        peerEndpoints = List.copyOf(peerEndpoints);
+        ackDeadlines = Map.copyOf(ackDeadlines);
+        escalationChain = List.copyOf(escalationChain);
+        if (peer.equals(party)) {
+            throw new IllegalArgumentException("federation.peer must name the other party, not " + party);
+        }
+        if (peerEndpoints.isEmpty()) {
+            throw new IllegalArgumentException("federation.endpoints needs at least one https:// URL of the peer");
+        }
+        if (escalationChain.isEmpty()) {
+            throw new IllegalArgumentException("ack.chain needs at least one role");
+        }
+        if (missesForAlarm < 1) {
+            throw new IllegalArgumentException("linkTest.missesForAlarm must be >= 1: " + missesForAlarm);
+        }
+    }
+
+    static NodeConfig load(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read node config " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("node config " + file + " must be a YAML mapping");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return fromTree(root, base == null ? Path.of(".") : base);
+    }
+
+    static NodeConfig fromTree(JsonNode root, Path base) {
+        JsonNode fed = root.path("federation");
+        JsonNode op = root.path("operator");
+        JsonNode link = root.path("linkTest");
+        JsonNode ack = root.path("ack");
+        return new NodeConfig(
+                new Party(text(root, "party")),
+                base.resolve(text(root, "keys")),
+                text(root, "store"),
+                root.path("storeUser").asText(""),
+                root.path("storePassword").asText(""),
+                address(text(fed, "federation.listen")),
+                new Party(text(fed, "federation.peer")),
+                uris(fed.path("endpoints")),
+                address(text(op, "operator.listen")),
+                tokens(op.path("tokens")),
+                duration(link.path("interval"), "linkTest.interval", Duration.ofHours(1)),
+                duration(link.path("timeout"), "linkTest.timeout", Duration.ofSeconds(30)),
+                link.path("missesForAlarm").asInt(3),
+                deadlines(ack.path("deadlines")),
+                strings(ack.path("chain"), List.of("duty-officer", "watch-supervisor", "commander")));
+    }
+
+    private static String text(JsonNode node, String path) {
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        JsonNode value = node.path(name);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException("node config: '" + path + "' is missing or not text");
+        }
+        return value.asText();
+    }
+
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("address must be host:port, e.g. 127.0.0.1:8443: '" + hostPort + "'");
+        }
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            return new InetSocketAddress(hostPort.substring(0, colon), port);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("address must be host:port with a port 0-65535: '" + hostPort + "'", e);
+        }
+    }
+
+    private static List<URI> uris(JsonNode node) {
+        List<URI> uris = new ArrayList<>();
+        for (String s : strings(node, List.of())) {
+            URI uri = URI.create(s);
+            if (!"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("federation.endpoints must be https:// URLs: '" + s + "'");
+            }
+            uris.add(uri);
+        }
+        return uris;
+    }
+
+    private static List<String> strings(JsonNode node, List<String> fallback) {
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        List<String> out = new ArrayList<>();
+        node.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Map<String, OperatorToken> tokens(JsonNode node) {
+        Map<String, OperatorToken> tokens = new LinkedHashMap<>();
+        node.properties().forEach(e -> {
+            String role = e.getValue().path("role").asText("");
+            try {
+                tokens.put(
+                        e.getKey(),
+                        new OperatorToken(e.getValue().path("operator").asText("?"), Role.valueOf(role)));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(
+                        "operator.tokens: role must be DUTY_OFFICER, WATCH_SUPERVISOR or ADMIN, not '" + role + "'",
+                        ex);
+            }
+        });
+        return tokens;
+    }
+
+    private static Duration duration(JsonNode node, String path, Duration fallback) {
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(node.asText());
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(path + " must be positive: " + d);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    path + " must be an ISO-8601 duration such as PT30S or PT1H: '" + node.asText() + "'", e);
+        }
+    }
+
+    private static Map<Precedence, Duration> deadlines(JsonNode node) {
+        Map<Precedence, Duration> map = new EnumMap<>(Precedence.class);
+        for (Precedence p : Precedence.values()) {
+            map.put(p, duration(node.path(p.name()), "ack.deadlines." + p.name(), p.defaultAckDeadline()));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,85 @@
+package org.parley.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.wire.Party;
+import org.parley.wire.Precedence;
+
+class NodeConfigTest {
+    private static final String VALID = """
+            party: BLUE
+            keys: keys/blue
+            store: jdbc:sqlite:blue.db
+            federation:
+              listen: 127.0.0.1:8443
+              peer: RED
+              endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]
+            operator:
+              listen: 127.0.0.1:8080
+              tokens: { "t0ken": { operator: alice, role: DUTY_OFFICER } }
+            linkTest: { interval: PT5S, missesForAlarm: 2 }
+            ack:
+              deadlines: { FLASH: PT1M }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private NodeConfig load(String yaml) throws Exception {
+        Path file = dir.resolve("node.yaml");
+        Files.writeString(file, yaml);
+        return NodeConfig.load(file);
+    }
+
+    @Test
+    void load_validFile_readsEveryField() throws Exception {
+        NodeConfig config = load(VALID);
+        assertThat(config.party()).isEqualTo(new Party("BLUE"));
+        assertThat(config.peer()).isEqualTo(new Party("RED"));
+        assertThat(config.keysDir()).isEqualTo(dir.toAbsolutePath().resolve("keys/blue"));
+        assertThat(config.peerEndpoints()).hasSize(2);
+        assertThat(config.federationListen().getPort()).isEqualTo(8443);
+        assertThat(config.tokens().get("t0ken").role()).isEqualTo(NodeConfig.Role.DUTY_OFFICER);
+        assertThat(config.linkTestInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.linkTestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.missesForAlarm()).isEqualTo(2);
+        assertThat(config.ackDeadlines()).containsEntry(Precedence.FLASH, Duration.ofMinutes(1));
+        assertThat(config.ackDeadlines()).containsEntry(Precedence.ROUTINE, Duration.ofHours(6));
+        assertThat(config.escalationChain()).startsWith("duty-officer");
+    }
+
+    @Test
+    void load_peerSameAsParty_saysWhatToFix() {
+        assertThatThrownBy(() -> load(VALID.replace("peer: RED", "peer: BLUE")))
+                .hasMessageContaining("federation.peer must name the other party");
+    }
+
+    @Test
+    void load_httpEndpoint_isRefused() {
+        assertThatThrownBy(() -> load(VALID.replace("https://127.0.0.1:9443", "http://127.0.0.1:9443")))
+                .hasMessageContaining("must be https://");
+    }
+
+    @Test
+    void load_badDuration_namesTheField() {
+        assertThatThrownBy(() -> load(VALID.replace("interval: PT5S", "interval: 5s")))
+                .hasMessageContaining("linkTest.interval");
+    }
+
+    @Test
+    void load_unknownRole_listsTheRoles() {
+        assertThatThrownBy(() -> load(VALID.replace("DUTY_OFFICER", "CAPTAIN")))
+                .hasMessageContaining("DUTY_OFFICER, WATCH_SUPERVISOR or ADMIN");
+    }
+
+    @Test
+    void load_missingParty_namesTheField() {
+        assertThatThrownBy(() -> load(VALID.replace("party: BLUE\n", ""))).hasMessageContaining("'party'");
+    }
+}
