@@ -1,0 +1,195 @@
+package org.parley.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.crypto.VerificationException.Reason;
+import org.parley.wire.CanonicalBytes;
+import org.parley.wire.Envelope;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.KeyId;
+import org.parley.wire.ParseResult;
+import org.parley.wire.Party;
+import org.parley.wire.Signature;
+import org.parley.wire.SignedEnvelope;
+
+/**
+ * Verifies envelopes from the peer party against its pinned CA (DESIGN decision 2), over the bytes
+ * as received (DESIGN decision 1). The only way to make a {@link VerifiedEnvelope}.
+ *
+ * <p>Checks, in order, each failing with its own {@link Reason}: the bytes are the canonical form of
+ * a valid envelope; the signer key id names a known certificate; that certificate is an Ed25519
+ * signing certificate issued by the pinned peer CA; it was valid when the envelope was created (so
+ * envelopes signed before a rotation or expiry stay verifiable); the signature verifies; the envelope
+ * is from the peer party, to this party, and the certificate belongs to the sender.
+ *
+ * <p>Thread-safe; certificates can be learned while verifying.
+ */
+public final class Verifier {
+    private final Party ownParty;
+    private final Party peerParty;
+    private final X509Certificate peerCa;
+    private final Map<KeyId, X509Certificate> certificates = new ConcurrentHashMap<>();
+
+    Verifier(Party ownParty, X509Certificate peerCa, Collection<X509Certificate> knownCertificates) {
+        this.ownParty = ownParty;
+        this.peerCa = peerCa;
+        this.peerParty = Certificates.partyOf(peerCa)
+                .orElseThrow(() -> new CryptoException(
+                        "the pinned peer CA names no party (O=) in its subject: " + peerCa.getSubjectX500Principal()));
+        for (X509Certificate certificate : knownCertificates) {
+            certificates.put(Certificates.keyId(certificate.getPublicKey()), certificate);
+        }
+    }
+
+    public Party peerParty() {
+        return peerParty;
+    }
+
+    /** Verifies a received signed envelope; throws {@link VerificationException} saying what failed. */
+    public VerifiedEnvelope verify(SignedEnvelope signed) {
+        return verify(signed.canonical(), signed.signature());
+    }
+
+    public VerifiedEnvelope verify(CanonicalBytes bytes, Signature signature) {
+        Envelope envelope = switch (EnvelopeCodec.parse(bytes)) {
+            case ParseResult.Parsed<Envelope> parsed -> parsed.value();
+            case ParseResult.Rejected<Envelope> rejected ->
+                throw new VerificationException(Reason.MALFORMED, rejected.reason());
+        };
+        X509Certificate certificate = certificates.get(envelope.signer());
+        if (certificate == null) {
+            throw new VerificationException(
+                    Reason.UNKNOWN_KEY,
+                    "no certificate is known for signer key " + envelope.signer() + " of envelope " + envelope.id()
+                            + "; ask " + envelope.from() + " for its signing certificate and add it with learn()");
+        }
+        checkCertified(certificate);
+        checkValidAt(certificate, envelope.created());
+        checkSignature(bytes, signature, certificate, envelope);
+        checkParties(envelope, certificate);
+        return new VerifiedEnvelope(new SignedEnvelope(bytes, signature), envelope);
+    }
+
+    /**
+     * Adds a peer signing certificate (e.g. after a rotation) if it is certified by the pinned peer
+     * CA; returns its key id.
+     */
+    public KeyId learn(X509Certificate certificate) {
+        checkCertified(certificate);
+        KeyId id = Certificates.keyId(certificate.getPublicKey());
+        certificates.put(id, certificate);
+        return id;
+    }
+
+    /** Parses a PEM or DER certificate and {@link #learn(X509Certificate) learns} it. */
+    public KeyId learn(byte[] pemOrDer) {
+        X509Certificate certificate;
+        try {
+            certificate = KeyFiles.parseCertificate(pemOrDer);
+        } catch (CryptoException e) {
+            throw new VerificationException(Reason.NOT_CERTIFIED, String.valueOf(e.getMessage()));
+        }
+        return learn(certificate);
+    }
+
+    /** The public key of a known, certified peer signing key: for tree-head signatures in parley-ledger. */
+    public Optional<PublicKey> peerSigningKey(KeyId keyId) {
+        return Optional.ofNullable(certificates.get(keyId)).map(X509Certificate::getPublicKey);
+    }
+
+    private void checkCertified(X509Certificate certificate) {
+        KeyId id = Certificates.keyId(certificate.getPublicKey());
+        if (!certificate.getIssuerX500Principal().equals(peerCa.getSubjectX500Principal())) {
+            throw new VerificationException(
+                    Reason.NOT_CERTIFIED,
+                    "signing key " + id + " was issued by "
+                            + certificate.getIssuerX500Principal() + ", not by the pinned peer CA "
+                            + peerCa.getSubjectX500Principal());
+        }
+        try {
+            certificate.verify(peerCa.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new VerificationException(
+                    Reason.NOT_CERTIFIED,
+                    "the certificate of signing key " + id + " is not signed by the pinned peer CA "
+                            + Fingerprint.of(peerCa) + " (" + e.getMessage() + ")");
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        boolean signing = usage != null && usage[0] && certificate.getBasicConstraints() < 0;
+        if (!signing || !isEd25519(certificate.getPublicKey())) {
+            throw new VerificationException(
+                    Reason.NOT_CERTIFIED,
+                    "the certificate of key " + id
+                            + " is not an Ed25519 envelope-signing certificate (CA or TLS certificates cannot sign envelopes)");
+        }
+    }
+
+    private static boolean isEd25519(PublicKey key) {
+        return key.getAlgorithm().equals("EdDSA") || key.getAlgorithm().equals("Ed25519");
+    }
+
+    private static void checkValidAt(X509Certificate certificate, Instant created) {
+        KeyId id = Certificates.keyId(certificate.getPublicKey());
+        try {
+            certificate.checkValidity(Date.from(created));
+        } catch (CertificateExpiredException e) {
+            throw new VerificationException(
+                    Reason.CERTIFICATE_EXPIRED,
+                    "signing key " + id + " expired at "
+                            + certificate.getNotAfter().toInstant() + ", before the envelope was created at "
+                            + created);
+        } catch (CertificateNotYetValidException e) {
+            throw new VerificationException(
+                    Reason.CERTIFICATE_NOT_YET_VALID,
+                    "signing key " + id
+                            + " is valid only from "
+                            + certificate.getNotBefore().toInstant() + ", after the envelope was created at "
+                            + created);
+        }
+    }
+
+    private static void checkSignature(
+            CanonicalBytes bytes, Signature signature, X509Certificate certificate, Envelope envelope) {
+        boolean valid;
+        try {
+            java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+            ed25519.initVerify(certificate.getPublicKey());
+            ed25519.update(Signer.signingInput(bytes));
+            valid = ed25519.verify(signature.toByteArray());
+        } catch (GeneralSecurityException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new VerificationException(
+                    Reason.BAD_SIGNATURE,
+                    "the Ed25519 signature on envelope " + envelope.id()
+                            + " does not verify with key " + envelope.signer()
+                            + ": the bytes or the signature were changed after signing");
+        }
+    }
+
+    private void checkParties(Envelope envelope, X509Certificate certificate) {
+        Party certified = Certificates.partyOf(certificate).orElse(peerParty);
+        if (!envelope.from().equals(peerParty) || !certified.equals(envelope.from())) {
+            throw new VerificationException(
+                    Reason.WRONG_PARTY,
+                    "envelope " + envelope.id() + " claims to be from " + envelope.from()
+                            + " but is signed by a key of " + certified + " (pinned peer is " + peerParty + ")");
+        }
+        if (!envelope.to().equals(ownParty)) {
+            throw new VerificationException(
+                    Reason.WRONG_PARTY,
+                    "envelope " + envelope.id() + " is addressed to " + envelope.to() + ", not to this party "
+                            + ownParty);
+        }
+    }
+}
