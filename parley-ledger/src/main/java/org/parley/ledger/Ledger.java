@@ -182,6 +182,41 @@ public final class Ledger {
                         proof.fromSize(), proof.toSize(), fromRoot.bytes(), toRoot.bytes(), rawAll(proof.path()));
     }
 
+    /**
+     * Checks an inclusion proof against a signed tree head: the head's signature, that the proof is
+     * for the head's size, then RFC 9162 section 2.1.3.2. The signature is what binds the size: the
+     * RFC algorithm alone cannot tell some sizes apart (a proof for leaf 0 of 3 also fits 4).
+     *
+     * @throws LedgerException saying which check failed
+     */
+    public static void verifyInclusion(
+            MerkleHash leafHash, InclusionProof proof, SignedTreeHead head, PublicKey logOwner) {
+        head.verify(logOwner);
+        if (proof.treeSize() != head.treeSize()) {
+            throw new LedgerException("the inclusion proof is for a tree of " + proof.treeSize()
+                    + " leaves but the signed head has " + head.treeSize());
+        }
+        verifyInclusion(leafHash, proof, head.rootHash());
+    }
+
+    /**
+     * Checks a consistency proof between two signed heads of one log: both signatures, that the
+     * proof spans exactly their sizes, then RFC 9162 section 2.1.4.2.
+     *
+     * @throws LedgerException saying which check failed
+     */
+    public static void verifyConsistency(
+            ConsistencyProof proof, SignedTreeHead from, SignedTreeHead to, PublicKey logOwner) {
+        from.verify(logOwner);
+        to.verify(logOwner);
+        if (proof.fromSize() != from.treeSize() || proof.toSize() != to.treeSize()) {
+            throw new LedgerException("the consistency proof spans sizes " + proof.fromSize() + " to "
+                    + proof.toSize() + " but the signed heads have sizes " + from.treeSize() + " and "
+                    + to.treeSize());
+        }
+        verifyConsistency(proof, from.rootHash(), to.rootHash());
+    }
+
     /** The size of the peer head this node countersigned last; 0 before the first link test. */
     public long lastSeenPeerSize() {
         return heads.latestPeerHead().map(h -> h.signedHead().treeSize()).orElse(0L);
