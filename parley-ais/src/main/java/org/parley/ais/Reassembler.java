@@ -39,7 +39,8 @@ final class Reassembler {
                     && count == s.fragmentCount
                     && sequenceId == s.sequenceId
                     && channel == s.channel
-                    && source.equals(s.source);
+                    // Later fragments often carry a tag block without s: (it is on the group's first line).
+                    && (source.isEmpty() || s.source.isEmpty() || source.equals(s.source));
         }
 
         boolean complete() {
