@@ -125,7 +125,11 @@ public final class AdsbDecoder {
             return new AdsbResult.Rejected("DF11 parity check failed");
         }
         IcaoAddress address = new IcaoAddress(Bits.get(f, 9, 24));
-        knownAddresses.put(address.value(), millis);
+        if (syndrome == 0) {
+            // Only a reply to an all-call with II=0 vouches for the address: a non-zero code may be
+            // noise that happens to leave the upper parity bits clear (dump1090 does the same).
+            knownAddresses.put(address.value(), millis);
+        }
         ModeSMessage message = new ModeSMessage.AllCallReply(11, address, Bits.get(f, 6, 3), syndrome);
         return decoded(message, f, given, at, millis, AdsbResult.AddressCheck.PARITY);
     }
