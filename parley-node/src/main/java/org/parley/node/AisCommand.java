@@ -5,7 +5,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code parley ais}: Decode AIS NMEA feeds (ITU-R M.1371-5). */
-@Command(name = "ais", mixinStandardHelpOptions = true, description = "Decode AIS NMEA feeds (ITU-R M.1371-5).")
+@Command(
+        name = "ais",
+        mixinStandardHelpOptions = true,
+        description = "Decode AIS NMEA feeds (ITU-R M.1371-5).",
+        subcommands = {AisDecodeCommand.class})
 final class AisCommand implements Callable<Integer> {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before call()
@@ -13,7 +17,7 @@ final class AisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("parley ais: not available in this build yet.");
-        return 1;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 }
