@@ -2,8 +2,8 @@ package org.parley.ledger;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,7 +55,7 @@ public final class Ledger {
      * @param keys the node's Ed25519 signing key pair (not its TLS key)
      */
     public static Ledger open(LeafStore leaves, TreeHeadStore heads, KeyPair keys, InstantSource clock) {
-        return new Ledger(leaves, heads, keys, clock, load(leaves));
+        return new Ledger(leaves, heads, keys, clock, MerkleTree.load(leaves, LOAD_BATCH));
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Ledger {
             if (leafIndex < 0 || leafIndex >= treeSize) {
                 throw new LedgerException("leaf " + leafIndex + " is not in a tree of " + treeSize + " leaves");
             }
-            return new InclusionProof(leafIndex, treeSize, wrapAll(tree.inclusionPath(leafIndex, treeSize)));
+            return new InclusionProof(leafIndex, treeSize, MerkleHash.wrapAll(tree.inclusionPath(leafIndex, treeSize)));
         } finally {
             lock.unlock();
         }
@@ -152,7 +152,7 @@ public final class Ledger {
             if (fromSize < 0 || fromSize > toSize) {
                 throw new LedgerException("no consistency proof from size " + fromSize + " to " + toSize);
             }
-            return new ConsistencyProof(fromSize, toSize, wrapAll(tree.consistencyPath(fromSize, toSize)));
+            return new ConsistencyProof(fromSize, toSize, MerkleHash.wrapAll(tree.consistencyPath(fromSize, toSize)));
         } finally {
             lock.unlock();
         }
@@ -167,7 +167,11 @@ public final class Ledger {
     public static void verifyInclusion(MerkleHash leafHash, InclusionProof proof, MerkleHash rootHash) {
         new ProofVerifier()
                 .verifyInclusion(
-                        proof.leafIndex(), proof.treeSize(), leafHash.bytes(), rawAll(proof.path()), rootHash.bytes());
+                        proof.leafIndex(),
+                        proof.treeSize(),
+                        leafHash.bytes(),
+                        MerkleHash.rawAll(proof.path()),
+                        rootHash.bytes());
     }
 
     /**
@@ -179,7 +183,11 @@ public final class Ledger {
     public static void verifyConsistency(ConsistencyProof proof, MerkleHash fromRoot, MerkleHash toRoot) {
         new ProofVerifier()
                 .verifyConsistency(
-                        proof.fromSize(), proof.toSize(), fromRoot.bytes(), toRoot.bytes(), rawAll(proof.path()));
+                        proof.fromSize(),
+                        proof.toSize(),
+                        fromRoot.bytes(),
+                        toRoot.bytes(),
+                        MerkleHash.rawAll(proof.path()));
     }
 
     /**
@@ -236,8 +244,8 @@ public final class Ledger {
             reloadFromStore();
             SignedTreeHead head = signCurrentHead();
             long from = Math.min(peerLastSeenSize, head.treeSize());
-            ConsistencyProof proof =
-                    new ConsistencyProof(from, head.treeSize(), wrapAll(tree.consistencyPath(from, head.treeSize())));
+            ConsistencyProof proof = new ConsistencyProof(
+                    from, head.treeSize(), MerkleHash.wrapAll(tree.consistencyPath(from, head.treeSize())));
             return new TreeHeadOffer(head, proof);
         } finally {
             lock.unlock();
@@ -284,8 +292,61 @@ public final class Ledger {
      * sizes and roots. {@code peerKey}, when given, also checks the peer's countersignatures.
      */
     public AuditReport audit(Optional<PublicKey> peerKey) {
-        MerkleTree fresh = load(leaves);
+        MerkleTree fresh = MerkleTree.load(leaves, LOAD_BATCH);
         return Auditor.audit(fresh, heads, keys.getPublic(), peerKey);
+    }
+
+    /**
+     * The library half of {@code parley ledger proof}: a bundle proving that {@code envelopeBytes},
+     * appended at {@code leafIndex}, is on this record under the earliest own head the peer has
+     * countersigned that covers it.
+     *
+     * @param envelopeBytes the exact bytes appended (the envelope's canonical bytes)
+     * @param envelopeSigner the envelope signer's certificate chain, signer first
+     * @param ownCertificates this node's signing certificate chain, signer first
+     * @param peerCertificates the countersigning peer's certificate chain, signer first
+     * @throws LedgerException if the bytes are not that leaf or no countersigned head covers it yet
+     */
+    public ProofBundle proofBundle(
+            long leafIndex,
+            byte[] envelopeBytes,
+            SignatureBytes envelopeSignature,
+            List<X509Certificate> envelopeSigner,
+            List<X509Certificate> ownCertificates,
+            List<X509Certificate> peerCertificates) {
+        EnvelopeBytes entry = EnvelopeBytes.of(envelopeBytes);
+        if (!leafHash(leafIndex).equals(entry.leafHash())) {
+            throw new LedgerException("leaf " + leafIndex + " is not the hash of these envelope bytes; look up the"
+                    + " envelope's leaf index again");
+        }
+        CountersignedTreeHead head = heads.ownCountersigned().stream()
+                .filter(h -> h.signedHead().treeSize() > leafIndex)
+                .findFirst()
+                .orElseThrow(() -> new LedgerException("leaf " + leafIndex + " is not yet under a tree head the peer"
+                        + " countersigned; the next link test will cover it"));
+        InclusionProof proof = inclusionProof(leafIndex, head.signedHead().treeSize());
+        return new ProofBundle(
+                entry, envelopeSignature, envelopeSigner, proof, head, ownCertificates, peerCertificates);
+    }
+
+    /**
+     * Checks a proof bundle offline: certificate chains to the given party CAs (as of the head's
+     * time), the envelope signature, the head signature, the countersignature by the other party,
+     * and the inclusion proof. Never throws for a bad bundle; the report says what failed.
+     */
+    public static BundleReport verifyBundle(ProofBundle bundle, List<X509Certificate> trustedPartyCas) {
+        return BundleVerifier.verify(bundle, trustedPartyCas);
+    }
+
+    /** As {@link #verifyBundle(ProofBundle, List)} for the bundle's JSON; unreadable JSON is a failed check. */
+    public static BundleReport verifyBundle(String bundleJson, List<X509Certificate> trustedPartyCas) {
+        ProofBundle bundle;
+        try {
+            bundle = ProofBundle.fromJson(bundleJson);
+        } catch (LedgerException e) {
+            return new BundleReport(List.of(new BundleReport.Check("bundle format", false, e.reason())));
+        }
+        return verifyBundle(bundle, trustedPartyCas);
     }
 
     private SignedTreeHead signCurrentHead() {
@@ -297,7 +358,7 @@ public final class Ledger {
     }
 
     private void reloadFromStore() {
-        MerkleTree reloaded = load(leaves);
+        MerkleTree reloaded = MerkleTree.load(leaves, LOAD_BATCH);
         long oldSize = tree.size();
         if (reloaded.size() < oldSize) {
             LOG.error(
@@ -316,32 +377,5 @@ public final class Ledger {
             throw new LedgerException("tree size " + treeSize + " is outside this log's 0.." + tree.size());
         }
         return treeSize;
-    }
-
-    static MerkleTree load(LeafStore store) {
-        MerkleTree loaded = new MerkleTree();
-        long size = store.size();
-        for (long from = 0; from < size; from += LOAD_BATCH) {
-            for (MerkleHash leaf : store.read(from, Math.min(size, from + LOAD_BATCH))) {
-                loaded.appendLeafHash(leaf.bytes());
-            }
-        }
-        return loaded;
-    }
-
-    private static List<MerkleHash> wrapAll(List<byte[]> raw) {
-        List<MerkleHash> out = new ArrayList<>(raw.size());
-        for (byte[] hash : raw) {
-            out.add(MerkleHash.wrap(hash));
-        }
-        return out;
-    }
-
-    private static List<byte[]> rawAll(List<MerkleHash> hashes) {
-        List<byte[]> out = new ArrayList<>(hashes.size());
-        for (MerkleHash hash : hashes) {
-            out.add(hash.bytes());
-        }
-        return out;
     }
 }

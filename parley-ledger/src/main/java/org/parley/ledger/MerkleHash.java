@@ -1,8 +1,10 @@
 package org.parley.ledger;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A 32-byte SHA-256 value in the Merkle tree: a leaf hash, an interior node or a root. Immutable:
@@ -42,6 +44,22 @@ public final class MerkleHash {
     /** Wraps without copying; only for arrays this package just made and never shares. */
     static MerkleHash wrap(byte[] owned) {
         return new MerkleHash(owned);
+    }
+
+    static List<MerkleHash> wrapAll(List<byte[]> raw) {
+        List<MerkleHash> out = new ArrayList<>(raw.size());
+        for (byte[] hash : raw) {
+            out.add(wrap(hash));
+        }
+        return out;
+    }
+
+    static List<byte[]> rawAll(List<MerkleHash> hashes) {
+        List<byte[]> out = new ArrayList<>(hashes.size());
+        for (MerkleHash hash : hashes) {
+            out.add(hash.bytes);
+        }
+        return out;
     }
 
     /** A copy of the 32 bytes. */

@@ -21,6 +21,18 @@ final class MerkleTree {
     private final List<HashColumn> levels = new ArrayList<>();
     private long size;
 
+    /** Rebuilds the tree from stored leaf hashes, reading {@code batch} at a time. */
+    static MerkleTree load(LeafStore store, int batch) {
+        MerkleTree loaded = new MerkleTree();
+        long size = store.size();
+        for (long from = 0; from < size; from += batch) {
+            for (MerkleHash leaf : store.read(from, Math.min(size, from + batch))) {
+                loaded.appendLeafHash(leaf.bytes());
+            }
+        }
+        return loaded;
+    }
+
     long size() {
         return size;
     }
