@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.parley.wire.Payload;
 
 /**
  * The bilingual safety phrasebook: looks phrases up, validates coded messages and renders them in a
@@ -51,6 +53,51 @@ public final class Phrasebook {
     /** One phrase by code. */
     public Optional<Phrase> phrase(String code) {
         return Optional.ofNullable(entries.get(code)).map(Catalogue.Entry::phrase);
+    }
+
+    /**
+     * The wire payload of a SAFETY envelope carrying this message. The payload has one flat parameter
+     * map for all phrases, so each argument is keyed by the 1-based index of its phrase: {@code
+     * 2.distance} is the distance of the second phrase.
+     */
+    public static Payload.SafetyNotice payloadOf(PhraseMessage message) {
+        Map<String, String> parameters = new TreeMap<>();
+        List<PhraseUse> phrases = message.phrases();
+        for (int i = 0; i < phrases.size(); i++) {
+            for (Map.Entry<String, String> argument : phrases.get(i).arguments().entrySet()) {
+                parameters.put((i + 1) + "." + argument.getKey(), argument.getValue());
+            }
+        }
+        return new Payload.SafetyNotice(phrases.stream().map(PhraseUse::code).toList(), parameters, message.freeText());
+    }
+
+    /**
+     * The message a SAFETY envelope carries, for {@link #render}. Keys without a valid phrase index
+     * are kept under a phrase number that does not exist, so {@link #problems} reports them.
+     */
+    public static PhraseMessage messageOf(Payload.SafetyNotice payload) {
+        List<Map<String, String>> arguments = new ArrayList<>();
+        payload.phraseCodes().forEach(code -> arguments.add(new TreeMap<>()));
+        Map<String, String> stray = new TreeMap<>();
+        payload.parameters().forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            int index = dot > 0 && key.substring(0, dot).matches("[0-9]{1,3}")
+                    ? Integer.parseInt(key.substring(0, dot))
+                    : 0;
+            if (index >= 1 && index <= arguments.size()) {
+                arguments.get(index - 1).put(key.substring(dot + 1), value);
+            } else {
+                stray.put(key, value);
+            }
+        });
+        List<PhraseUse> uses = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            uses.add(new PhraseUse(payload.phraseCodes().get(i), arguments.get(i)));
+        }
+        if (!stray.isEmpty()) {
+            uses.add(new PhraseUse("UNNUMBERED.PARAMETERS", stray));
+        }
+        return new PhraseMessage(uses, payload.freeText());
     }
 
     /** What is wrong with a message, one line per problem; empty when the message may be sent. */
