@@ -1,0 +1,179 @@
+package org.parley.federation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.parley.crypto.PartyIdentity;
+import org.parley.crypto.Signer;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.crypto.Verifier;
+import org.parley.wire.Category;
+import org.parley.wire.Envelope;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's link to its peer: the mutual-TLS endpoint that receives, the loop that delivers the
+ * outbox, and the link tests. The node commits an envelope to its outbox, then calls {@link
+ * #wake()}; everything else happens here.
+ */
+public final class Federation implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Federation.class);
+
+    private final FederationConfig config;
+    private final PartyIdentity identity;
+    private final InstantSource clock;
+    private final SecureRandom random;
+    private final FederationServer server;
+    private final Outbound outbound;
+    private final LinkMonitor monitor;
+    private final Thread deliveryThread;
+    private final Thread linkTestThread;
+
+    private Federation(
+            FederationConfig config,
+            PartyIdentity identity,
+            DeliveryStore store,
+            InstantSource clock,
+            SecureRandom random,
+            FederationListener listener)
+            throws IOException {
+        this.config = config;
+        this.identity = identity;
+        this.clock = clock;
+        this.random = random;
+        Signer signer = identity.signer();
+        Verifier verifier = identity.verifier();
+        var ssl = identity.sslContext();
+        this.monitor = new LinkMonitor(clock, config.linkTestTimeout(), config.missesForAlarm(), event -> {
+            LOG.warn("link {}", event);
+            store.audit("link." + event.getClass().getSimpleName(), event.toString());
+            listener.link(event);
+        });
+        Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener);
+        this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
+        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener);
+        this.deliveryThread = Thread.ofVirtual().name("federation-delivery").start(outbound::run);
+        this.linkTestThread = Thread.ofVirtual().name("federation-linktest").start(this::linkTestLoop);
+    }
+
+    /** Starts the endpoint, the delivery loop and the link-test schedule. */
+    public static Federation start(
+            FederationConfig config,
+            PartyIdentity identity,
+            DeliveryStore store,
+            InstantSource clock,
+            SecureRandom random,
+            FederationListener listener) {
+        try {
+            return new Federation(config, identity, store, clock, random, listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The address the endpoint listens on (useful when the configured port was 0). */
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** A new envelope was committed to the outbox: deliver now rather than at the next poll. */
+    public void wake() {
+        outbound.wake();
+    }
+
+    public LinkStatus linkStatus() {
+        monitor.expireOverdue();
+        return monitor.status();
+    }
+
+    /** Index (0-based) of the peer endpoint in use. */
+    public int currentEndpoint() {
+        return outbound.currentEndpoint();
+    }
+
+    /**
+     * Sends one link test now, straight to the peer (not through the outbox: it tests the link, not
+     * the queue). Its receipt carries the peer's storage instant, which gives the clock offset.
+     *
+     * @return the round trip, or empty when the peer did not answer
+     */
+    public Optional<Duration> linkTest(Optional<String> treeHeadJson) {
+        String nonce = HexFormat.of().formatHex(nonceBytes());
+        Instant sentAt = clock.instant();
+        Envelope envelope = Envelope.builder(clock, random)
+                .from(identity.party())
+                .to(identity.verifier().peerParty())
+                .precedence(Precedence.IMMEDIATE)
+                .category(Category.LINKTEST)
+                .payload(new Payload.LinkTest(nonce, sentAt, treeHeadJson))
+                .signer(identity.signer().keyId())
+                .build();
+        SignedEnvelope signed = identity.signer().sign(envelope);
+        monitor.sent(nonce, sentAt);
+        try {
+            Batch.Response response = outbound.post(List.of(EnvelopeCodec.frame(signed)));
+            if (response.results().isEmpty() || !(response.results().get(0) instanceof Batch.Result.Receipt r)) {
+                LOG.warn("link test {} refused: {}", nonce, response.results());
+                return Optional.empty();
+            }
+            VerifiedEnvelope receipt = outbound.verifyReceipt(r.frame(), envelope.id(), signed);
+            Payload.Receipt payload = (Payload.Receipt) receipt.envelope().payload();
+            monitor.answered(nonce, payload.storedAt());
+            return monitor.status().lastRoundTrip();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("link test {} failed: {}", nonce, e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private byte[] nonceBytes() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private void linkTestLoop() {
+        Instant next = clock.instant();
+        while (!Thread.currentThread().isInterrupted()) {
+            monitor.expireOverdue();
+            if (!clock.instant().isBefore(next)) {
+                linkTest(Optional.empty());
+                next = clock.instant().plus(config.linkTestInterval());
+            }
+            try {
+                Thread.sleep(
+                        Math.min(1000, Math.max(50, config.linkTestInterval().toMillis() / 4)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        deliveryThread.interrupt();
+        linkTestThread.interrupt();
+        server.close();
+        try {
+            deliveryThread.join(Duration.ofSeconds(5));
+            linkTestThread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

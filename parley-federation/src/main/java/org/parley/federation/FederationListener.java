@@ -1,0 +1,19 @@
+package org.parley.federation;
+
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.wire.EnvelopeId;
+
+/** What the node hears from federation; called on federation threads, so keep it quick. */
+public interface FederationListener {
+    /** A new envelope from the peer was stored (never called for a duplicate). */
+    default void received(VerifiedEnvelope envelope) {}
+
+    /** The peer's signed receipt for one of ours was verified and stored. */
+    default void delivered(EnvelopeId id, VerifiedEnvelope receipt) {}
+
+    /** The link alarm was raised or cleared. */
+    default void link(LinkEvent event) {}
+
+    /** Something from the peer was refused (forged, malformed, wrong party); already logged and audited. */
+    default void refused(String reason) {}
+}

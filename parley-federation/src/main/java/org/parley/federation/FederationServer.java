@@ -1,0 +1,113 @@
+package org.parley.federation;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import org.parley.crypto.CryptoException;
+import org.parley.crypto.PartyIdentity;
+import org.parley.wire.Party;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The federation endpoint: HTTPS, TLS 1.3 only, client certificate required and checked against
+ * the pinned peer CA during the handshake (so an unknown CA, the wrong party or an expired
+ * certificate never reaches a handler).
+ *
+ * <p>The JDK's {@code HttpsServer} is used rather than Helidon (DESIGN's first choice, which also
+ * names this fallback): one endpoint with one POST route needs nothing more, and it keeps the TLS
+ * configuration in plain JSSE where every setting is visible.
+ */
+final class FederationServer implements AutoCloseable {
+    static final String PATH = "/federation/v1/envelopes";
+    private static final Logger LOG = LoggerFactory.getLogger(FederationServer.class);
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+    private final HttpsServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Inbound inbound;
+    private final List<String> ownCertificates;
+
+    FederationServer(InetSocketAddress listen, SSLContext ssl, Inbound inbound, List<String> ownCertificates)
+            throws IOException {
+        this.inbound = inbound;
+        this.ownCertificates = List.copyOf(ownCertificates);
+        server = HttpsServer.create(listen, 128);
+        server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
+            @Override
+            public void configure(HttpsParameters params) {
+                params.setSSLParameters(PartyIdentity.sslParameters());
+            }
+        });
+        server.createContext(PATH, this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Allow", "POST");
+                reply(exchange, 405, Batch.error("use POST " + PATH));
+                return;
+            }
+            Party peer;
+            try {
+                peer = PartyIdentity.peerPartyOf(((HttpsExchange) exchange).getSSLSession());
+            } catch (CryptoException e) {
+                reply(exchange, 403, Batch.error(String.valueOf(e.getMessage())));
+                return;
+            }
+            byte[] body = read(exchange.getRequestBody());
+            byte[] answer;
+            try {
+                answer = Batch.writeResponse(ownCertificates, inbound.handle(peer, Batch.readRequest(body)));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("bad federation request from {}: {}", peer, e.getMessage());
+                reply(exchange, 400, Batch.error(String.valueOf(e.getMessage())));
+                return;
+            }
+            reply(exchange, 200, answer);
+        } catch (RuntimeException e) {
+            LOG.error("federation request failed", e);
+            throw e;
+        }
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new IOException("request body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders()
+                .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.close();
+    }
+}

@@ -1,0 +1,269 @@
+package org.parley.federation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import org.parley.crypto.Signer;
+import org.parley.crypto.VerificationException;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.crypto.Verifier;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.ParseResult;
+import org.parley.wire.Payload;
+import org.parley.wire.SignedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sending side of delivery (DESIGN decisions 3 and 4): serves the outbox FLASH first, posts
+ * batches to the peer's endpoints with failover, retries with exponential backoff and full jitter
+ * under the same envelope id, and removes an envelope from the outbox only for a verified receipt
+ * that names it and the hash of exactly the bytes sent.
+ */
+final class Outbound {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
+
+    private final FederationConfig config;
+    private final Signer signer;
+    private final Verifier verifier;
+    private final DeliveryStore store;
+    private final InstantSource clock;
+    private final SecureRandom random;
+    private final FederationListener listener;
+    private final HttpClient client;
+    private final Semaphore wake = new Semaphore(0);
+    private final List<String> ownCertificates;
+    private int current;
+    private Instant onFallbackSince = Instant.MIN;
+
+    Outbound(
+            FederationConfig config,
+            SSLContext ssl,
+            Signer signer,
+            Verifier verifier,
+            DeliveryStore store,
+            InstantSource clock,
+            SecureRandom random,
+            FederationListener listener) {
+        this.config = config;
+        this.signer = signer;
+        this.verifier = verifier;
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+        this.listener = listener;
+        this.ownCertificates = List.of(signer.certificatePem());
+        SSLParameters tls = new SSLParameters();
+        tls.setProtocols(new String[] {"TLSv1.3"});
+        this.client = HttpClient.newBuilder()
+                .sslContext(ssl)
+                .sslParameters(tls)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.requestTimeout())
+                .build();
+    }
+
+    /** Asks the loop to look at the outbox now (a new envelope was committed). */
+    void wake() {
+        wake.release();
+    }
+
+    /** The delivery loop; returns when the thread is interrupted. */
+    void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                List<DeliveryStore.Outbound> due = store.due(clock.instant(), config.batchSize());
+                if (due.isEmpty()) {
+                    wake.tryAcquire(250, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } else {
+                    deliver(due);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("delivery loop error; continuing", e);
+                sleepQuietly(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    /** Posts one batch; returns the number delivered. */
+    int deliver(List<DeliveryStore.Outbound> batch) throws InterruptedException {
+        List<byte[]> frames = new ArrayList<>(batch.size());
+        batch.forEach(o -> frames.add(EnvelopeCodec.frame(o.signed())));
+        Batch.Response response;
+        try {
+            response = post(frames);
+        } catch (IOException e) {
+            Instant now = clock.instant();
+            for (DeliveryStore.Outbound o : batch) {
+                store.retryLater(o.id(), now.plus(backoff(o.attempts())), e.toString());
+            }
+            return 0;
+        }
+        return settle(batch, response);
+    }
+
+    private int settle(List<DeliveryStore.Outbound> batch, Batch.Response response) {
+        int delivered = 0;
+        Instant now = clock.instant();
+        for (int i = 0; i < batch.size(); i++) {
+            DeliveryStore.Outbound sent = batch.get(i);
+            String problem = i < response.results().size()
+                    ? settleOne(sent, response.results().get(i), now)
+                    : "the peer answered fewer results than envelopes sent";
+            if (problem.isEmpty()) {
+                delivered++;
+            } else {
+                LOG.warn("envelope {} not delivered: {}", sent.id(), problem);
+                store.retryLater(sent.id(), now.plus(backoff(sent.attempts())), problem);
+            }
+        }
+        return delivered;
+    }
+
+    /** Returns "" when delivered, else what went wrong. */
+    private String settleOne(DeliveryStore.Outbound sent, Batch.Result result, Instant now) {
+        return switch (result) {
+            case Batch.Result.Refused error -> "refused by peer: " + error.reason();
+            case Batch.Result.Receipt receipt -> {
+                VerifiedEnvelope verified;
+                try {
+                    verified = verifyReceipt(receipt.frame(), sent.id(), sent.signed());
+                } catch (VerificationException | IllegalArgumentException e) {
+                    yield "receipt refused: " + e.getMessage();
+                }
+                store.delivered(sent.id(), verified.signed(), now);
+                listener.delivered(sent.id(), verified);
+                yield "";
+            }
+        };
+    }
+
+    /** Verifies a receipt frame and that it acknowledges exactly {@code sent}. */
+    VerifiedEnvelope verifyReceipt(byte[] frame, EnvelopeId sentId, SignedEnvelope sent) {
+        SignedEnvelope signed = switch (EnvelopeCodec.unframe(frame)) {
+            case ParseResult.Parsed<SignedEnvelope> p -> p.value();
+            case ParseResult.Rejected<SignedEnvelope> r -> throw new IllegalArgumentException(r.reason());
+        };
+        VerifiedEnvelope verified = verifier.verify(signed);
+        if (!(verified.envelope().payload() instanceof Payload.Receipt receipt)) {
+            throw new IllegalArgumentException(
+                    "answer is a " + verified.envelope().payload().type() + ", not a receipt");
+        }
+        if (!receipt.envelopeId().equals(sentId)) {
+            throw new IllegalArgumentException("receipt is for " + receipt.envelopeId() + ", not for " + sentId);
+        }
+        String expectedHash = sent.sha256Hex();
+        if (!receipt.sha256Hex().equals(expectedHash)) {
+            throw new IllegalArgumentException(
+                    "receipt hash " + receipt.sha256Hex() + " is not the hash of the bytes sent");
+        }
+        return verified;
+    }
+
+    /** Posts frames to the first endpoint that answers, starting from the current one. */
+    Batch.Response post(List<byte[]> frames) throws IOException, InterruptedException {
+        byte[] body = Batch.writeRequest(ownCertificates, frames);
+        maybeReturnToPrimary();
+        List<URI> endpoints = config.peerEndpoints();
+        IOException last = new IOException("no endpoint tried");
+        for (int tried = 0; tried < endpoints.size(); tried++) {
+            int index = (current + tried) % endpoints.size();
+            URI uri = endpoints.get(index).resolve(FederationServer.PATH);
+            try {
+                Batch.Response response = postTo(uri, body);
+                switchTo(index);
+                learn(response.certificates());
+                return response;
+            } catch (IOException e) {
+                LOG.warn("endpoint {} failed: {}", uri, e.toString());
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Batch.Response postTo(URI uri, byte[] body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + uri + ": "
+                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try {
+            return Batch.readResponse(response.body());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("malformed answer from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void switchTo(int index) {
+        if (index != current) {
+            LOG.warn(
+                    "federation now uses endpoint {} ({})",
+                    index + 1,
+                    config.peerEndpoints().get(index));
+            onFallbackSince = clock.instant();
+        }
+        current = index;
+    }
+
+    private synchronized void maybeReturnToPrimary() {
+        if (current != 0 && !clock.instant().isBefore(onFallbackSince.plus(config.returnToPrimaryAfter()))) {
+            current = 0;
+        }
+    }
+
+    synchronized int currentEndpoint() {
+        return current;
+    }
+
+    private void learn(List<String> pems) {
+        for (String pem : pems) {
+            try {
+                verifier.learn(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (RuntimeException e) {
+                LOG.warn("peer certificate refused: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Exponential backoff with full jitter: uniform in [0, min(max, base * 2^attempts)]. */
+    Duration backoff(int attempts) {
+        long base = config.retryBase().toMillis();
+        long cap = config.retryMax().toMillis();
+        long ceiling = attempts >= 30 ? cap : Math.min(cap, base << attempts);
+        return Duration.ofMillis(1 + (long) (random.nextDouble() * ceiling));
+    }
+
+    Signer signer() {
+        return signer;
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.parley.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.crypto.PartyIdentity;
+import org.parley.wire.Category;
+import org.parley.wire.Envelope;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.Party;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
+
+/** Two federations on loopback over real mutual TLS 1.3. */
+class FederationIT {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final InstantSource CLOCK = InstantSource.system();
+    private static PartyIdentity blue;
+    private static PartyIdentity red;
+    private static PartyIdentity impostor;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeAll
+    static void keys() throws IOException {
+        Path root = Files.createTempDirectory("parley-federation-it");
+        List<String> hosts = List.of("localhost", "127.0.0.1");
+        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
+        red = PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
+        blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
+        red.trustPeerCa(Files.readAllBytes(blue.directory().resolve("ca.crt")));
+        // A second "BLUE" with its own CA: the right name, but not the pinned CA.
+        impostor = PartyIdentity.init(root.resolve("fake"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
+        impostor.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+    }
+
+    private static FederationConfig config(int listenPort, int... peerPorts) {
+        List<URI> endpoints = new ArrayList<>();
+        for (int port : peerPorts) {
+            endpoints.add(URI.create("https://127.0.0.1:" + port));
+        }
+        return FederationConfig.defaults(
+                        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), listenPort), endpoints)
+                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2));
+    }
+
+    private Federation start(FederationConfig config, PartyIdentity who, DeliveryStore store, FederationListener l) {
+        Federation federation = Federation.start(config, who, store, CLOCK, RANDOM, l);
+        open.add(federation);
+        return federation;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static SignedEnvelope envelope(PartyIdentity from, Precedence precedence, Category category, String text) {
+        Envelope envelope = Envelope.builder(CLOCK, RANDOM)
+                .from(from.party())
+                .to(from.verifier().peerParty())
+                .precedence(precedence)
+                .category(category)
+                .payload(new Payload.Text(text))
+                .signer(from.signer().keyId())
+                .build();
+        return from.signer().sign(envelope);
+    }
+
+    private static void enqueue(MemoryDeliveryStore store, SignedEnvelope signed) {
+        Envelope envelope =
+                ((org.parley.wire.ParseResult.Parsed<Envelope>) EnvelopeCodec.parse(signed.canonical())).value();
+        store.enqueue(envelope, signed);
+    }
+
+    /** Each federation sends a link test when it starts; these tests count the other envelopes. */
+    private static List<Envelope> withoutLinkTests(List<Envelope> envelopes) {
+        return envelopes.stream()
+                .filter(e -> !(e.payload() instanceof Payload.LinkTest))
+                .toList();
+    }
+
+    @Test
+    void deliver_everyPrecedenceAndCategory_arrivesOnceWithVerifiedReceipts() throws IOException {
+        int redPort = freePort();
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        List<Envelope> received = new CopyOnWriteArrayList<>();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {
+            @Override
+            public void received(org.parley.crypto.VerifiedEnvelope envelope) {
+                received.add(envelope.envelope());
+            }
+        });
+        Federation sender = start(config(0, redPort), blue, blueStore, new FederationListener() {});
+        int sent = 0;
+        for (Precedence p : Precedence.values()) {
+            for (Category c : Category.values()) {
+                if (c != Category.RECEIPT) {
+                    enqueue(blueStore, envelope(blue, p, c, p + " " + c));
+                    sent++;
+                }
+            }
+        }
+        sender.wake();
+        int expected = sent;
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(expected);
+        assertThat(withoutLinkTests(received)).hasSize(expected);
+        assertThat(blueStore.receipts()).hasSize(expected);
+    }
+
+    @Test
+    void post_sameEnvelopeTwice_storedOnceAndSameReceipt() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        Outbound client = new Outbound(
+                config(0, redPort),
+                blue.sslContext(),
+                blue.signer(),
+                blue.verifier(),
+                new MemoryDeliveryStore(),
+                CLOCK,
+                RANDOM,
+                new FederationListener() {});
+        byte[] frame = EnvelopeCodec.frame(envelope(blue, Precedence.FLASH, Category.SAFETY, "replayed"));
+        Batch.Response first = client.post(List.of(frame));
+        Batch.Response second = client.post(List.of(frame));
+        assertThat(redStore.inbox()).hasSize(1);
+        assertThat(first.results().get(0)).isEqualTo(second.results().get(0));
+        assertThat(first.results().get(0)).isInstanceOf(Batch.Result.Receipt.class);
+    }
+
+    @Test
+    void post_tamperedEnvelope_refusedWithReasonAndNothingStored() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        Outbound client = new Outbound(
+                config(0, redPort),
+                blue.sslContext(),
+                blue.signer(),
+                blue.verifier(),
+                new MemoryDeliveryStore(),
+                CLOCK,
+                RANDOM,
+                new FederationListener() {});
+        byte[] frame = EnvelopeCodec.frame(envelope(blue, Precedence.FLASH, Category.SAFETY, "original text"));
+        String text = new String(frame, StandardCharsets.UTF_8).replace("original text", "altered text!");
+        Batch.Response response = client.post(List.of(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.results().get(0)).isInstanceOf(Batch.Result.Refused.class);
+        assertThat(((Batch.Result.Refused) response.results().get(0)).reason()).contains("signature");
+        assertThat(redStore.inbox()).isEmpty();
+        assertThat(redStore.audit()).anyMatch(a -> a.startsWith("federation.refused"));
+    }
+
+    @Test
+    void connect_certificateFromUnpinnedCa_refusedAtTls() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        Outbound client = new Outbound(
+                config(0, redPort),
+                impostor.sslContext(),
+                impostor.signer(),
+                impostor.verifier(),
+                new MemoryDeliveryStore(),
+                CLOCK,
+                RANDOM,
+                new FederationListener() {});
+        byte[] frame = EnvelopeCodec.frame(envelope(impostor, Precedence.FLASH, Category.SAFETY, "forged"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.post(List.of(frame)))
+                .isInstanceOf(IOException.class);
+        assertThat(redStore.inbox()).isEmpty();
+    }
+
+    @Test
+    void deliver_firstEndpointStopsMidStream_failsOverWithNoLossNoDuplicate() throws Exception {
+        int port1 = freePort();
+        int port2 = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        Federation red1 =
+                Federation.start(config(port1, freePort()), red, redStore, CLOCK, RANDOM, new FederationListener() {});
+        start(config(port2, freePort()), red, redStore, new FederationListener() {});
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
+        Federation sender = start(config(0, port1, port2), blue, blueStore, new FederationListener() {});
+        for (int i = 0; i < 200; i++) {
+            enqueue(blueStore, envelope(blue, Precedence.ROUTINE, Category.ROUTINE, "message " + i));
+            if (i == 100) {
+                red1.close();
+            }
+            sender.wake();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> blueStore.undelivered() == 0);
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(200);
+        assertThat(withoutLinkTests(redStore.inbox()).stream().map(Envelope::id).distinct())
+                .hasSize(200);
+        assertThat(sender.currentEndpoint()).isEqualTo(1);
+    }
+
+    @Test
+    void linkTest_peerDownThenBack_alarmRaisedThenCleared() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        List<LinkEvent> events = new CopyOnWriteArrayList<>();
+        FederationConfig blueConfig = config(0, redPort).withLinkTests(Duration.ofHours(1), Duration.ofSeconds(2), 2);
+        Federation sender = start(blueConfig, blue, new MemoryDeliveryStore(), new FederationListener() {
+            @Override
+            public void link(LinkEvent event) {
+                events.add(event);
+            }
+        });
+        assertThat(sender.linkTest(Optional.empty())).isEmpty();
+        assertThat(sender.linkTest(Optional.empty())).isEmpty();
+        Thread.sleep(2100);
+        assertThat(sender.linkStatus().alarm()).isTrue();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        Optional<Duration> rtt = sender.linkTest(Optional.empty());
+        assertThat(rtt).isPresent();
+        assertThat(sender.linkStatus().alarm()).isFalse();
+        assertThat(sender.linkStatus().peerClockOffset()).isPresent();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(LinkEvent.AlarmRaised.class);
+        assertThat(events.get(1)).isInstanceOf(LinkEvent.AlarmCleared.class);
+        assertThat(redStore.inbox())
+                .singleElement()
+                .extracting(Envelope::category)
+                .isEqualTo(Category.LINKTEST);
+    }
+}
