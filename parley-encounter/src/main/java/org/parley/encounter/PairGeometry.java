@@ -89,6 +89,8 @@ final class PairGeometry {
         double[] aheadOfB = bowCrossing(xy[6], xy[7], -px, -py, -vx, -vy, horizon);
         double dzNow = b.altitudeFeet() - a.altitudeFeet();
         double dzRate = b.verticalRateFeetPerSecond() - a.verticalRateFeetPerSecond();
+        double[] bFromA = bodyFrame(xy[4], xy[5], a.courseDegrees(), px, py);
+        double[] aFromB = bodyFrame(xy[6], xy[7], b.courseDegrees(), -px, -py);
         return new PairSolution(
                 range,
                 rangeRate,
@@ -101,7 +103,26 @@ final class PairGeometry {
                 aheadOfB[1],
                 dzNow,
                 dzRate,
-                dzNow + dzRate * t);
+                dzNow + dzRate * t,
+                bFromA[0],
+                bFromA[1],
+                aFromB[0],
+                aFromB[1]);
+    }
+
+    /** {along, lateral} of a relative position in the own unit's frame: ahead and starboard positive. */
+    private static double[] bodyFrame(double vx, double vy, double courseDegrees, double px, double py) {
+        double speed = Math.hypot(vx, vy);
+        double ux;
+        double uy;
+        if (speed > MIN_SPEED_FOR_BOW_MPS) {
+            ux = vx / speed;
+            uy = vy / speed;
+        } else {
+            ux = Math.sin(Math.toRadians(courseDegrees));
+            uy = Math.cos(Math.toRadians(courseDegrees));
+        }
+        return new double[] {ux * px + uy * py, uy * px - ux * py};
     }
 
     /** Bearing of B from A relative to A's heading (its velocity, or its course when stopped), 0..360. */

@@ -9,6 +9,8 @@ package org.parley.encounter;
  * @param relativeBearingDegrees bearing of B seen from A, clockwise from A's heading
  * @param bowCrossingAheadOfAMetres how far ahead of A the unit B crosses A's track; NaN if it does not
  *     within the horizon
+ * @param lateralOfBFromAMetres where B is now across A's heading line, starboard positive; a change
+ *     of sign while {@code alongOfBFromAMetres > 0} means B crossed A's bow
  */
 record PairSolution(
         double rangeMetres,
@@ -22,7 +24,11 @@ record PairSolution(
         double bowCrossingOfBSeconds,
         double verticalSeparationFeet,
         double verticalRateFeetPerSecond,
-        double verticalSeparationAtCpaFeet) {
+        double verticalSeparationAtCpaFeet,
+        double alongOfBFromAMetres,
+        double lateralOfBFromAMetres,
+        double alongOfAFromBMetres,
+        double lateralOfAFromBMetres) {
 
     /** The smaller of the two bow-crossing distances within {@code withinSeconds}, or NaN. */
     double nearestBowCrossingMetres(double withinSeconds) {

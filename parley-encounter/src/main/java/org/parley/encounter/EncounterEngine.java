@@ -1,0 +1,289 @@
+package org.parley.encounter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicData;
+import net.sf.geographiclib.GeodesicMask;
+import org.parley.track.Domain;
+import org.parley.track.PositionReport;
+import org.parley.track.RejectReason;
+import org.parley.track.TargetId;
+import org.parley.track.Track;
+import org.parley.track.TrackTable;
+import org.parley.track.TrackUpdate;
+
+/**
+ * The encounter watch: position reports in, encounter events out. Each report updates its track
+ * and the grid and is checked against its neighbours at once; {@link #sweep} checks every pair
+ * once, forgets stale tracks and closes encounters that have stayed clear.
+ *
+ * <p>Not thread-safe: one engine belongs to one feed loop (or one Flink key group).
+ */
+public final class EncounterEngine {
+    private static final double SUPPRESS_BELOW_KNOTS = 3;
+    private static final double KNOT = Rules.METRES_PER_NM / 3600;
+
+    private final EncounterConfig config;
+    private final Rules rules;
+    private final TrackTable tracks;
+    private final Attribution attribution;
+    private final GridIndex grid;
+    private final Map<PairKey, Encounter> open = new HashMap<>();
+    private final List<Encounter> closed = new ArrayList<>();
+    private final Trails trails;
+    private final Map<TargetId, Unit> units = new HashMap<>();
+    private SweepStats lastSweep = new SweepStats(0, 0, 0, Duration.ZERO);
+    private long pairsOffered;
+    private long pairsSolved;
+
+    private record PairKey(TargetId a, TargetId b) {}
+
+    public EncounterEngine(EncounterConfig config) {
+        this(config, Trails.DEFAULT_POINTS);
+    }
+
+    EncounterEngine(EncounterConfig config, int trailPoints) {
+        this.config = config;
+        this.rules = new Rules(config);
+        this.tracks = new TrackTable();
+        this.attribution = new Attribution(StateTables.standard(), config.parties());
+        this.grid = new GridIndex(cellMetres(config, rules));
+        this.trails = new Trails(trailPoints);
+    }
+
+    /**
+     * Cell side: the farthest apart two units may be and still alert within the look-ahead, i.e.
+     * alert distance plus fastest closure times horizon, for the worse of sea and air, plus 2 NM for
+     * drift since the last report.
+     */
+    static double cellMetres(EncounterConfig config, Rules rules) {
+        double sea = rules.alertDistanceMetres(Domain.SEA)
+                + config.sweep().seaMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.SEA);
+        double air = rules.alertDistanceMetres(Domain.AIR)
+                + config.sweep().airMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.AIR);
+        return Math.max(sea, air) + 2 * Rules.METRES_PER_NM;
+    }
+
+    /** Applies one report and returns the events it caused (often none). Never throws on content. */
+    public List<EncounterEvent> onReport(PositionReport report) {
+        TrackUpdate update = tracks.update(report);
+        if (!(update instanceof TrackUpdate.Accepted accepted)) {
+            return List.of();
+        }
+        Track track = accepted.track();
+        trails.add(track);
+        GridIndex.Slot slot = index(track);
+        List<EncounterEvent> out = new ArrayList<>();
+        Instant now = track.time();
+        grid.neighbours(slot, (p, q) -> {
+            if (!q.track.isStale(now)) {
+                evaluate(p, q, now, out);
+            }
+        });
+        return out;
+    }
+
+    /** Checks every pair once at {@code now}, drops stale tracks and closes clear encounters. */
+    public List<EncounterEvent> sweep(Instant now) {
+        long start = System.nanoTime();
+        List<TargetId> stale = new ArrayList<>();
+        for (GridIndex.Slot s : grid.slots()) {
+            if (s.track.isStale(now)) {
+                stale.add(s.track.id());
+            }
+        }
+        stale.forEach(grid::remove);
+        tracks.expire(now);
+        long offered = pairsOffered;
+        long solved = pairsSolved;
+        List<EncounterEvent> out = new ArrayList<>();
+        grid.pairs((p, q) -> evaluate(p, q, now, out));
+        closeClear(now, config.hysteresis().clearAfter(), out);
+        lastSweep = new SweepStats(
+                grid.size(), pairsOffered - offered, pairsSolved - solved, Duration.ofNanos(System.nanoTime() - start));
+        return out;
+    }
+
+    /** Closes every open encounter (end of a replay). */
+    public List<EncounterEvent> closeAll(Instant now) {
+        List<EncounterEvent> out = new ArrayList<>();
+        closeClear(now, Duration.ZERO.minusNanos(1), out);
+        return out;
+    }
+
+    private void closeClear(Instant now, Duration clearAfter, List<EncounterEvent> out) {
+        var it = open.values().iterator();
+        while (it.hasNext()) {
+            Encounter e = it.next();
+            if (clearAfter.isNegative() || e.clearSince(now, clearAfter)) {
+                e.close(now);
+                out.add(e.event(EncounterEvent.Kind.CLOSED, now));
+                closed.add(e);
+                it.remove();
+            }
+        }
+    }
+
+    private GridIndex.Slot index(Track track) {
+        Unit unit = units.computeIfAbsent(track.id(), attribution::unit);
+        return grid.put(track, unit, suppressed(track));
+    }
+
+    private boolean suppressed(Track t) {
+        if (t.domain() != Domain.SEA) {
+            return false;
+        }
+        EncounterConfig.Suppression s = config.suppression();
+        boolean status = t.navigationStatus().isPresent()
+                && s.navigationStatuses().contains(t.navigationStatus().getAsInt())
+                && t.speedKnots() < SUPPRESS_BELOW_KNOTS;
+        boolean type =
+                t.shipType().isPresent() && s.shipTypes().contains(t.shipType().getAsInt());
+        return status || type || inHarbour(t, s);
+    }
+
+    private static boolean inHarbour(Track t, EncounterConfig.Suppression s) {
+        for (EncounterConfig.HarbourZone z : s.harbours()) {
+            double d = Geodesic.WGS84.Inverse(
+                            z.latitudeDegrees(),
+                            z.longitudeDegrees(),
+                            t.latitudeDegrees(),
+                            t.longitudeDegrees(),
+                            GeodesicMask.DISTANCE)
+                    .s12;
+            if (d <= z.radiusNm() * Rules.METRES_PER_NM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void evaluate(GridIndex.Slot p, GridIndex.Slot q, Instant now, List<EncounterEvent> out) {
+        pairsOffered++;
+        Track ta = p.track;
+        Track tb = q.track;
+        if (ta.domain() != tb.domain() || p.suppressed || q.suppressed) {
+            return;
+        }
+        Domain domain = ta.domain();
+        double horizon = rules.horizonSeconds(domain);
+        double va = ta.speedKnots() * KNOT;
+        double vb = tb.speedKnots() * KNOT;
+        double drift = va * Math.abs(seconds(ta.time(), now)) + vb * Math.abs(seconds(tb.time(), now));
+        double bound = rules.alertDistanceMetres(domain) + (va + vb) * horizon + drift;
+        if (GridIndex.chordMetres(p, q) > bound) {
+            return;
+        }
+        pairsSolved++;
+        boolean swap = ta.id().compareTo(tb.id()) > 0;
+        GridIndex.Slot first = swap ? q : p;
+        GridIndex.Slot second = swap ? p : q;
+        Kinematics ka = kinematics(first.track, now);
+        Kinematics kb = kinematics(second.track, now);
+        PairSolution s = PairGeometry.solve(ka, kb, horizon);
+        judge(domain, first.unit, second.unit, ka, kb, s, now, out);
+    }
+
+    private void judge(
+            Domain domain,
+            Unit a,
+            Unit b,
+            Kinematics ka,
+            Kinematics kb,
+            PairSolution s,
+            Instant now,
+            List<EncounterEvent> out) {
+        boolean foreign = Attribution.foreign(a, b);
+        double meanAltitude = (ka.altitudeFeet() + kb.altitudeFeet()) / 2;
+        if (Double.isNaN(meanAltitude)) {
+            meanAltitude = Double.isNaN(ka.altitudeFeet()) ? kb.altitudeFeet() : ka.altitudeFeet();
+        }
+        Optional<Level> entry = rules.classify(domain, s, foreign, meanAltitude, 1);
+        PairKey key = new PairKey(a.id(), b.id());
+        Encounter e = open.get(key);
+        GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
+        GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
+        if (e == null) {
+            if (entry.isPresent()) {
+                e = new Encounter(domain, a, b, entry.get(), now, s, pa, pb);
+                open.put(key, e);
+                out.add(e.event(EncounterEvent.Kind.OPENED, now));
+            }
+            return;
+        }
+        Optional<Level> hold = rules.classify(
+                domain, s, foreign, meanAltitude, config.hysteresis().exitFactor());
+        if (e.observe(now, entry, hold, s, pa, pb)) {
+            out.add(e.event(EncounterEvent.Kind.ESCALATED, now));
+        }
+    }
+
+    /** The track moved on its geodesic from its report time to {@code now}. */
+    private static Kinematics kinematics(Track t, Instant now) {
+        double dt = seconds(t.time(), now);
+        double speed = t.speedKnots() * KNOT;
+        double lat = t.latitudeDegrees();
+        double lon = t.longitudeDegrees();
+        if (dt != 0 && speed > 0) {
+            GeodesicData d = Geodesic.WGS84.Direct(
+                    lat, lon, t.courseDegrees(), speed * dt, GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+            lat = d.lat2;
+            lon = d.lon2;
+        }
+        double rate = t.verticalRateFeetPerMinute().orElse(0) / 60;
+        double altitude = t.altitudeFeet().isPresent() ? t.altitudeFeet().getAsDouble() + rate * dt : Double.NaN;
+        return new Kinematics(lat, normaliseLongitude(lon), speed, t.courseDegrees(), altitude, rate);
+    }
+
+    private static double normaliseLongitude(double lon) {
+        double l = ((lon + 180) % 360 + 360) % 360 - 180;
+        return l == -180 && lon > 0 ? 180 : l;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    /** Reports refused by the track table, by reason. */
+    public Map<RejectReason, Long> rejectCounts() {
+        return tracks.rejectCounts();
+    }
+
+    /** Tracks currently indexed. */
+    public int trackCount() {
+        return grid.size();
+    }
+
+    /** Statistics of the last {@link #sweep}. */
+    public SweepStats lastSweep() {
+        return lastSweep;
+    }
+
+    /** Cell side of the grid, metres. */
+    public double cellMetres() {
+        return grid.cellMetres();
+    }
+
+    /** The unit a target is attributed to under this engine's parties. */
+    public Unit unit(TargetId id) {
+        return units.computeIfAbsent(id, attribution::unit);
+    }
+
+    /** GeoJSON FeatureCollection (RFC 7946): track trails and each encounter's closest approach. */
+    public String geoJson() {
+        List<Encounter> all = new ArrayList<>(closed);
+        all.addAll(open.values());
+        return GeoJsonExport.write(trails, units, all);
+    }
+
+    /** A CAP 1.2 alert (OASIS Common Alerting Protocol) for one event, signed off by {@code sender}. */
+    public static String capAlert(EncounterEvent event, String sender) {
+        return CapExport.alert(event, sender);
+    }
+}

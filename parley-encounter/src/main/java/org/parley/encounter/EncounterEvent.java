@@ -1,0 +1,55 @@
+package org.parley.encounter;
+
+import java.time.Instant;
+import org.parley.track.Domain;
+
+/**
+ * A change in an encounter that someone must hear about.
+ *
+ * @param incidentId stable for the life of the encounter, from OPENED to CLOSED
+ * @param level the level that caused the event; for CLOSED the highest level reached
+ * @param predictedCpaMetres closest approach predicted at {@code time} (constant velocity)
+ * @param predictedTcpaSeconds time to that closest approach from {@code time}
+ */
+public record EncounterEvent(
+        Kind kind,
+        String incidentId,
+        Level level,
+        Instant time,
+        Domain domain,
+        Unit a,
+        Unit b,
+        ClosestApproach closest,
+        double predictedCpaMetres,
+        double predictedTcpaSeconds) {
+
+    /** OPENED the first time a pair reaches a level, ESCALATED above its previous worst, CLOSED when clear. */
+    public enum Kind {
+        OPENED,
+        ESCALATED,
+        CLOSED
+    }
+
+    /** One line for people: what, who, how close. */
+    public String summary() {
+        String range = domain == Domain.SEA
+                ? String.format("%.0f yd", closest.rangeYards())
+                : String.format("%.0f ft", closest.rangeFeet());
+        String bow = closest.bowCrossing()
+                .map(c -> String.format(
+                        "; %s crossed ahead of %s at %.0f yd",
+                        c.crossing().label(), c.crossed().label(), c.aheadMetres() / Rules.METRES_PER_YARD))
+                .orElse("");
+        return String.format(
+                "%s %s %s: %s and %s; closest %s at %s, bearing %03.0f%s",
+                time,
+                kind,
+                level,
+                a.describe(),
+                b.describe(),
+                range,
+                closest.time(),
+                closest.relativeBearingDegrees(),
+                bow);
+    }
+}
