@@ -43,7 +43,8 @@ public record AidToNavigationReport(
     static AidToNavigationReport read(Bits b) {
         String name = b.textUntrimmed(43, 20);
         if (name.length() == 20 && b.length() > 272) {
-            name = name + b.textToEnd(272);
+            // Table 60: the extension holds at most 14 characters (88 bits incl. fill).
+            name = name + b.text(272, Math.min(14, (b.length() - 272) / 6));
         }
         return new AidToNavigationReport(
                 b.unsigned(6, 2),

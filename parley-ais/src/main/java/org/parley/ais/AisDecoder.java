@@ -111,7 +111,12 @@ public final class AisDecoder {
         if (type < 1 || type > 27) {
             return reject(RejectReason.UNKNOWN_MESSAGE_TYPE, line);
         }
-        AisMessage message = MessageReader.read(bits, type);
+        AisMessage message;
+        try {
+            message = MessageReader.read(bits, type);
+        } catch (IllegalArgumentException e) {
+            return reject(RejectReason.INVALID_FIELD, line);
+        }
         if (message == null) {
             return reject(RejectReason.BAD_LENGTH, line);
         }

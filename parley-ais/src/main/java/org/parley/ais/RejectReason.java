@@ -19,5 +19,7 @@ public enum RejectReason {
     /** Message identifier 0 or above 27 (ITU-R M.1371-5 Table 43 lists 1..27). */
     UNKNOWN_MESSAGE_TYPE,
     /** The payload is shorter or longer than its message type allows. */
-    BAD_LENGTH
+    BAD_LENGTH,
+    /** A field holds a value its message record refuses (a safety net; fuzzing found none left). */
+    INVALID_FIELD
 }
