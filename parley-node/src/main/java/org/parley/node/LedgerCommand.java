@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ledger",
         mixinStandardHelpOptions = true,
-        description = "Check the tamper-evident record; write and verify proof bundles.")
+        description = "Check the tamper-evident record; write and verify proof bundles.",
+        subcommands = {LedgerVerifyCommand.class, LedgerProofCommand.class})
 final class LedgerCommand implements Callable<Integer> {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before call()
@@ -16,7 +17,7 @@ final class LedgerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("parley ledger: not available in this build yet.");
-        return 1;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 }
