@@ -1,0 +1,76 @@
+package org.parley.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** The two database engines and their few differences (DESIGN decision 7). */
+enum Engine {
+    /** A file, WAL journal, synchronous=FULL: a commit is on disk when it returns (SQLite docs "pragma"). */
+    SQLITE("BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+    POSTGRES("BYTEA", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+
+    private final String blobType;
+    private final String identityColumn;
+
+    Engine(String blobType, String identityColumn) {
+        this.blobType = blobType;
+        this.identityColumn = identityColumn;
+    }
+
+    /** Flyway placeholders for the shared migration scripts. */
+    Map<String, String> placeholders() {
+        return Map.of("blob", blobType, "identity", identityColumn);
+    }
+
+    /**
+     * For SQLite, Flyway gets its own plain data source in the default (deferred) transaction mode:
+     * it holds one connection in a transaction while a second reads its history table, which the
+     * pool's IMMEDIATE mode would turn into SQLITE_BUSY.
+     */
+    javax.sql.DataSource migrationDataSource(HikariDataSource pool, String location) {
+        if (this == POSTGRES) {
+            return pool;
+        }
+        SQLiteConfig sqlite = sqliteConfig();
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl("jdbc:sqlite:" + location);
+        return source;
+    }
+
+    private static SQLiteConfig sqliteConfig() {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout(30_000);
+        sqlite.enforceForeignKeys(true);
+        return sqlite;
+    }
+
+    HikariDataSource dataSource(String location, String user, String password, String schema) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("parley-store-" + name().toLowerCase(java.util.Locale.ROOT));
+        config.setAutoCommit(false);
+        switch (this) {
+            case SQLITE -> {
+                // One connection: SQLite has one writer anyway, and sqlite-jdbc opens a transaction as
+                // soon as auto-commit is off, so idle pooled connections in IMMEDIATE mode would hold the
+                // write lock, while several DEFERRED ones could fail to upgrade read locks (SQLITE_BUSY).
+                SQLiteDataSource source = new SQLiteDataSource(sqliteConfig());
+                source.setUrl("jdbc:sqlite:" + location);
+                config.setDataSource(source);
+                config.setMaximumPoolSize(1);
+            }
+            case POSTGRES -> {
+                config.setJdbcUrl(location);
+                config.setUsername(user);
+                config.setPassword(password);
+                config.setSchema(schema);
+                config.setMaximumPoolSize(8);
+            }
+        }
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,327 @@
+package org.parley.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.ledger.LeafStore;
+import org.parley.wire.CanonicalBytes;
+import org.parley.wire.Envelope;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.Party;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.parley.wire.Signature;
+import org.parley.wire.SignedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link Store} over JDBC; the SQL is the same for both engines. */
+final class JdbcStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    private static final String OUTBOX_COLUMNS = "envelope_id, to_party, precedence_rank, category, created_micros,"
+            + " canonical, signature, status, attempts, next_attempt_micros, last_error, delivered_micros";
+    private static final String INBOX_COLUMNS = "from_party, envelope_id, precedence_rank, category, created_micros,"
+            + " received_micros, canonical, signature, sha256";
+
+    private final Engine engine;
+    private final Sql sql;
+    private final InstantSource clock;
+    private final Records records;
+    private final JdbcLeafStore leaves;
+
+    private JdbcStore(Engine engine, HikariDataSource dataSource, InstantSource clock) {
+        this.engine = engine;
+        this.sql = new Sql(dataSource);
+        this.clock = clock;
+        this.records = new Records(sql, clock);
+        this.leaves = new JdbcLeafStore(sql);
+    }
+
+    static JdbcStore open(
+            HikariDataSource dataSource,
+            javax.sql.DataSource migrations,
+            Engine engine,
+            String schema,
+            InstantSource clock) {
+        try {
+            var configuration = Flyway.configure()
+                    .dataSource(migrations)
+                    .locations("classpath:org/parley/store/migration")
+                    .placeholders(engine.placeholders());
+            if (!schema.isEmpty()) {
+                configuration.schemas(schema).defaultSchema(schema).createSchemas(true);
+            }
+            var result = configuration.load().migrate();
+            LOG.info("store on {}: schema at version {}", engine, result.targetSchemaVersion);
+            return new JdbcStore(engine, dataSource, clock);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("store: cannot migrate the " + engine + " schema: " + e.getMessage(), e);
+        }
+    }
+
+    private Instant now() {
+        return Sql.instant(Sql.micros(clock.instant()));
+    }
+
+    static Envelope parse(SignedEnvelope signed) {
+        return EnvelopeCodec.parse(signed.canonical()).orElseThrow();
+    }
+
+    static SignedEnvelope signed(ResultSet row) throws SQLException {
+        return new SignedEnvelope(
+                CanonicalBytes.of(row.getBytes("canonical")), Signature.fromBase64Url(row.getString("signature")));
+    }
+
+    // --- outbox --------------------------------------------------------------------------
+
+    @Override
+    public OutboxEntry enqueue(SignedEnvelope signed) {
+        Envelope envelope = parse(signed);
+        return sql.tx("enqueue " + envelope.id(), c -> {
+            Sql.update(
+                    c,
+                    "INSERT INTO outbox (" + OUTBOX_COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, NULL, NULL)"
+                            + " ON CONFLICT (envelope_id) DO NOTHING",
+                    envelope.id().toString(),
+                    envelope.to().name(),
+                    envelope.precedence().rank(),
+                    envelope.category().name(),
+                    Sql.micros(envelope.created()),
+                    signed.canonical().toByteArray(),
+                    signed.signature().toBase64Url(),
+                    Sql.micros(now()));
+            return outbox(c, envelope.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> due(int limit) {
+        return sql.tx(
+                "list due outbox entries",
+                c -> Sql.query(
+                        c,
+                        JdbcStore::outboxRow,
+                        "SELECT " + OUTBOX_COLUMNS
+                                + " FROM outbox WHERE status = 'PENDING' AND next_attempt_micros <= ?"
+                                + " ORDER BY precedence_rank, created_micros, envelope_id LIMIT ?",
+                        Sql.micros(now()),
+                        limit));
+    }
+
+    @Override
+    public OutboxEntry recordFailedAttempt(EnvelopeId id, Instant nextAttempt, String error) {
+        return sql.tx("record a failed attempt for " + id, c -> {
+            int changed = Sql.update(
+                    c,
+                    "UPDATE outbox SET attempts = attempts + 1, next_attempt_micros = ?, last_error = ?"
+                            + " WHERE envelope_id = ? AND status = 'PENDING'",
+                    Sql.micros(nextAttempt),
+                    error,
+                    id.toString());
+            OutboxEntry entry = outbox(c, id).orElseThrow(() -> new StoreException("no outbox entry " + id));
+            if (changed == 0) {
+                LOG.debug("attempt recorded for {} which is already {}", id, entry.status());
+            }
+            return entry;
+        });
+    }
+
+    @Override
+    public OutboxEntry markDelivered(EnvelopeId id, VerifiedEnvelope receipt) {
+        if (!(receipt.envelope().payload() instanceof Payload.Receipt body)
+                || !body.envelopeId().equals(id)) {
+            throw new StoreException("envelope " + receipt.envelope().id() + " is not a receipt for " + id);
+        }
+        return sql.tx("mark " + id + " delivered", c -> {
+            OutboxEntry entry = outbox(c, id).orElseThrow(() -> new StoreException("no outbox entry " + id));
+            if (!entry.signed().sha256Hex().equals(body.sha256Hex())) {
+                throw new StoreException("the receipt for " + id + " quotes hash " + body.sha256Hex()
+                        + " but we sent bytes hashing to " + entry.signed().sha256Hex());
+            }
+            Party sender = receipt.envelope().to();
+            Records.insertReceipt(c, Direction.RECEIVED, sender, id, receipt.signed(), receipt.envelope());
+            Sql.update(
+                    c,
+                    "UPDATE outbox SET status = 'DELIVERED', delivered_micros = ? WHERE envelope_id = ? AND status = 'PENDING'",
+                    Sql.micros(now()),
+                    id.toString());
+            return outbox(c, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<OutboxEntry> outboxEntry(EnvelopeId id) {
+        return sql.tx("read outbox entry " + id, c -> outbox(c, id));
+    }
+
+    private static Optional<OutboxEntry> outbox(Connection c, EnvelopeId id) throws SQLException {
+        return Sql.queryOne(
+                c,
+                JdbcStore::outboxRow,
+                "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE envelope_id = ?",
+                id.toString());
+    }
+
+    private static OutboxEntry outboxRow(ResultSet row) throws SQLException {
+        long delivered = row.getLong("delivered_micros");
+        boolean wasDelivered = !row.wasNull();
+        return new OutboxEntry(
+                EnvelopeId.parse(row.getString("envelope_id")),
+                new Party(row.getString("to_party")),
+                precedence(row.getInt("precedence_rank")),
+                org.parley.wire.Category.valueOf(row.getString("category")),
+                Sql.instant(row.getLong("created_micros")),
+                signed(row),
+                OutboxEntry.Status.valueOf(row.getString("status")),
+                row.getInt("attempts"),
+                Sql.instant(row.getLong("next_attempt_micros")),
+                Optional.ofNullable(row.getString("last_error")),
+                wasDelivered ? Optional.of(Sql.instant(delivered)) : Optional.empty());
+    }
+
+    private static Precedence precedence(int rank) {
+        for (Precedence precedence : Precedence.values()) {
+            if (precedence.rank() == rank) {
+                return precedence;
+            }
+        }
+        throw new StoreException("unknown precedence rank in the database: " + rank);
+    }
+
+    // --- inbox ---------------------------------------------------------------------------
+
+    @Override
+    public Received receive(VerifiedEnvelope verified, ReceiptMaker receipts) {
+        Envelope envelope = verified.envelope();
+        SignedEnvelope signed = verified.signed();
+        InboxEntry fresh = new InboxEntry(
+                envelope.from(),
+                envelope.id(),
+                envelope.precedence(),
+                envelope.category(),
+                envelope.created(),
+                now(),
+                signed,
+                signed.sha256Hex());
+        return sql.tx("receive " + envelope.from() + "/" + envelope.id(), c -> {
+            int inserted = Sql.update(
+                    c,
+                    "INSERT INTO inbox (" + INBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (from_party, envelope_id) DO NOTHING",
+                    fresh.from().name(),
+                    fresh.id().toString(),
+                    fresh.precedence().rank(),
+                    fresh.category().name(),
+                    Sql.micros(fresh.created()),
+                    Sql.micros(fresh.received()),
+                    signed.canonical().toByteArray(),
+                    signed.signature().toBase64Url(),
+                    fresh.sha256Hex());
+            if (inserted == 1) {
+                SignedEnvelope receipt = receipts.receiptFor(fresh);
+                Records.insertReceipt(c, Direction.SENT, fresh.from(), fresh.id(), receipt, parse(receipt));
+                return new Received(fresh, receipt, false);
+            }
+            InboxEntry original = inbox(c, fresh.from(), fresh.id()).orElseThrow();
+            SignedEnvelope receipt = Records.receipt(c, Direction.SENT, fresh.from(), fresh.id())
+                    .orElseThrow(() -> new StoreException("inbox row " + fresh.id() + " has no receipt"));
+            return new Received(original, receipt, true);
+        });
+    }
+
+    @Override
+    public Optional<InboxEntry> inboxEntry(Party from, EnvelopeId id) {
+        return sql.tx("read inbox entry " + from + "/" + id, c -> inbox(c, from, id));
+    }
+
+    @Override
+    public List<InboxEntry> inbox(int offset, int limit) {
+        return sql.tx(
+                "list the inbox",
+                c -> Sql.query(
+                        c,
+                        JdbcStore::inboxRow,
+                        "SELECT " + INBOX_COLUMNS + " FROM inbox ORDER BY received_micros, from_party, envelope_id"
+                                + " LIMIT ? OFFSET ?",
+                        limit,
+                        offset));
+    }
+
+    private static Optional<InboxEntry> inbox(Connection c, Party from, EnvelopeId id) throws SQLException {
+        return Sql.queryOne(
+                c,
+                JdbcStore::inboxRow,
+                "SELECT " + INBOX_COLUMNS + " FROM inbox WHERE from_party = ? AND envelope_id = ?",
+                from.name(),
+                id.toString());
+    }
+
+    private static InboxEntry inboxRow(ResultSet row) throws SQLException {
+        return new InboxEntry(
+                new Party(row.getString("from_party")),
+                EnvelopeId.parse(row.getString("envelope_id")),
+                precedence(row.getInt("precedence_rank")),
+                org.parley.wire.Category.valueOf(row.getString("category")),
+                Sql.instant(row.getLong("created_micros")),
+                Sql.instant(row.getLong("received_micros")),
+                signed(row),
+                row.getString("sha256"));
+    }
+
+    @Override
+    public Optional<SignedEnvelope> receipt(Direction direction, Party sender, EnvelopeId id) {
+        return sql.tx("read receipt for " + id, c -> Records.receipt(c, direction, sender, id));
+    }
+
+    // --- acks, audit, ledger ------------------------------------------------------------
+
+    @Override
+    public StoredAck recordAck(Direction direction, SignedEnvelope ack) {
+        return records.recordAck(direction, ack);
+    }
+
+    @Override
+    public Optional<StoredAck> ack(Direction direction, Party sender, EnvelopeId id) {
+        return records.ack(direction, sender, id);
+    }
+
+    @Override
+    public AuditEvent audit(String actor, String action, String subject, String detail) {
+        return records.audit(actor, action, subject, detail);
+    }
+
+    @Override
+    public List<AuditEvent> auditLog(long afterSeq, int limit) {
+        return records.auditLog(afterSeq, limit);
+    }
+
+    @Override
+    public LeafStore leafStore() {
+        return leaves;
+    }
+
+    /** For tests and tools in this package: work on a connection of the store's pool. */
+    <T> T inTransaction(String what, Sql.Work<T> work) {
+        return sql.tx(what, work);
+    }
+
+    @Override
+    public String engine() {
+        return engine.name();
+    }
+
+    @Override
+    public void close() {
+        sql.close();
+    }
+}

@@ -1,0 +1,98 @@
+package org.parley.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Transactions and value conversions shared by the JDBC classes. */
+final class Sql {
+    private final HikariDataSource dataSource;
+
+    Sql(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Work inside one transaction on one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in a transaction and commits; rolls back and wraps on any failure. */
+    <T> T tx(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    static PreparedStatement bind(Connection connection, String sql, Object... values) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof byte[] bytes) {
+                statement.setBytes(i + 1, bytes);
+            } else if (value instanceof Long number) {
+                statement.setLong(i + 1, number);
+            } else if (value instanceof Integer number) {
+                statement.setInt(i + 1, number);
+            } else {
+                statement.setString(i + 1, value.toString());
+            }
+        }
+        return statement;
+    }
+
+    static int update(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = bind(connection, sql, values)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Maps one row of a result set. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    static <T> java.util.List<T> query(Connection connection, Row<T> mapper, String sql, Object... values)
+            throws SQLException {
+        try (PreparedStatement statement = bind(connection, sql, values);
+                ResultSet rows = statement.executeQuery()) {
+            java.util.List<T> result = new java.util.ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        }
+    }
+
+    static <T> java.util.Optional<T> queryOne(Connection connection, Row<T> mapper, String sql, Object... values)
+            throws SQLException {
+        java.util.List<T> rows = query(connection, mapper, sql, values);
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
+    }
+
+    void close() {
+        dataSource.close();
+    }
+}

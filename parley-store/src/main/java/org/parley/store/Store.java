@@ -1,0 +1,113 @@
+package org.parley.store;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.ledger.LeafStore;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.Party;
+import org.parley.wire.SignedEnvelope;
+
+/**
+ * The node's durable state: outbox, inbox, receipts, acknowledgments, audit log and the ledger's
+ * leaves, on SQLite (file, WAL, synchronous=FULL) or PostgreSQL with the same Flyway migrations
+ * (DESIGN decision 7). Every method that returns has committed, durably, what it wrote.
+ *
+ * <p>Exactly-once (DESIGN decision 3) is built from two calls: the sender {@link #enqueue}s before
+ * sending and {@link #markDelivered} when the signed receipt arrives; the receiver calls {@link
+ * #receive}, which inserts the verified envelope and our signed receipt in one transaction, or
+ * returns the original receipt for a duplicate.
+ */
+public interface Store extends AutoCloseable {
+
+    /** SQLite file store; creates or migrates the schema. */
+    static Store sqlite(Path file, InstantSource clock) {
+        String location = file.toString();
+        var pool = Engine.SQLITE.dataSource(location, "", "", "");
+        return JdbcStore.open(pool, Engine.SQLITE.migrationDataSource(pool, location), Engine.SQLITE, "", clock);
+    }
+
+    /** PostgreSQL store in {@code schema} (created if missing); creates or migrates the schema. */
+    static Store postgres(String jdbcUrl, String user, String password, String schema, InstantSource clock) {
+        var pool = Engine.POSTGRES.dataSource(jdbcUrl, user, password, schema);
+        return JdbcStore.open(pool, pool, Engine.POSTGRES, schema, clock);
+    }
+
+    // --- sender side ---------------------------------------------------------------------
+
+    /**
+     * Commits a signed envelope of ours to the outbox (status PENDING, due now) before it is sent.
+     * Enqueuing the same id again returns the stored entry unchanged.
+     */
+    OutboxEntry enqueue(SignedEnvelope signed);
+
+    /**
+     * Pending entries whose next attempt is due, FLASH first, then oldest first (DESIGN decision 4).
+     */
+    List<OutboxEntry> due(int limit);
+
+    /** Records a failed attempt: attempts + 1, the error, and when to try again. */
+    OutboxEntry recordFailedAttempt(EnvelopeId id, Instant nextAttempt, String error);
+
+    /**
+     * Stores the peer's verified receipt for one of our envelopes and marks it DELIVERED, in one
+     * transaction. Refuses a receipt that does not name the envelope or quotes another hash.
+     */
+    OutboxEntry markDelivered(EnvelopeId id, VerifiedEnvelope receipt);
+
+    Optional<OutboxEntry> outboxEntry(EnvelopeId id);
+
+    // --- receiver side -------------------------------------------------------------------
+
+    /**
+     * Inserts a verified envelope into the inbox unless (sender, id) is there already, and stores the
+     * receipt made by {@code receipts} for the new row, in one transaction. For a duplicate, returns
+     * the original row and receipt and does not call {@code receipts}.
+     */
+    Received receive(VerifiedEnvelope envelope, ReceiptMaker receipts);
+
+    Optional<InboxEntry> inboxEntry(Party from, EnvelopeId id);
+
+    /** Inbox entries in the order they were received, after the given position. */
+    List<InboxEntry> inbox(int offset, int limit);
+
+    /** The signed receipt for an envelope, by direction. */
+    Optional<SignedEnvelope> receipt(Direction direction, Party sender, EnvelopeId id);
+
+    /** Makes our signed receipt for a freshly stored inbox row (inside the inbox transaction). */
+    @FunctionalInterface
+    interface ReceiptMaker {
+        SignedEnvelope receiptFor(InboxEntry stored);
+    }
+
+    // --- acknowledgments and audit ------------------------------------------------------
+
+    /**
+     * Stores a signed ack: SENT ones are ours (signed by us), RECEIVED ones come verified from the
+     * peer. Storing the same ack twice keeps the first.
+     */
+    StoredAck recordAck(Direction direction, SignedEnvelope ack);
+
+    /** The ack for an envelope sent by {@code sender}, if any. */
+    Optional<StoredAck> ack(Direction direction, Party sender, EnvelopeId id);
+
+    /** Appends to the audit log. */
+    AuditEvent audit(String actor, String action, String subject, String detail);
+
+    /** Audit events with sequence number greater than {@code afterSeq}, oldest first. */
+    List<AuditEvent> auditLog(long afterSeq, int limit);
+
+    // --- ledger --------------------------------------------------------------------------
+
+    /** parley-ledger's durable leaf-hash storage in this database. */
+    LeafStore leafStore();
+
+    /** Which engine this is, for logs and health. */
+    String engine();
+
+    @Override
+    void close();
+}

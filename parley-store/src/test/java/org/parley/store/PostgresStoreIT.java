@@ -1,0 +1,68 @@
+package org.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.TestClock;
+
+class PostgresStoreIT extends StoreContract {
+    private String schema = "";
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static String url() {
+        return env("PARLEY_PG_URL", "jdbc:postgresql://127.0.0.1:5432/parley");
+    }
+
+    static String user() {
+        return env("PARLEY_PG_USER", "parley");
+    }
+
+    static String password() {
+        return env("PARLEY_PG_PASSWORD", "parley");
+    }
+
+    /** A schema name no other test (or engineer) uses at the same time. */
+    static String freshSchema(String prefix) {
+        return prefix + "_" + Long.toHexString(Keys.RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+
+    static void dropSchema(String schema) {
+        try (Connection c = DriverManager.getConnection(url(), user(), password());
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test schema " + schema, e);
+        }
+    }
+
+    @Override
+    Store newStore(TestClock clock) {
+        schema = freshSchema("it_store");
+        return Store.postgres(url(), user(), password(), schema, clock);
+    }
+
+    @Override
+    void dropStore() {
+        dropSchema(schema);
+    }
+
+    @Test
+    void open_postgres_usesItsOwnSchema() {
+        String current = ((JdbcStore) store)
+                .inTransaction(
+                        "schema",
+                        c -> Sql.queryOne(c, r -> r.getString(1), "SELECT current_schema()")
+                                .orElseThrow());
+
+        assertThat(current).isEqualTo(schema);
+        assertThat(store.engine()).isEqualTo("POSTGRES");
+    }
+}

@@ -1,0 +1,247 @@
+package org.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.parley.store.Keys.BLUE;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.ledger.LedgerException;
+import org.parley.ledger.MerkleHash;
+import org.parley.testing.TestClock;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
+
+/** The behaviour every engine must show; subclasses supply the engine. */
+abstract class StoreContract {
+    protected final Keys keys = Keys.shared();
+    protected final TestClock clock = new TestClock(Keys.START);
+
+    @SuppressWarnings("NullAway.Init") // set in @BeforeEach
+    protected Store store;
+
+    /** A new, empty store on this engine. */
+    abstract Store newStore(TestClock clock);
+
+    /** Drops what {@link #newStore} made, if anything. */
+    void dropStore() {}
+
+    @BeforeEach
+    void open() {
+        store = newStore(clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+        dropStore();
+    }
+
+    private long count(String table) {
+        return ((JdbcStore) store)
+                .inTransaction(
+                        "count",
+                        c -> Sql.queryOne(c, r -> r.getLong(1), "SELECT COUNT(*) FROM " + table)
+                                .orElseThrow());
+    }
+
+    @Test
+    void receive_sameEnvelopeTwice_keepsOneRowAndReturnsTheFirstReceipt() {
+        VerifiedEnvelope verified = keys.receivedByRed(keys.blueMessage(clock, Precedence.FLASH, "contact"));
+        AtomicInteger receiptsMade = new AtomicInteger();
+        Store.ReceiptMaker maker = stored -> {
+            receiptsMade.incrementAndGet();
+            return keys.redReceipt(clock, stored);
+        };
+
+        Received first = store.receive(verified, maker);
+        clock.advance(Duration.ofSeconds(5));
+        Received second = store.receive(verified, maker);
+
+        assertThat(first.duplicate()).isFalse();
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.receipt()).isEqualTo(first.receipt());
+        assertThat(second.entry()).isEqualTo(first.entry());
+        assertThat(receiptsMade).hasValue(1);
+        assertThat(count("inbox")).isEqualTo(1);
+        assertThat(count("receipts")).isEqualTo(1);
+    }
+
+    @Test
+    void receive_storedRow_keepsTheExactBytesAndSignatureReceived() {
+        SignedEnvelope signed = keys.blueMessage(clock, Precedence.ROUTINE, "exact bytes — 中文 \u0001");
+
+        store.receive(keys.receivedByRed(signed), stored -> keys.redReceipt(clock, stored));
+        InboxEntry stored = store.inboxEntry(
+                        BLUE, keys.receivedByRed(signed).envelope().id())
+                .orElseThrow();
+
+        assertThat(stored.signed().canonical().toByteArray())
+                .isEqualTo(signed.canonical().toByteArray());
+        assertThat(stored.signed().signature()).isEqualTo(signed.signature());
+        assertThat(stored.sha256Hex()).isEqualTo(signed.sha256Hex());
+        assertThat(keys.redVerifier.verify(stored.signed()).envelope()).isEqualTo(stored.envelope());
+    }
+
+    @Test
+    void receive_sameEnvelopeFromEightThreads_storesOnceAndAllGetTheSameReceipt() throws Exception {
+        VerifiedEnvelope verified = keys.receivedByRed(keys.blueMessage(clock, Precedence.IMMEDIATE, "race"));
+        List<Callable<Received>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> store.receive(verified, stored -> keys.redReceipt(clock, stored)));
+        }
+
+        List<Received> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Received> result : threads.invokeAll(calls)) {
+                results.add(result.get());
+            }
+        }
+
+        assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+        assertThat(results)
+                .extracting(Received::receipt)
+                .containsOnly(results.get(0).receipt());
+        assertThat(count("inbox")).isEqualTo(1);
+    }
+
+    @Test
+    void due_mixedPrecedence_servesFlashFirstThenOldest() {
+        SignedEnvelope routine = keys.blueMessage(clock, Precedence.ROUTINE, "old routine");
+        clock.advance(Duration.ofSeconds(1));
+        SignedEnvelope priority = keys.blueMessage(clock, Precedence.PRIORITY, "priority");
+        clock.advance(Duration.ofSeconds(1));
+        SignedEnvelope flash = keys.blueMessage(clock, Precedence.FLASH, "new flash");
+        store.enqueue(routine);
+        store.enqueue(priority);
+        store.enqueue(flash);
+
+        List<OutboxEntry> due = store.due(10);
+
+        assertThat(due)
+                .extracting(OutboxEntry::precedence)
+                .containsExactly(Precedence.FLASH, Precedence.PRIORITY, Precedence.ROUTINE);
+        assertThat(due.get(0).signed()).isEqualTo(flash);
+    }
+
+    @Test
+    void recordFailedAttempt_retryLater_isNotDueUntilThen() {
+        OutboxEntry entry = store.enqueue(keys.blueMessage(clock, Precedence.FLASH, "retry me"));
+
+        OutboxEntry failed =
+                store.recordFailedAttempt(entry.id(), clock.instant().plusSeconds(30), "connection refused");
+
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastError()).contains("connection refused");
+        assertThat(store.due(10)).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(store.due(10)).extracting(OutboxEntry::id).containsExactly(entry.id());
+    }
+
+    @Test
+    void enqueue_sameEnvelopeTwice_keepsOneEntry() {
+        SignedEnvelope signed = keys.blueMessage(clock, Precedence.ROUTINE, "once");
+
+        OutboxEntry first = store.enqueue(signed);
+        store.recordFailedAttempt(first.id(), clock.instant(), "timeout");
+        OutboxEntry second = store.enqueue(signed);
+
+        assertThat(second.attempts()).isEqualTo(1);
+        assertThat(count("outbox")).isEqualTo(1);
+    }
+
+    @Test
+    void markDelivered_matchingReceipt_storesItAndStopsRetries() {
+        SignedEnvelope signed = keys.blueMessage(clock, Precedence.FLASH, "deliver");
+        OutboxEntry entry = store.enqueue(signed);
+        // The peer's node stores it and signs a receipt (simulated here with RED's keys).
+        InboxEntry atPeer = new InboxEntry(
+                BLUE,
+                entry.id(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                clock.instant(),
+                signed,
+                signed.sha256Hex());
+        VerifiedEnvelope receipt = keys.blueVerifier.verify(keys.redReceipt(clock, atPeer));
+
+        OutboxEntry delivered = store.markDelivered(entry.id(), receipt);
+
+        assertThat(delivered.status()).isEqualTo(OutboxEntry.Status.DELIVERED);
+        assertThat(store.due(10)).isEmpty();
+        assertThat(store.receipt(Direction.RECEIVED, BLUE, entry.id())).contains(receipt.signed());
+    }
+
+    @Test
+    void markDelivered_receiptQuotingAnotherHash_isRefused() {
+        SignedEnvelope signed = keys.blueMessage(clock, Precedence.FLASH, "deliver");
+        SignedEnvelope other = keys.blueMessage(clock, Precedence.FLASH, "something else");
+        OutboxEntry entry = store.enqueue(signed);
+        InboxEntry atPeer = new InboxEntry(
+                BLUE,
+                entry.id(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                clock.instant(),
+                signed,
+                other.sha256Hex());
+        VerifiedEnvelope receipt = keys.blueVerifier.verify(keys.redReceipt(clock, atPeer));
+
+        assertThatThrownBy(() -> store.markDelivered(entry.id(), receipt)).hasMessageContaining("quotes hash");
+        assertThat(store.outboxEntry(entry.id()).orElseThrow().status()).isEqualTo(OutboxEntry.Status.PENDING);
+    }
+
+    @Test
+    void recordAck_sameAckTwice_keepsTheFirst() {
+        SignedEnvelope message = keys.blueMessage(clock, Precedence.FLASH, "ack me");
+        var id = keys.receivedByRed(message).envelope().id();
+        SignedEnvelope ack = keys.redAck(clock, id, "watch-officer");
+        clock.advance(Duration.ofMinutes(1));
+        SignedEnvelope later = keys.redAck(clock, id, "captain");
+
+        StoredAck first = store.recordAck(Direction.RECEIVED, ack);
+        StoredAck second = store.recordAck(Direction.RECEIVED, later);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.role()).isEqualTo("watch-officer");
+        assertThat(store.ack(Direction.RECEIVED, BLUE, id)).contains(first);
+    }
+
+    @Test
+    void audit_events_getIncreasingSequenceNumbers() {
+        AuditEvent a = store.audit("operator", "keys.trust", "RED", "pinned peer CA");
+        AuditEvent b = store.audit("node", "send", "id", "queued");
+
+        assertThat(b.seq()).isGreaterThan(a.seq());
+        assertThat(store.auditLog(a.seq(), 10)).containsExactly(b);
+    }
+
+    @Test
+    void leafStore_appendAtWrongIndex_isRefusedAndReadsBackInOrder() {
+        var leaves = store.leafStore();
+        MerkleHash first = MerkleHash.ofLeafData(new byte[] {1});
+        MerkleHash second = MerkleHash.ofLeafData(new byte[] {2});
+        leaves.append(0, first);
+        leaves.append(1, second);
+
+        assertThatThrownBy(() -> leaves.append(1, first))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("holds 2");
+        assertThat(leaves.size()).isEqualTo(2);
+        assertThat(leaves.read(0, 2)).containsExactly(first, second);
+    }
+}
