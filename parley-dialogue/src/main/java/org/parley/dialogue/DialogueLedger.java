@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.parley.dialogue.channel.Admission;
 import org.parley.dialogue.channel.ChannelPolicy;
 import org.parley.wire.Category;
@@ -42,6 +43,14 @@ public final class DialogueLedger {
     /** A ledger kept in memory (tests, demo). */
     public static DialogueLedger inMemory(ChannelPolicy channels, InstantSource clock) {
         return new DialogueLedger(new DialogueRepository.InMemory(), channels, clock);
+    }
+
+    /**
+     * A ledger in a database (SQLite or PostgreSQL) reached through {@code dataSource}; creates or
+     * migrates its tables first. The node passes the data source of its store.
+     */
+    public static DialogueLedger jdbc(DataSource dataSource, ChannelPolicy channels, InstantSource clock) {
+        return new DialogueLedger(JdbcDialogueRepository.open(dataSource), channels, clock);
     }
 
     /** Records a request for talks. */

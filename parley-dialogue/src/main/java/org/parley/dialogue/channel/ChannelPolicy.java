@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.parley.wire.Category;
 import org.parley.wire.Envelope;
 import org.parley.wire.Party;
@@ -49,6 +50,11 @@ public final class ChannelPolicy {
     /** A policy that keeps notices in memory (tests, demo). */
     public static ChannelPolicy inMemory(InstantSource clock) {
         return new ChannelPolicy(new NoticeStore.InMemory(), clock);
+    }
+
+    /** A policy whose notices are kept in a database (SQLite or PostgreSQL); creates its table first. */
+    public static ChannelPolicy jdbc(DataSource dataSource, InstantSource clock) {
+        return new ChannelPolicy(JdbcNoticeStore.open(dataSource), clock);
     }
 
     /** Checks a notice and records it if it may take effect; the reply is for the issuer. */
