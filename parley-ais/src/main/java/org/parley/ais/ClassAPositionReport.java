@@ -36,6 +36,7 @@ public record ClassAPositionReport(
         int rawHeading,
         int timestampSecond,
         int manoeuvre,
+        int spare,
         boolean raim,
         int radio)
         implements PositionReport {
@@ -52,6 +53,7 @@ public record ClassAPositionReport(
         Check.unsigned(rawHeading, 9, "rawHeading");
         Check.unsigned(timestampSecond, 6, "timestampSecond");
         Check.unsigned(manoeuvre, 2, "manoeuvre");
+        Check.unsigned(spare, 3, "spare");
         Check.unsigned(radio, 19, "radio");
     }
 
@@ -71,6 +73,7 @@ public record ClassAPositionReport(
                 b.unsigned(128, 9),
                 b.unsigned(137, 6),
                 b.unsigned(143, 2),
+                b.unsigned(145, 3),
                 b.flag(148),
                 b.length() >= 168 ? b.unsigned(149, 19) : b.unsigned(149, radioBits));
     }

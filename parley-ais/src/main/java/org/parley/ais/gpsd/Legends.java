@@ -148,7 +148,19 @@ final class Legends {
         return code < STATION.length ? STATION[code] : "INVALID STATION TYPE";
     }
 
+    private static final String[] SHIP_TYPES = new String[256];
+
+    static {
+        for (int i = 0; i < SHIP_TYPES.length; i++) {
+            SHIP_TYPES[i] = composeShipType(i);
+        }
+    }
+
     static String shipType(int code) {
+        return code >= 0 && code < SHIP_TYPES.length ? SHIP_TYPES[code] : "INVALID SHIP TYPE";
+    }
+
+    private static String composeShipType(int code) {
         if (code == 0) {
             return "Not available";
         }
