@@ -110,6 +110,30 @@ public final class EncounterEngine {
         return out;
     }
 
+    /** Tracks and indexes a report without evaluating it (benchmarks, and tests of the sweep). */
+    void index(PositionReport report) {
+        if (tracks.update(report) instanceof TrackUpdate.Accepted accepted) {
+            index(accepted.track());
+        }
+    }
+
+    /** The O(n^2) reference: every pair of indexed tracks, no grid. Same evaluation as {@link #sweep}. */
+    List<EncounterEvent> sweepAllPairs(Instant now) {
+        long start = System.nanoTime();
+        long offered = pairsOffered;
+        long solved = pairsSolved;
+        List<GridIndex.Slot> all = new ArrayList<>(grid.slots());
+        List<EncounterEvent> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                evaluate(all.get(i), all.get(j), now, out);
+            }
+        }
+        lastSweep = new SweepStats(
+                all.size(), pairsOffered - offered, pairsSolved - solved, Duration.ofNanos(System.nanoTime() - start));
+        return out;
+    }
+
     /** Closes every open encounter (end of a replay). */
     public List<EncounterEvent> closeAll(Instant now) {
         List<EncounterEvent> out = new ArrayList<>();
