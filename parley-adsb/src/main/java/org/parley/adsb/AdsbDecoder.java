@@ -65,7 +65,8 @@ public final class AdsbDecoder {
     public AdsbResult decodeHex(CharSequence hex, Instant receivedAt) {
         byte[] bytes = ModeSFrame.hexToBytes(hex, 0, hex.length());
         if (bytes == null) {
-            return new AdsbResult.Rejected("not 14 or 28 hex digits: '" + abbreviate(hex) + "'");
+            return new AdsbResult.Rejected(
+                    AdsbResult.Cause.NOT_HEX, "not 14 or 28 hex digits: '" + abbreviate(hex) + "'");
         }
         return decodeOwned(bytes, null, receivedAt);
     }
@@ -78,14 +79,15 @@ public final class AdsbDecoder {
         int df = (f[0] & 0xFF) >>> 3;
         int expected = df >= 16 ? 14 : 7;
         if (f.length != expected) {
-            return new AdsbResult.Rejected("DF" + df + " needs " + expected * 8 + " bits, got " + f.length * 8);
+            return new AdsbResult.Rejected(
+                    AdsbResult.Cause.WRONG_LENGTH, "DF" + df + " needs " + expected * 8 + " bits, got " + f.length * 8);
         }
         long millis = at.toEpochMilli();
         return switch (df) {
             case 17, 18 -> extendedSquitter(f, given, df, at, millis);
             case 11 -> allCall(f, given, at, millis);
             case 0, 4, 5, 16, 20, 21 -> addressParity(f, given, df, at, millis);
-            default -> new AdsbResult.Rejected("DF" + df + " is not decoded");
+            default -> new AdsbResult.Rejected(AdsbResult.Cause.UNSUPPORTED, "DF" + df + " is not decoded");
         };
     }
 
@@ -97,7 +99,7 @@ public final class AdsbDecoder {
         if (syndrome != 0) {
             int bit = correctErrors ? Crc24.singleBitError(syndrome) : -1;
             if (bit < 0) {
-                return new AdsbResult.Rejected("DF" + df + " parity check failed");
+                return new AdsbResult.Rejected(AdsbResult.Cause.BAD_PARITY, "DF" + df + " parity check failed");
             }
             frame = f.clone();
             frame[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
@@ -107,7 +109,8 @@ public final class AdsbDecoder {
         int cf = Bits.get(frame, 6, 3);
         if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
             // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved.
-            return new AdsbResult.Rejected("DF18 control field " + cf + " is not decoded");
+            return new AdsbResult.Rejected(
+                    AdsbResult.Cause.UNSUPPORTED, "DF18 control field " + cf + " is not decoded");
         }
         IcaoAddress address = new IcaoAddress(Bits.get(frame, 9, 24));
         if (df == 17 || cf == 0) {
@@ -122,7 +125,7 @@ public final class AdsbDecoder {
         // Annex 10 Vol IV §3.1.2.3.3.2: DF11 parity is overlaid with the interrogator code (II or
         // SI, low 7 bits); anything in the upper 17 bits is an error.
         if ((syndrome & 0xFFFF80) != 0) {
-            return new AdsbResult.Rejected("DF11 parity check failed");
+            return new AdsbResult.Rejected(AdsbResult.Cause.BAD_PARITY, "DF11 parity check failed");
         }
         IcaoAddress address = new IcaoAddress(Bits.get(f, 9, 24));
         if (syndrome == 0) {
@@ -142,7 +145,9 @@ public final class AdsbDecoder {
         boolean known = seen != null && millis - seen <= KNOWN_ADDRESS_MILLIS;
         if (!known && !acceptUnconfirmed) {
             return new AdsbResult.Rejected(
-                    String.format("DF%d address %06X not confirmed by a DF11/17/18 in the last minute", df, syndrome));
+                    AdsbResult.Cause.UNCONFIRMED_ADDRESS,
+                    "DF" + df + " address " + new IcaoAddress(syndrome).hex()
+                            + " not confirmed by a DF11/17/18 in the last minute");
         }
         IcaoAddress address = new IcaoAddress(syndrome);
         int fs = df == 0 || df == 16 ? -1 : Bits.get(f, 6, 3);

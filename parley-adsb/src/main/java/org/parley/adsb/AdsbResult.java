@@ -20,8 +20,22 @@ public sealed interface AdsbResult {
     record Decoded(ModeSMessage message, ModeSFrame frame, Instant receivedAt, AddressCheck addressCheck)
             implements AdsbResult {}
 
+    /** Why a frame was refused, for counting; {@link Rejected#reason()} says it in words. */
+    enum Cause {
+        /** Not 14 or 28 hex digits. */
+        NOT_HEX,
+        /** Length does not fit the downlink format. */
+        WRONG_LENGTH,
+        /** Parity does not check (DF11/17/18). */
+        BAD_PARITY,
+        /** Address recovered from parity but not confirmed by a DF11/17/18 recently. */
+        UNCONFIRMED_ADDRESS,
+        /** A downlink format or control field this decoder does not read. */
+        UNSUPPORTED
+    }
+
     /** A frame (or text) that is not a usable Mode S reply, and why. */
-    record Rejected(String reason) implements AdsbResult {
+    record Rejected(Cause cause, String reason) implements AdsbResult {
         public Rejected {
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("reason must say what was wrong");

@@ -18,7 +18,11 @@ public record IcaoAddress(int value) implements Comparable<IcaoAddress> {
 
     /** Six upper-case hex digits, as receivers print it. */
     public String hex() {
-        return String.format("%06X", value);
+        char[] c = new char[6];
+        for (int i = 5, v = value; i >= 0; i--, v >>>= 4) {
+            c[i] = Character.toUpperCase(Character.forDigit(v & 0xF, 16));
+        }
+        return new String(c);
     }
 
     @Override
