@@ -138,7 +138,8 @@ final class AdsbCommand implements Callable<Integer> {
                                 }
                             }
                         }
-                        case AdsbResult.Rejected rej -> counter.reject(rej.reason(), quiet || sbs ? null : out);
+                        case AdsbResult.Rejected rej ->
+                            counter.reject(rej.cause().name(), rej.reason(), quiet || sbs ? null : out);
                     }
                 }
                 case FeedRecord.BaseStationReport b -> {
@@ -148,7 +149,7 @@ final class AdsbCommand implements Callable<Integer> {
                     }
                 }
                 case FeedRecord.ModeAc m -> counter.modeAc++;
-                case FeedRecord.Rejected rej -> counter.reject(rej.reason(), quiet || sbs ? null : out);
+                case FeedRecord.Rejected rej -> counter.reject("FEED", rej.reason(), quiet || sbs ? null : out);
             }
         }
 
@@ -218,10 +219,9 @@ final class AdsbCommand implements Callable<Integer> {
             return now;
         }
 
-        void reject(String reason, @org.jspecify.annotations.Nullable PrintWriter out) {
+        void reject(String cause, String reason, @org.jspecify.annotations.Nullable PrintWriter out) {
             rejected++;
-            String key = reason.replaceAll("address [0-9A-F]{6}", "address ADDRESS");
-            reasons.merge(key, 1L, Long::sum);
+            reasons.merge(cause, 1L, Long::sum);
             if (out != null) {
                 out.println(AdsbJson.rejected(reason));
             }
