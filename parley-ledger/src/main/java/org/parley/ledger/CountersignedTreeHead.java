@@ -17,4 +17,18 @@ public record CountersignedTreeHead(SignedTreeHead signedHead, SignatureBytes co
         signedHead.verify(logOwner);
         HeadSigning.verifyCountersignature(this, countersigner);
     }
+
+    /** This countersigned head as JSON, to send back to the log owner. */
+    public String toJson() {
+        return LinkJson.write(this);
+    }
+
+    /**
+     * Reads a countersigned head received from the peer.
+     *
+     * @throws LedgerException naming the missing or malformed field
+     */
+    public static CountersignedTreeHead fromJson(String json) {
+        return LinkJson.readCountersigned(json);
+    }
 }

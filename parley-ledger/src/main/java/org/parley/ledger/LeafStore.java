@@ -15,6 +15,18 @@ public interface LeafStore {
     /** Stores {@code leafHash} at {@code index}, which must equal {@link #size()}. */
     void append(long index, MerkleHash leafHash);
 
+    /**
+     * Stores consecutive leaf hashes from {@code firstIndex}, which must equal {@link #size()}, all
+     * or none. Override to make them durable together (one transaction, one fsync): group commit
+     * is what makes durable appends fast. The default appends one by one.
+     */
+    default void appendAll(long firstIndex, List<MerkleHash> leafHashes) {
+        long index = firstIndex;
+        for (MerkleHash leafHash : leafHashes) {
+            append(index++, leafHash);
+        }
+    }
+
     /** The number of leaves stored. */
     long size();
 

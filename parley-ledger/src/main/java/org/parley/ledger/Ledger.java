@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +40,9 @@ public final class Ledger {
     private final KeyPair keys;
     private final InstantSource clock;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Serialises cross-checks: each reads the stored peer head, then stores the next one. */
+    private final ReentrantLock crossCheckLock = new ReentrantLock();
+
     private MerkleTree tree;
 
     private Ledger(LeafStore leaves, TreeHeadStore heads, KeyPair keys, InstantSource clock, MerkleTree tree) {
@@ -72,6 +76,30 @@ public final class Ledger {
             leaves.append(index, leafHash);
             tree.appendLeafHash(leafHash.bytes());
             return index;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Appends several entries with one store call ({@link LeafStore#appendAll}), so a durable store
+     * can commit them together.
+     *
+     * @return the leaf index of the first entry; the others follow in order
+     */
+    public long appendAll(List<byte[]> entries) {
+        List<MerkleHash> leafHashes = new ArrayList<>(entries.size());
+        for (byte[] entry : entries) {
+            leafHashes.add(MerkleHash.ofLeafData(entry));
+        }
+        lock.lock();
+        try {
+            long first = tree.size();
+            leaves.appendAll(first, leafHashes);
+            for (MerkleHash leafHash : leafHashes) {
+                tree.appendLeafHash(leafHash.bytes());
+            }
+            return first;
         } finally {
             lock.unlock();
         }
@@ -258,7 +286,13 @@ public final class Ledger {
      * evidence before this returns.
      */
     public CrossCheck crossCheck(TreeHeadOffer offer, PublicKey peerKey) {
-        CrossCheck result = CrossChecker.check(offer, peerKey, heads, keys.getPrivate(), this::append);
+        CrossCheck result;
+        crossCheckLock.lock();
+        try {
+            result = CrossChecker.check(offer, peerKey, heads, keys.getPrivate(), this::append);
+        } finally {
+            crossCheckLock.unlock();
+        }
         if (result instanceof CrossCheck.PeerRecordRewritten rewritten) {
             LOG.error("{}", rewritten.alarmText());
         }

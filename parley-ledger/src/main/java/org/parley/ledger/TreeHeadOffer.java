@@ -11,4 +11,18 @@ public record TreeHeadOffer(SignedTreeHead head, ConsistencyProof proof) {
                     + proof.toSize() + ", head size " + head.treeSize());
         }
     }
+
+    /** This offer as JSON, to send to the peer. */
+    public String toJson() {
+        return LinkJson.write(this);
+    }
+
+    /**
+     * Reads an offer received from the peer.
+     *
+     * @throws LedgerException naming the missing or malformed field (answer the peer with a 4xx)
+     */
+    public static TreeHeadOffer fromJson(String json) {
+        return LinkJson.readOffer(json);
+    }
 }

@@ -129,13 +129,40 @@ class CrossCheckTest {
                 .hasMessageContaining("countersignature does not verify");
     }
 
-    /** One direction of a link test: RED asks BLUE for its head, checks it and returns the countersignature. */
+    @Test
+    void fromJson_offerMissingRoot_throwsNamingTheField() {
+        appendEnvelopes(blue, 0, 3);
+        String json = blue.offerTreeHead(0).toJson().replaceAll("\"rootHash\":\"[0-9a-f]+\",", "");
+
+        assertThatThrownBy(() -> TreeHeadOffer.fromJson(json))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("'rootHash'");
+        assertThatThrownBy(() -> CountersignedTreeHead.fromJson("[]"))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("JSON object");
+    }
+
+    @Test
+    void fromJson_offerWithProofToAnotherSize_throwsInsteadOfAccepting() {
+        appendEnvelopes(blue, 0, 3);
+        String json = blue.offerTreeHead(0).toJson().replace("\"toSize\":3", "\"toSize\":2");
+
+        assertThatThrownBy(() -> TreeHeadOffer.fromJson(json))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("must end at the offered head");
+    }
+
+    /**
+     * One direction of a link test, through the JSON that crosses the link: RED asks BLUE for its
+     * head, checks it, and returns the countersignature.
+     */
     private CrossCheck linkTestRedChecksBlue() {
         clock.advance(Duration.ofHours(1));
-        TreeHeadOffer offer = blue.offerTreeHead(red.lastSeenPeerSize());
-        CrossCheck result = red.crossCheck(offer, blueKeys.getPublic());
+        String offerJson = blue.offerTreeHead(red.lastSeenPeerSize()).toJson();
+        CrossCheck result = red.crossCheck(TreeHeadOffer.fromJson(offerJson), blueKeys.getPublic());
         if (result instanceof CrossCheck.Consistent consistent) {
-            blue.acceptCountersignature(consistent.countersigned(), redKeys.getPublic());
+            String back = consistent.countersigned().toJson();
+            blue.acceptCountersignature(CountersignedTreeHead.fromJson(back), redKeys.getPublic());
         }
         return result;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.TestClock;
@@ -27,6 +28,19 @@ class LedgerTest {
             assertThat(ledger.rootHash().toHex()).isEqualTo(KnownAnswerTest.ROOTS.get(i));
         }
         assertThat(ledger.rootHash(3).toHex()).isEqualTo(KnownAnswerTest.ROOTS.get(2));
+        assertThat(leaves.size()).isEqualTo(8);
+    }
+
+    @Test
+    void appendAll_ctTestLeaves_matchesAppendingOneByOne() {
+        List<byte[]> entries =
+                KnownAnswerTest.LEAVES.stream().map(HEX::parseHex).toList();
+
+        assertThat(ledger.appendAll(entries.subList(0, 3))).isZero();
+        assertThat(ledger.appendAll(entries.subList(3, 8))).isEqualTo(3);
+
+        // CT reference root of the eight leaves (see KnownAnswerTest).
+        assertThat(ledger.rootHash().toHex()).isEqualTo(KnownAnswerTest.ROOTS.get(7));
         assertThat(leaves.size()).isEqualTo(8);
     }
 
