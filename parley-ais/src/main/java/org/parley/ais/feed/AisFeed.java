@@ -1,0 +1,118 @@
+package org.parley.ais.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.parley.ais.AisDecoder;
+import org.parley.ais.AisResult;
+import org.parley.ais.RejectReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A source of AIS NMEA lines run through one {@link AisDecoder}: a file (plain or gzip), stdin, a TCP
+ * server we connect to, or a UDP port we listen on. A bad line never stops a feed; it is counted
+ * per reason ({@link #rejectCounts}). {@link #run} blocks until the source ends or {@link #close}
+ * is called from another thread.
+ */
+public final class AisFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AisFeed.class);
+
+    private final String name;
+    private final LineSource source;
+    private final AisDecoder decoder;
+    private final java.util.concurrent.atomic.AtomicLong lines = new java.util.concurrent.atomic.AtomicLong();
+
+    private AisFeed(String name, LineSource source, AisDecoder decoder) {
+        this.name = name;
+        this.source = source;
+        this.decoder = decoder;
+    }
+
+    /** A file; gzip-compressed files are recognised by their content. */
+    public static AisFeed file(Path path, AisDecoder decoder) {
+        try {
+            return new AisFeed(path.toString(), new ReaderSource(Files.newInputStream(path), null), decoder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open AIS file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Any stream, e.g. {@code System.in}; closed with the feed. */
+    public static AisFeed stream(String name, InputStream in, AisDecoder decoder) {
+        try {
+            return new AisFeed(name, new ReaderSource(in, null), decoder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read AIS stream " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Connects to a TCP server that sends NMEA lines (e.g. an AIS receiver or AISHub relay). */
+    public static AisFeed tcp(String host, int port, AisDecoder decoder) {
+        try {
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+            return new AisFeed(
+                    "tcp://" + host + ":" + port, new ReaderSource(socket.getInputStream(), socket), decoder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Cannot connect to AIS server " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Listens for UDP datagrams on {@code port} (0 picks a free port, see {@link #localPort}). */
+    public static AisFeed udp(int port, AisDecoder decoder) {
+        try {
+            return new AisFeed("udp://:" + port, new DatagramSource(new DatagramSocket(port)), decoder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen for AIS on UDP port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound UDP port, or -1 for other feeds. */
+    public int localPort() {
+        return source instanceof DatagramSource d ? d.port() : -1;
+    }
+
+    /** Reads until the source ends, handing every decoded message to {@code sink}. */
+    public void run(Consumer<AisResult.Decoded> sink) {
+        try {
+            for (String line = source.next(); line != null; line = source.next()) {
+                lines.incrementAndGet();
+                if (decoder.decode(line) instanceof AisResult.Decoded d) {
+                    sink.accept(d);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("AIS feed {} stopped: {}", name, e.getMessage());
+        }
+    }
+
+    public long lineCount() {
+        return lines.get();
+    }
+
+    public long decodedCount() {
+        return decoder.decodedCount();
+    }
+
+    public Map<RejectReason, Long> rejectCounts() {
+        return decoder.rejectCounts();
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } catch (IOException e) {
+            LOG.debug("closing AIS feed {}: {}", name, e.getMessage());
+        }
+    }
+}
