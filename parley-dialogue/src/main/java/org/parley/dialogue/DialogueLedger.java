@@ -133,6 +133,11 @@ public final class DialogueLedger {
         return StatsCalculator.compute(entries(), period);
     }
 
+    /** Entries as a JSON array (request fields, {@code status}, {@code answer}), for scripts and exports. */
+    public static String toJson(List<DialogueEntry> entries) {
+        return EventJson.entries(entries);
+    }
+
     /** The wire payload for a request; the envelope carrying it must have the request's id, parties and time. */
     public static Payload.DialogueRequest payloadOf(DialogueRequest request) {
         return WirePayloads.payloadOf(request);

@@ -74,6 +74,22 @@ final class EventJson {
         return node;
     }
 
+    /** A JSON array of entries: each request's fields, its status, and its answer if any. */
+    static String entries(List<DialogueEntry> entries) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (DialogueEntry entry : entries) {
+            ObjectNode node = request(entry.request());
+            node.put("status", entry.status().name());
+            entry.answer().ifPresent(a -> node.set("answer", answer(a)));
+            array.add(node);
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write ledger entries as JSON", e);
+        }
+    }
+
     static DialogueEvent read(String json) {
         try {
             JsonNode node = MAPPER.readTree(json);
