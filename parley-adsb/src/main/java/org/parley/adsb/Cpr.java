@@ -44,7 +44,7 @@ final class Cpr {
      * says which one is newer and so sets the result.
      */
     static Optional<GeoPosition> globalAirborne(int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd) {
-        return global(360.0, latEven, lonEven, latOdd, lonOdd, latestOdd)
+        return global(360.0, latEven, lonEven, latOdd, lonOdd, latestOdd, 0)
                 .map(p -> GeoPosition.ofNormalised(p[0], p[1]));
     }
 
@@ -54,30 +54,34 @@ final class Cpr {
      */
     static Optional<GeoPosition> globalSurface(
             int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd, GeoPosition reference) {
-        return global(90.0, latEven, lonEven, latOdd, lonOdd, latestOdd).map(p -> {
-            double lat = p[0];
-            double north = lat;
-            double south = lat - 90;
-            double bestLat =
-                    Math.abs(north - reference.latitudeDegrees()) <= Math.abs(south - reference.latitudeDegrees())
-                            ? north
-                            : south;
-            double bestLon = p[1];
-            double bestDiff = Double.MAX_VALUE;
-            for (int k = 0; k < 4; k++) {
-                double lon = normaliseLon(p[1] + 90 * k);
-                double diff = Math.abs(normaliseLon(lon - reference.longitudeDegrees()));
-                if (diff < bestDiff) {
-                    bestDiff = diff;
-                    bestLon = lon;
-                }
-            }
-            return GeoPosition.ofNormalised(bestLat, bestLon);
-        });
+        return global(90.0, latEven, lonEven, latOdd, lonOdd, latestOdd, reference.latitudeDegrees())
+                .map(p -> {
+                    double bestLon = p[1];
+                    double bestDiff = Double.MAX_VALUE;
+                    for (int k = 0; k < 4; k++) {
+                        double lon = normaliseLon(p[1] + 90 * k);
+                        double diff = Math.abs(normaliseLon(lon - reference.longitudeDegrees()));
+                        if (diff < bestDiff) {
+                            bestDiff = diff;
+                            bestLon = lon;
+                        }
+                    }
+                    return GeoPosition.ofNormalised(p[0], bestLon);
+                });
     }
 
+    /**
+     * The pair decode shared by airborne and surface; {@code referenceLatitude} picks the
+     * hemisphere of a surface solution (the 90° zones repeat every 90°) before NL is taken.
+     */
     private static Optional<double[]> global(
-            double span, int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd) {
+            double span,
+            int latEven,
+            int lonEven,
+            int latOdd,
+            int lonOdd,
+            boolean latestOdd,
+            double referenceLatitude) {
         double dLatEven = span / 60;
         double dLatOdd = span / 59;
         double yzEven = latEven / SCALE;
@@ -88,6 +92,11 @@ final class Cpr {
         if (span == 360.0) {
             rlatEven = rlatEven >= 270 ? rlatEven - 360 : rlatEven;
             rlatOdd = rlatOdd >= 270 ? rlatOdd - 360 : rlatOdd;
+        } else if (Math.abs(rlatEven - 90 - referenceLatitude) < Math.abs(rlatEven - referenceLatitude)) {
+            // DO-260B A.1.7.8: the surface solution is north or south of the equator; take the
+            // one nearer the reference.
+            rlatEven -= 90;
+            rlatOdd -= 90;
         }
         if (Math.abs(rlatEven) > 90 || Math.abs(rlatOdd) > 90) {
             return Optional.empty();
