@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.TestClock;
 
@@ -39,6 +40,25 @@ class CrossCheckTest {
         });
         assertThat(red.lastSeenPeerSize()).isEqualTo(13);
         assertThat(blueHeads.ownCountersigned()).hasSize(2);
+    }
+
+    @Test
+    void audit_afterLinkTests_checksOwnHeadsCountersignaturesAndPeerHead() {
+        appendEnvelopes(blue, 0, 4);
+        linkTestRedChecksBlue();
+        appendEnvelopes(blue, 4, 9);
+        linkTestRedChecksBlue();
+
+        AuditReport blueAudit = blue.audit(Optional.of(redKeys.getPublic()));
+        AuditReport redAudit = red.audit(Optional.of(blueKeys.getPublic()));
+
+        assertThat(blueAudit.problems()).isEmpty();
+        assertThat(blueAudit.headsChecked()).isEqualTo(4); // two offers signed, two countersigned
+        assertThat(redAudit.problems()).isEmpty();
+        assertThat(red.audit(Optional.of(redKeys.getPublic())).problems())
+                .singleElement()
+                .asString()
+                .contains("latest peer head");
     }
 
     @Test
