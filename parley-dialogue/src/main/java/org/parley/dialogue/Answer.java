@@ -27,6 +27,11 @@ public sealed interface Answer permits Answer.Accepted, Answer.Declined, Answer.
      */
     record Accepted(EnvelopeId requestId, EnvelopeId id, Party by, Instant answeredAt, Instant meetingTime)
             implements Answer {
+        public Accepted {
+            answeredAt = Millis.of(answeredAt);
+            meetingTime = Millis.of(meetingTime);
+        }
+
         @Override
         public RequestStatus status() {
             return RequestStatus.ACCEPTED;
@@ -44,6 +49,10 @@ public sealed interface Answer permits Answer.Accepted, Answer.Declined, Answer.
      */
     record Declined(EnvelopeId requestId, EnvelopeId id, Party by, Instant answeredAt, String reason)
             implements Answer {
+        public Declined {
+            answeredAt = Millis.of(answeredAt);
+        }
+
         @Override
         public RequestStatus status() {
             return RequestStatus.DECLINED;
@@ -64,7 +73,8 @@ public sealed interface Answer permits Answer.Accepted, Answer.Declined, Answer.
             EnvelopeId requestId, EnvelopeId id, Party by, Instant answeredAt, List<Instant> proposedTimes, String note)
             implements Answer {
         public Countered {
-            proposedTimes = proposedTimes.stream().sorted().toList();
+            answeredAt = Millis.of(answeredAt);
+            proposedTimes = proposedTimes.stream().map(Millis::of).sorted().toList();
         }
 
         @Override
@@ -80,6 +90,10 @@ public sealed interface Answer permits Answer.Accepted, Answer.Declined, Answer.
      * @param answeredAt the deadline that passed
      */
     record NoResponse(EnvelopeId requestId, Instant answeredAt) implements Answer {
+        public NoResponse {
+            answeredAt = Millis.of(answeredAt);
+        }
+
         @Override
         public RequestStatus status() {
             return RequestStatus.NO_RESPONSE;

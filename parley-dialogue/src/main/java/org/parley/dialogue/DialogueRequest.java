@@ -27,6 +27,10 @@ public record DialogueRequest(
         Instant answerDeadline,
         Instant sentAt) {
     public DialogueRequest {
-        proposedTimes = proposedTimes.stream().sorted().toList();
+        // Envelopes carry instants to the millisecond (parley-wire), so the record does too: a request
+        // read back from the wire then equals the one recorded by its sender.
+        proposedTimes = proposedTimes.stream().map(Millis::of).sorted().toList();
+        answerDeadline = Millis.of(answerDeadline);
+        sentAt = Millis.of(sentAt);
     }
 }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.parley.dialogue.DialogueEntry;
@@ -57,6 +58,8 @@ final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for scripts.", scope = CommandLine.ScopeType.INHERIT)
     boolean json;
 
+    private static final String FLYWAY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.flywaydb";
+
     private final InstantSource clock;
     private final SecureRandom random;
 
@@ -65,7 +68,8 @@ final class DialogueCommand implements Callable<Integer> {
     }
 
     DialogueCommand(InstantSource clock, SecureRandom random) {
-        this.clock = clock;
+        // Whole milliseconds, the precision envelopes carry, so the file reads like the wire.
+        this.clock = () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
         this.random = random;
     }
 
@@ -93,6 +97,10 @@ final class DialogueCommand implements Callable<Integer> {
 
     /** Opens the ledger file: WAL and synchronous=FULL, as the node's store (DESIGN decision 7). */
     DialogueLedger ledger() {
+        // Migration chatter is not for the operator; slf4j-simple reads this once, at first use.
+        if (System.getProperty(FLYWAY_LOG_LEVEL) == null) {
+            System.setProperty(FLYWAY_LOG_LEVEL, "warn");
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
