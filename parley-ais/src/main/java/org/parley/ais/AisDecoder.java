@@ -27,6 +27,9 @@ public final class AisDecoder {
     private final Reassembler reassembler;
     private final long[] rejects = new long[RejectReason.values().length];
     private final AisResult.Pending pending = new AisResult.Pending();
+    // Most rejected lines in real feeds are other NMEA sentences: answer them without allocating.
+    private static final AisResult.Rejected NOT_AIS =
+            new AisResult.Rejected(RejectReason.NOT_AIS, "not an AIS sentence (!xxVDM or !xxVDO)");
     private long decoded;
     private long carriedTimeMillis = Long.MIN_VALUE;
 
@@ -126,6 +129,9 @@ public final class AisDecoder {
 
     private AisResult reject(RejectReason reason, CharSequence line) {
         rejects[reason.ordinal()]++;
+        if (reason == RejectReason.NOT_AIS) {
+            return NOT_AIS;
+        }
         return new AisResult.Rejected(reason, detail(reason, line));
     }
 

@@ -78,6 +78,8 @@ public final class GpsdJson {
         Json.name(sb, "speed");
         if (m.rawSpeed() == 1023) {
             sb.append("\"nan\"");
+        } else if (m.rawSpeed() == 1022) {
+            sb.append("\"fast\""); // Table 45: 1022 = 102.2 knots or more
         } else {
             Json.appendFixed(sb, m.rawSpeed() / 10.0, 1);
         }

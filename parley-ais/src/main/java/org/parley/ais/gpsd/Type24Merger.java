@@ -30,7 +30,9 @@ final class Type24Merger {
             }
             case StaticDataReport.PartB b -> {
                 for (int i = 0; i < RING; i++) {
-                    if (mmsis[i] == b.mmsi() && b.mmsi() != 0) {
+                    // As newer gpsd (its .js.chk): a part A is used once, so a repeated part B prints
+                    // nothing; gpsd 3.22 printed it again (docs/ais-differences.md).
+                    if (mmsis[i] == b.mmsi()) {
                         mmsis[i] = 0;
                         write(b, names[i], sb);
                         return true;
