@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.parley.crypto.VerifiedEnvelope;
+import org.parley.store.Store;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
@@ -25,7 +26,7 @@ public interface DeliveryStore {
     List<Outbound> due(Instant now, int limit);
 
     /** The peer returned a verified receipt: the envelope leaves the outbox. */
-    void delivered(EnvelopeId id, SignedEnvelope receipt, Instant at);
+    void delivered(EnvelopeId id, VerifiedEnvelope receipt, Instant at);
 
     /** The attempt failed; try again no earlier than {@code nextAttempt}. */
     void retryLater(EnvelopeId id, Instant nextAttempt, String lastError);
@@ -39,4 +40,9 @@ public interface DeliveryStore {
 
     /** Records a refused inbound envelope or connection in the audit log. */
     void audit(String event, String detail);
+
+    /** Delivery state kept in the node's {@link Store}. */
+    static DeliveryStore on(Store store) {
+        return new StoreDelivery(store);
+    }
 }

@@ -147,7 +147,7 @@ final class Outbound {
                 } catch (VerificationException | IllegalArgumentException e) {
                     yield "receipt refused: " + e.getMessage();
                 }
-                store.delivered(sent.id(), verified.signed(), now);
+                store.delivered(sent.id(), verified, now);
                 listener.delivered(sent.id(), verified);
                 yield "";
             }

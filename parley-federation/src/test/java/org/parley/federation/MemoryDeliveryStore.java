@@ -40,11 +40,11 @@ final class MemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public synchronized void delivered(EnvelopeId id, SignedEnvelope receipt, Instant at) {
+    public synchronized void delivered(EnvelopeId id, VerifiedEnvelope receipt, Instant at) {
         Row row = outbox.get(id);
         if (row != null) {
             outbox.put(id, new Row(row.outbound(), row.nextAttempt(), true));
-            receiptsForOutbound.put(id, receipt);
+            receiptsForOutbound.put(id, receipt.signed());
         }
     }
 

@@ -20,7 +20,7 @@ import org.parley.wire.Precedence;
  */
 final class AckWatch {
     private final InstantSource clock;
-    private final Map<Precedence, Duration> deadlines;
+    private final EnumMap<Precedence, Duration> deadlines;
     private final List<String> chain;
     private final Map<EnvelopeId, Watched> watched = new LinkedHashMap<>();
 
@@ -79,7 +79,15 @@ final class AckWatch {
         return w == null ? Optional.empty() : Optional.of(chain.get(w.roleIndex));
     }
 
-    Duration deadline(Precedence precedence) {
+    /** Changes a deadline at run time (an ADMIN action); applies to messages already watched too. */
+    synchronized void setDeadline(Precedence precedence, Duration deadline) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("ack deadline for " + precedence + " must be positive: " + deadline);
+        }
+        deadlines.put(precedence, deadline);
+    }
+
+    synchronized Duration deadline(Precedence precedence) {
         // Every precedence is filled in by the constructor.
         return java.util.Objects.requireNonNull(deadlines.get(precedence));
     }

@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
+            NodeCommand.class,
+            OperatorCommands.Send.class,
+            OperatorCommands.Inbox.class,
+            OperatorCommands.Outbox.class,
+            OperatorCommands.Ack.class,
+            OperatorCommands.Status.class,
             KeysCommand.class,
             LedgerCommand.class,
             DialogueCommand.class,

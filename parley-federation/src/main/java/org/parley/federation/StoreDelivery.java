@@ -1,0 +1,47 @@
+package org.parley.federation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.store.Received;
+import org.parley.store.Store;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.SignedEnvelope;
+
+/** {@link DeliveryStore} on the node's JDBC {@link Store}. */
+final class StoreDelivery implements DeliveryStore {
+    private final Store store;
+
+    StoreDelivery(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<Outbound> due(Instant now, int limit) {
+        return store.due(limit).stream()
+                .map(e -> new Outbound(e.id(), e.precedence(), e.signed(), e.attempts()))
+                .toList();
+    }
+
+    @Override
+    public void delivered(EnvelopeId id, VerifiedEnvelope receipt, Instant at) {
+        store.markDelivered(id, receipt);
+    }
+
+    @Override
+    public void retryLater(EnvelopeId id, Instant nextAttempt, String lastError) {
+        store.recordFailedAttempt(id, nextAttempt, lastError);
+    }
+
+    @Override
+    public Accepted accept(VerifiedEnvelope envelope, Function<Instant, SignedEnvelope> receipt) {
+        Received received = store.receive(envelope, stored -> receipt.apply(stored.received()));
+        return new Accepted(received.receipt(), received.duplicate());
+    }
+
+    @Override
+    public void audit(String event, String detail) {
+        store.audit("federation", event, "", detail);
+    }
+}

@@ -1,0 +1,307 @@
+package org.parley.node;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.parley.crypto.PartyIdentity;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.federation.Federation;
+import org.parley.store.Direction;
+import org.parley.store.InboxEntry;
+import org.parley.store.OutboxEntry;
+import org.parley.store.Store;
+import org.parley.store.StoredAck;
+import org.parley.wire.Category;
+import org.parley.wire.Envelope;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
+
+/**
+ * What operators do with messages: send, list, acknowledge. Every action is committed to the store
+ * and audited before it is reported as done.
+ */
+final class Messages {
+    private final NodeConfig config;
+    private final PartyIdentity identity;
+    private final Store store;
+    private final AckWatch watch;
+    private final InstantSource clock;
+    private final SecureRandom random;
+    private final Consumer<String> timeline;
+    private final Metrics metrics;
+    private final List<EnvelopeId> sentIds = new CopyOnWriteArrayList<>();
+    private Optional<Federation> federation = Optional.empty();
+
+    /** A request an operator got wrong; the API answers 4xx with the message. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    Messages(
+            NodeConfig config,
+            PartyIdentity identity,
+            Store store,
+            AckWatch watch,
+            InstantSource clock,
+            SecureRandom random,
+            Consumer<String> timeline,
+            Metrics metrics) {
+        this.config = config;
+        this.identity = identity;
+        this.store = store;
+        this.watch = watch;
+        this.clock = clock;
+        this.random = random;
+        this.timeline = timeline;
+        this.metrics = metrics;
+        rewatchUnacknowledged();
+    }
+
+    void attach(Federation federation) {
+        this.federation = Optional.of(federation);
+    }
+
+    /** After a restart, watch again every received message that still has no acknowledgment. */
+    private void rewatchUnacknowledged() {
+        for (InboxEntry entry : store.inbox(0, 100_000)) {
+            if (needsAck(entry.category())
+                    && store.ack(Direction.SENT, entry.from(), entry.id()).isEmpty()) {
+                watch.watch(entry.id(), entry.precedence(), entry.received());
+            }
+        }
+    }
+
+    static boolean needsAck(Category category) {
+        return switch (category) {
+            case SAFETY, DIALOGUE, NOTICE, ROUTINE -> true;
+            case LINKTEST, RECEIPT, ACK -> false;
+        };
+    }
+
+    /** Signs, commits to the outbox and wakes delivery; returns the new envelope's id. */
+    EnvelopeId send(Precedence precedence, Category category, Payload payload, String operator) {
+        if (!needsAck(category)) {
+            throw new Refused(
+                    400,
+                    "category " + category + " is sent by the node itself; use SAFETY, DIALOGUE,"
+                            + " NOTICE or ROUTINE");
+        }
+        Envelope envelope = Envelope.builder(clock, random)
+                .from(config.party())
+                .to(config.peer())
+                .precedence(precedence)
+                .category(category)
+                .languages("en")
+                .payload(payload)
+                .signer(identity.signer().keyId())
+                .build();
+        SignedEnvelope signed = identity.signer().sign(envelope);
+        store.enqueue(signed);
+        sentIds.add(envelope.id());
+        store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
+        metrics.sent.incrementAndGet();
+        timeline.accept(config.party() + " sent " + precedence + " " + category + " " + envelope.id() + " to "
+                + config.peer() + ": \"" + summary(payload) + "\"");
+        federation.ifPresent(Federation::wake);
+        return envelope.id();
+    }
+
+    void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
+        metrics.delivered.incrementAndGet();
+        boolean ack =
+                store.outboxEntry(id).map(e -> e.category() == Category.ACK).orElse(false);
+        if (!ack && receipt.envelope().payload() instanceof Payload.Receipt r) {
+            timeline.accept(config.party() + " got " + config.peer() + "'s signed receipt for " + id + " (stored at "
+                    + r.storedAt() + ")");
+        }
+    }
+
+    void received(VerifiedEnvelope verified) {
+        Envelope envelope = verified.envelope();
+        metrics.received.incrementAndGet();
+        if (envelope.payload() instanceof Payload.Ack ack) {
+            store.recordAck(Direction.RECEIVED, verified.signed());
+            timeline.accept(config.party() + " saw " + config.peer() + " acknowledge " + ack.envelopeId() + " (by "
+                    + ack.role() + " at " + ack.acknowledgedAt() + ")");
+            return;
+        }
+        if (needsAck(envelope.category())) {
+            Instant at = store.inboxEntry(envelope.from(), envelope.id())
+                    .map(InboxEntry::received)
+                    .orElse(clock.instant());
+            watch.watch(envelope.id(), envelope.precedence(), at);
+            timeline.accept(config.party() + " received " + envelope.precedence() + " " + envelope.category() + " "
+                    + envelope.id() + " from " + envelope.from() + ": \"" + summary(envelope.payload()) + "\"");
+        }
+    }
+
+    /** A person acknowledges a received message: a signed ACK goes back to the sender. */
+    MessageView acknowledge(EnvelopeId id, String operator, String role) {
+        InboxEntry entry = store.inboxEntry(config.peer(), id)
+                .orElseThrow(() -> new Refused(404, "no received message " + id + " from " + config.peer()));
+        if (!needsAck(entry.category())) {
+            throw new Refused(
+                    409, "message " + id + " is a " + entry.category() + " and is not acknowledged by people");
+        }
+        Optional<StoredAck> existing = store.ack(Direction.SENT, entry.from(), id);
+        if (existing.isPresent()) {
+            throw new Refused(
+                    409,
+                    "message " + id + " was already acknowledged by "
+                            + existing.get().role() + " at " + existing.get().acknowledged());
+        }
+        Instant now = clock.instant();
+        Envelope ack = Envelope.builder(clock, random)
+                .from(config.party())
+                .to(config.peer())
+                .precedence(entry.precedence())
+                .category(Category.ACK)
+                .inReplyTo(id)
+                .payload(new Payload.Ack(id, role, now))
+                .signer(identity.signer().keyId())
+                .build();
+        SignedEnvelope signed = identity.signer().sign(ack);
+        store.enqueue(signed);
+        store.recordAck(Direction.SENT, signed);
+        watch.acknowledged(id);
+        store.audit(operator, "acknowledge", id.toString(), "as " + role);
+        metrics.acknowledged.incrementAndGet();
+        timeline.accept(config.party() + " " + role + " (" + operator + ") acknowledged " + id);
+        federation.ifPresent(Federation::wake);
+        return inboundView(entry);
+    }
+
+    void setDeadline(Precedence precedence, java.time.Duration deadline, String operator) {
+        watch.setDeadline(precedence, deadline);
+        store.audit(operator, "config.ack-deadline", precedence.name(), deadline.toString());
+    }
+
+    List<AckWatch.Event> tick() {
+        List<AckWatch.Event> events = watch.tick();
+        events.stream()
+                .filter(e -> e instanceof AckWatch.Event.Escalated x && x.firstOverdue())
+                .forEach(e -> {
+                    metrics.escalations.incrementAndGet();
+                    store.audit("node", "ack.overdue", e.id().toString(), "not acknowledged in time");
+                });
+        return events;
+    }
+
+    List<MessageView> inbox(int limit) {
+        List<MessageView> views = new ArrayList<>();
+        for (InboxEntry entry : store.inbox(0, 100_000)) {
+            if (needsAck(entry.category())) {
+                views.add(inboundView(entry));
+            }
+        }
+        return views.subList(Math.max(0, views.size() - limit), views.size());
+    }
+
+    List<MessageView> outbox(int limit) {
+        List<MessageView> views = new ArrayList<>();
+        for (EnvelopeId id : sentIds) {
+            store.outboxEntry(id).ifPresent(e -> views.add(outboundView(e)));
+        }
+        return views.subList(Math.max(0, views.size() - limit), views.size());
+    }
+
+    Optional<MessageView> find(EnvelopeId id) {
+        Optional<InboxEntry> in = store.inboxEntry(config.peer(), id);
+        if (in.isPresent()) {
+            return Optional.of(inboundView(in.get()));
+        }
+        return store.outboxEntry(id).map(this::outboundView);
+    }
+
+    long outboxPending() {
+        return sentIds.stream()
+                .map(store::outboxEntry)
+                .flatMap(Optional::stream)
+                .filter(e -> e.status() == OutboxEntry.Status.PENDING)
+                .count();
+    }
+
+    private MessageView inboundView(InboxEntry entry) {
+        Envelope envelope = entry.envelope();
+        Optional<StoredAck> ack = store.ack(Direction.SENT, entry.from(), entry.id());
+        Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
+        MessageView.Status status = ack.isPresent()
+                ? MessageView.Status.ACKNOWLEDGED
+                : clock.instant().isAfter(deadline) ? MessageView.Status.OVERDUE : MessageView.Status.RECEIVED;
+        return new MessageView(
+                entry.id(),
+                MessageView.Direction.INBOUND,
+                entry.from(),
+                config.party(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                summary(envelope.payload()),
+                status,
+                Optional.of(entry.received()),
+                ack.map(StoredAck::role),
+                ack.map(StoredAck::acknowledged),
+                deadline,
+                ack.isPresent() ? Optional.empty() : watch.responsibleRole(entry.id()));
+    }
+
+    private MessageView outboundView(OutboxEntry entry) {
+        Optional<StoredAck> ack = store.ack(Direction.RECEIVED, config.party(), entry.id());
+        Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
+        MessageView.Status status;
+        if (ack.isPresent()) {
+            status = MessageView.Status.ACKNOWLEDGED;
+        } else if (clock.instant().isAfter(deadline)) {
+            status = MessageView.Status.OVERDUE;
+        } else if (entry.status() == OutboxEntry.Status.DELIVERED) {
+            status = MessageView.Status.RECEIVED;
+        } else {
+            status = MessageView.Status.SENT;
+        }
+        Envelope envelope =
+                org.parley.wire.EnvelopeCodec.parse(entry.signed().canonical()).orElseThrow();
+        return new MessageView(
+                entry.id(),
+                MessageView.Direction.OUTBOUND,
+                config.party(),
+                entry.to(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                summary(envelope.payload()),
+                status,
+                entry.delivered(),
+                ack.map(StoredAck::role),
+                ack.map(StoredAck::acknowledged),
+                deadline,
+                Optional.empty());
+    }
+
+    static String summary(Payload payload) {
+        return switch (payload) {
+            case Payload.Text t -> t.text();
+            case Payload.SafetyNotice s ->
+                String.join(" ", s.phraseCodes()) + " " + s.parameters()
+                        + (s.freeText().isEmpty() ? "" : " / " + s.freeText());
+            case Payload.LinkTest l -> "link test " + l.nonce();
+            case Payload.Receipt r -> "receipt for " + r.envelopeId();
+            case Payload.Ack a -> "ack of " + a.envelopeId() + " by " + a.role();
+            case Payload.DialogueRequest d -> "request for talks";
+            case Payload.DialogueAnswer d -> "answer " + d.answerCode() + " to " + d.requestId();
+            case Payload.ChannelNotice c -> c.action() + " " + c.categories() + ": " + c.reason();
+        };
+    }
+}
