@@ -85,22 +85,34 @@ final class JdbcStore implements Store {
 
     @Override
     public OutboxEntry enqueue(SignedEnvelope signed) {
-        Envelope envelope = parse(signed);
-        return sql.tx("enqueue " + envelope.id(), c -> {
-            Sql.update(
-                    c,
-                    "INSERT INTO outbox (" + OUTBOX_COLUMNS
-                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, NULL, NULL)"
-                            + " ON CONFLICT (envelope_id) DO NOTHING",
-                    envelope.id().toString(),
-                    envelope.to().name(),
-                    envelope.precedence().rank(),
-                    envelope.category().name(),
-                    Sql.micros(envelope.created()),
-                    signed.canonical().toByteArray(),
-                    signed.signature().toBase64Url(),
-                    Sql.micros(now()));
-            return outbox(c, envelope.id()).orElseThrow();
+        return enqueueAll(List.of(signed)).get(0);
+    }
+
+    @Override
+    public List<OutboxEntry> enqueueAll(List<SignedEnvelope> batch) {
+        List<Envelope> envelopes = batch.stream().map(JdbcStore::parse).toList();
+        long due = Sql.micros(now());
+        return sql.tx("enqueue " + batch.size() + " envelopes", c -> {
+            List<OutboxEntry> entries = new java.util.ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Envelope envelope = envelopes.get(i);
+                SignedEnvelope signed = batch.get(i);
+                Sql.update(
+                        c,
+                        "INSERT INTO outbox (" + OUTBOX_COLUMNS + ")"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, NULL, NULL)"
+                                + " ON CONFLICT (envelope_id) DO NOTHING",
+                        envelope.id().toString(),
+                        envelope.to().name(),
+                        envelope.precedence().rank(),
+                        envelope.category().name(),
+                        Sql.micros(envelope.created()),
+                        signed.canonical().toByteArray(),
+                        signed.signature().toBase64Url(),
+                        due);
+                entries.add(outbox(c, envelope.id()).orElseThrow());
+            }
+            return entries;
         });
     }
 

@@ -45,6 +45,12 @@ public interface Store extends AutoCloseable {
     OutboxEntry enqueue(SignedEnvelope signed);
 
     /**
+     * Enqueues several envelopes in one transaction (group commit: one fsync for the batch). Either
+     * all are stored or none.
+     */
+    List<OutboxEntry> enqueueAll(List<SignedEnvelope> batch);
+
+    /**
      * Pending entries whose next attempt is due, FLASH first, then oldest first (DESIGN decision 4).
      */
     List<OutboxEntry> due(int limit);

@@ -163,6 +163,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void enqueueAll_batchWithAnInvalidEnvelope_storesNone() {
+        SignedEnvelope good = keys.blueMessage(clock, Precedence.ROUTINE, "good");
+        SignedEnvelope bad = new SignedEnvelope(
+                org.parley.wire.CanonicalBytes.of("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                good.signature());
+
+        assertThatThrownBy(() -> store.enqueueAll(List.of(good, bad))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(count("outbox")).isZero();
+    }
+
+    @Test
+    void enqueueAll_batch_storesAllInOrder() {
+        List<SignedEnvelope> batch = List.of(
+                keys.blueMessage(clock, Precedence.ROUTINE, "a"), keys.blueMessage(clock, Precedence.FLASH, "b"));
+
+        List<OutboxEntry> entries = store.enqueueAll(batch);
+
+        assertThat(entries).extracting(OutboxEntry::signed).containsExactlyElementsOf(batch);
+        assertThat(count("outbox")).isEqualTo(2);
+    }
+
+    @Test
     void markDelivered_matchingReceipt_storesItAndStopsRetries() {
         SignedEnvelope signed = keys.blueMessage(clock, Precedence.FLASH, "deliver");
         OutboxEntry entry = store.enqueue(signed);
