@@ -1,0 +1,58 @@
+#!/bin/sh
+# AIS decode throughput: gpsdecode -j (gpsd-clients) against ./parley ais decode, same input, same
+# core (taskset), same run. Not a test: prints sentences/s for both and the ratio.
+#
+# Usage: bench/ais-vs-gpsdecode.sh [min-sentences]   (default 1000000)
+# Env:   PARLEY_JAR=path/to/parley.jar to skip the launcher's rebuild check;
+#        PARLEY_DATA=shared data folder (default ../shared/data beside the repository);
+#        BENCH_CPU=core number for taskset (default 0).
+set -eu
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+DATA=${PARLEY_DATA:-$HERE/../shared/data}
+MIN=${1:-1000000}
+CPU=${BENCH_CPU:-0}
+WORK=${TMPDIR:-/tmp}/parley-ais-bench
+mkdir -p "$WORK"
+INPUT="$WORK/ais-corpus.nmea"
+
+command -v gpsdecode >/dev/null || { echo "gpsdecode not found: apt-get install -y gpsd-clients" >&2; exit 1; }
+
+# Real sentences only: every corpus file of the developer set, concatenated until >= MIN sentences.
+: > "$INPUT.one"
+for f in "$DATA"/ais/*.txt "$DATA"/ais/*.log "$DATA"/ais/*.aivdm "$DATA"/ais/*.nmea "$DATA"/ais/*.ais "$DATA"/ais/pyais_ais_test_messages; do
+  [ -f "$f" ] && cat "$f" >> "$INPUT.one" && echo >> "$INPUT.one"
+done
+per=$(grep -c 'VD[MO],' "$INPUT.one")
+copies=$(( (MIN + per - 1) / per ))
+: > "$INPUT"
+i=0
+while [ $i -lt $copies ]; do cat "$INPUT.one" >> "$INPUT"; i=$((i + 1)); done
+sentences=$(grep -c 'VD[MO],' "$INPUT")
+echo "input: $INPUT, $sentences sentences ($copies copies of the corpus), pinned to CPU $CPU"
+
+# /usr/bin/time gives wall and CPU (user+sys) seconds; CPU is the fair figure when other jobs load
+# the machine, wall clock is what a user waits. Both include process start (and JVM warm-up).
+measure() { out=$1; shift; /usr/bin/time -f "%e %U %S" -o "$out" "$@"; }
+if [ -n "${PARLEY_JAR:-}" ]; then
+  JAVA=${JAVA:-java}
+else
+  "$HERE/parley" ais decode --stats "$DATA/ais/pyais_messages.ais" 2>/dev/null || true  # build once, untimed
+fi
+
+
+measure "$WORK/gpsdecode.time" sh -c "taskset -c $CPU gpsdecode -j < '$INPUT' > '$WORK/gpsdecode.json' 2>/dev/null" || true
+if [ -n "${PARLEY_JAR:-}" ]; then
+  measure "$WORK/parley.time" taskset -c "$CPU" "${JAVA:-java}" -jar "$PARLEY_JAR" ais decode "$INPUT" > "$WORK/parley.json" 2> "$WORK/parley.err"
+else
+  measure "$WORK/parley.time" taskset -c "$CPU" "$HERE/parley" ais decode "$INPUT" > "$WORK/parley.json" 2> "$WORK/parley.err"
+fi
+
+report() { # name timefile objects
+  awk -v n="$sentences" -v name="$1" -v objs="$3" '{ cpu = $2 + $3;
+    printf "%-18s: %d objects, wall %.2f s = %.0f sentences/s, CPU %.2f s = %.0f sentences/CPU-s\n",
+      name, objs, $1, n / $1, cpu, n / cpu }' "$2"
+}
+report "gpsdecode -j" "$WORK/gpsdecode.time" "$(wc -l < "$WORK/gpsdecode.json")"
+report "parley ais decode" "$WORK/parley.time" "$(wc -l < "$WORK/parley.json")"
+paste "$WORK/gpsdecode.time" "$WORK/parley.time" | awk '{ printf "ratio parley/gpsdecode: wall %.1fx, CPU %.1fx\n", $1 / $4, ($2 + $3) / ($5 + $6) }'
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
