@@ -71,6 +71,20 @@ final class ProofVerifier {
         boolean powerOfTwo = Long.bitCount(first) == 1;
         int next = powerOfTwo ? 0 : 1;
         byte[] seed = powerOfTwo ? firstHash : path.get(0);
+        byte[][] roots = walkConsistency(first, second, seed, path, next);
+        // Step 7: both roots must come out as the roots the two heads claim.
+        if (!MessageDigest.isEqual(roots[0], firstHash)) {
+            throw fail("consistency proof: the first " + first + " leaves now hash to " + hex(roots[0])
+                    + ", not to the earlier root " + hex(firstHash) + " (the record was rewritten)");
+        }
+        if (!MessageDigest.isEqual(roots[1], secondHash)) {
+            throw fail("consistency proof: the path leads to root " + hex(roots[1]) + ", not to the new root "
+                    + hex(secondHash));
+        }
+    }
+
+    /** RFC 9162 section 2.1.4.2 steps 3 to 6 and the size part of step 7; returns {fr, sr}. */
+    private byte[][] walkConsistency(long first, long second, byte[] seed, List<byte[]> path, int next) {
         // Steps 3 and 4.
         long fn = first - 1;
         long sn = second - 1;
@@ -101,18 +115,10 @@ final class ProofVerifier {
             fn >>>= 1;
             sn >>>= 1;
         }
-        // Step 7.
         if (sn != 0) {
             throw fail("consistency proof: path is too short for a proof from " + first + " to " + second);
         }
-        if (!MessageDigest.isEqual(fr, firstHash)) {
-            throw fail("consistency proof: the first " + first + " leaves now hash to " + hex(fr)
-                    + ", not to the earlier root " + hex(firstHash) + " (the record was rewritten)");
-        }
-        if (!MessageDigest.isEqual(sr, secondHash)) {
-            throw fail("consistency proof: the path leads to root " + hex(sr) + ", not to the new root "
-                    + hex(secondHash));
-        }
+        return new byte[][] {fr, sr};
     }
 
     private static void verifyTrivialConsistency(
