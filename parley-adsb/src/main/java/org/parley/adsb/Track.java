@@ -14,6 +14,17 @@ final class Track {
     private static final long SURFACE_PAIR_MILLIS = 25_000;
     /** A local decode is trusted only against a reference this recent. */
     private static final long LOCAL_REFERENCE_MILLIS = Duration.ofMinutes(10).toMillis();
+    /**
+     * Plausibility of a new fix against the last one: 10 km plus 1,000 m/s (≈ 1,950 kt, faster
+     * than anything that squawks) for the time between them. A fix further away is a corrupted
+     * CPR pair or a wrong zone; the check lapses once the last fix is a minute old, so one bad
+     * fix cannot lock an aircraft out.
+     */
+    private static final double JUMP_BASE_METRES = 10_000;
+
+    private static final double JUMP_METRES_PER_SECOND = 1_000;
+    private static final long JUMP_CHECK_MILLIS = 60_000;
+    private static final double EARTH_RADIUS_METRES = 6_371_008.8; // IUGG mean radius
 
     final IcaoAddress address;
     private final int[] cprLat = new int[2];
@@ -147,11 +158,33 @@ final class Track {
         if (found.isEmpty() && reference.isPresent()) {
             found = Cpr.local(lat, lon, odd, surface, reference.get());
         }
+        if (found.isPresent() && !plausible(found.get(), at)) {
+            return Optional.empty();
+        }
         if (found.isPresent()) {
             position = found;
             positionAtMillis = at;
         }
         return found;
+    }
+
+    private boolean plausible(GeoPosition next, long at) {
+        if (position.isEmpty() || at - positionAtMillis > JUMP_CHECK_MILLIS) {
+            return true;
+        }
+        double allowed = JUMP_BASE_METRES + Math.max(0, at - positionAtMillis) / 1000.0 * JUMP_METRES_PER_SECOND;
+        return metresBetween(position.get(), next) <= allowed;
+    }
+
+    /** Great-circle distance on the mean sphere: ample for a plausibility bound of kilometres. */
+    private static double metresBetween(GeoPosition a, GeoPosition b) {
+        double lat1 = Math.toRadians(a.latitudeDegrees());
+        double lat2 = Math.toRadians(b.latitudeDegrees());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.longitudeDegrees() - a.longitudeDegrees());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     AircraftState snapshot() {
