@@ -38,6 +38,8 @@ public final class Verifier {
     private final Party peerParty;
     private final X509Certificate peerCa;
     private final Map<KeyId, X509Certificate> certificates = new ConcurrentHashMap<>();
+    // Certificates whose chain to the pinned CA was already checked: saves an Ed25519 verify per envelope.
+    private final Map<X509Certificate, Boolean> certified = new ConcurrentHashMap<>();
 
     Verifier(Party ownParty, X509Certificate peerCa, Collection<X509Certificate> knownCertificates) {
         this.ownParty = ownParty;
@@ -107,6 +109,14 @@ public final class Verifier {
     }
 
     private void checkCertified(X509Certificate certificate) {
+        if (certified.containsKey(certificate)) {
+            return;
+        }
+        checkChain(certificate);
+        certified.put(certificate, Boolean.TRUE);
+    }
+
+    private void checkChain(X509Certificate certificate) {
         KeyId id = Certificates.keyId(certificate.getPublicKey());
         if (!certificate.getIssuerX500Principal().equals(peerCa.getSubjectX500Principal())) {
             throw new VerificationException(
