@@ -76,15 +76,24 @@ class LibaisDifferentialTest {
                 disagreements.add("type " + p.get("id") + " mmsi " + p.get("mmsi") + ": " + diff);
             }
         }
-        double agreement = peer.isEmpty() ? 1.0 : 1.0 - (double) disagreements.size() / peer.size();
+        double agreement = paired == 0 ? 1.0 : 1.0 - (double) disagreements.size() / paired;
         assertThat(agreement)
                 .as(
-                        "%s: %d of %d libais messages disagree, first: %s",
+                        "%s: %d of %d paired libais messages disagree, first: %s",
                         file,
                         disagreements.size(),
-                        peer.size(),
+                        paired,
                         disagreements.stream().limit(5).toList())
                 .isGreaterThanOrEqualTo(0.999);
+        // Messages libais has and we (with gpsd) refuse, each explained in docs/ais-differences.md:
+        // two sentences quoted in '#' comments (gpsd_sample.aivdm) and one 60-bit type 26 too short
+        // for its own structured flag (amsa_exact-earth-augmented.txt).
+        int allowed = switch (file) {
+            case "gpsd_sample.aivdm" -> 2;
+            case "amsa_exact-earth-augmented.txt" -> 1;
+            default -> 0;
+        };
+        assertThat(unmatched).as(file + " unmatched").hasSizeLessThanOrEqualTo(allowed);
     }
 
     private static int find(List<AisMessage> ours, int from, JsonNode p) {
@@ -135,7 +144,7 @@ class LibaisDifferentialTest {
          */
         static String libaisText(String s) {
             int at = s.indexOf('@');
-            return trimText(at < 0 ? s : s.substring(0, at)).replace('-', '_');
+            return trimText(at < 0 ? s : s.substring(0, at)).replace('-', '_').replace('`', '\'');
         }
 
         static String trimText(String s) {
