@@ -31,7 +31,6 @@ public final class AdsbDecoder {
     private final Optional<GeoPosition> receiver;
     private final long stateTimeoutMillis;
     private final Map<Integer, Track> tracks = new HashMap<>();
-    private final Map<Integer, Long> knownAddresses = new HashMap<>();
     private long lastPruneMillis = Long.MIN_VALUE;
 
     private AdsbDecoder(Builder b) {
@@ -114,7 +113,7 @@ public final class AdsbDecoder {
         }
         IcaoAddress address = new IcaoAddress(Bits.get(frame, 9, 24));
         if (df == 17 || cf == 0) {
-            knownAddresses.put(address.value(), millis);
+            track(address).confirmedMillis = millis;
         }
         ModeSMessage message = ExtendedSquitter.decode(frame, df, address);
         return decoded(message, frame, given, at, millis, check);
@@ -131,7 +130,7 @@ public final class AdsbDecoder {
         if (syndrome == 0) {
             // Only a reply to an all-call with II=0 vouches for the address: a non-zero code may be
             // noise that happens to leave the upper parity bits clear (dump1090 does the same).
-            knownAddresses.put(address.value(), millis);
+            track(address).confirmedMillis = millis;
         }
         ModeSMessage message = new ModeSMessage.AllCallReply(11, address, Bits.get(f, 6, 3), syndrome);
         return decoded(message, f, given, at, millis, AdsbResult.AddressCheck.PARITY);
@@ -141,8 +140,8 @@ public final class AdsbDecoder {
             byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at, long millis) {
         // Annex 10 Vol IV §3.1.2.3.3.2: AP = parity XOR address, so the syndrome is the address.
         int syndrome = Crc24.syndrome(f, f.length);
-        Long seen = knownAddresses.get(syndrome);
-        boolean known = seen != null && millis - seen <= KNOWN_ADDRESS_MILLIS;
+        Track seen = tracks.get(syndrome);
+        boolean known = seen != null && millis - seen.confirmedMillis <= KNOWN_ADDRESS_MILLIS;
         if (!known && !acceptUnconfirmed) {
             return new AdsbResult.Rejected(
                     AdsbResult.Cause.UNCONFIRMED_ADDRESS,
@@ -181,12 +180,21 @@ public final class AdsbDecoder {
             AdsbResult.AddressCheck check) {
         ModeSMessage out = message;
         if (check != AdsbResult.AddressCheck.UNCONFIRMED) {
-            Track track = tracks.computeIfAbsent(message.address().value(), a -> new Track(message.address()));
+            Track track = track(message.address());
             out = track.update(message, millis, receiver);
             prune(millis);
         }
         ModeSFrame frame = given != null ? given : ModeSFrame.wrap(f);
         return new AdsbResult.Decoded(out, frame, at, check);
+    }
+
+    private Track track(IcaoAddress address) {
+        Track t = tracks.get(address.value());
+        if (t == null) {
+            t = new Track(address);
+            tracks.put(address.value(), t);
+        }
+        return t;
     }
 
     private void prune(long now) {
@@ -195,7 +203,6 @@ public final class AdsbDecoder {
         }
         lastPruneMillis = now;
         tracks.values().removeIf(t -> now - t.lastMillis > stateTimeoutMillis);
-        knownAddresses.values().removeIf(seen -> now - seen > KNOWN_ADDRESS_MILLIS);
     }
 
     /** The state of every aircraft heard within the state timeout, ordered by address. */

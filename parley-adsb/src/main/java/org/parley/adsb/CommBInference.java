@@ -17,6 +17,8 @@ final class CommBInference {
         "5,1", "5,2", "5,3", "5,4", "5,5", "5,6", "5,F", "6,0", "", "", "E,1", "E,2"
     };
 
+    private static final CommB.Register[] REGISTERS = CommB.Register.values();
+
     private CommBInference() {}
 
     /** The register reading of the MB field; {@code altitudeFeet} (or INVALID) helps tell 6,0. */
@@ -24,23 +26,30 @@ final class CommBInference {
         if (Bits.meLong(f) == 0) {
             return new CommB.Empty();
         }
-        List<CommB.Register> fits = new ArrayList<>(2);
-        if (is10(f)) fits.add(CommB.Register.BDS10);
-        if (is17(f)) fits.add(CommB.Register.BDS17);
-        if (is20(f)) fits.add(CommB.Register.BDS20);
-        if (is30(f)) fits.add(CommB.Register.BDS30);
-        if (is40(f)) fits.add(CommB.Register.BDS40);
-        if (is44(f)) fits.add(CommB.Register.BDS44);
-        if (is45(f)) fits.add(CommB.Register.BDS45);
-        if (is50(f)) fits.add(CommB.Register.BDS50);
-        if (is60(f, altitudeFeet)) fits.add(CommB.Register.BDS60);
-        if (fits.isEmpty()) {
+        // One bit per Register ordinal: no list unless the answer is ambiguous.
+        int fits = (is10(f) ? 1 : 0)
+                | (is17(f) ? 1 << 1 : 0)
+                | (is20(f) ? 1 << 2 : 0)
+                | (is30(f) ? 1 << 3 : 0)
+                | (is40(f) ? 1 << 4 : 0)
+                | (is44(f) ? 1 << 5 : 0)
+                | (is45(f) ? 1 << 6 : 0)
+                | (is50(f) ? 1 << 7 : 0)
+                | (is60(f, altitudeFeet) ? 1 << 8 : 0);
+        if (fits == 0) {
             return new CommB.Unknown();
         }
-        if (fits.size() > 1) {
-            return new CommB.Ambiguous(fits);
+        CommB.Register[] all = REGISTERS;
+        if (Integer.bitCount(fits) > 1) {
+            List<CommB.Register> candidates = new ArrayList<>(Integer.bitCount(fits));
+            for (int i = 0; i < all.length; i++) {
+                if ((fits & (1 << i)) != 0) {
+                    candidates.add(all[i]);
+                }
+            }
+            return new CommB.Ambiguous(candidates);
         }
-        return decode(f, fits.get(0));
+        return decode(f, all[Integer.numberOfTrailingZeros(fits)]);
     }
 
     private static CommB decode(byte[] f, CommB.Register register) {

@@ -43,6 +43,9 @@ final class Track {
     private Optional<String> category = Optional.empty();
     private Optional<String> squawk = Optional.empty();
     long lastMillis;
+    /** When a DF11 (II=0) or DF17/18 last confirmed this address; MIN_VALUE if never. */
+    long confirmedMillis = Long.MIN_VALUE / 2;
+
     private long messages;
 
     Track(IcaoAddress address) {
