@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
             DialogueRequestCommand.class,
             DialogueAnswerCommand.class,
             DialogueListCommand.class,
-            DialogueStatsCommand.class
+            DialogueStatsCommand.class,
+            DialogueNoticeCommand.class,
+            DialoguePhraseCommand.class
         })
 final class DialogueCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -97,17 +99,32 @@ final class DialogueCommand implements Callable<Integer> {
 
     /** Opens the ledger file: WAL and synchronous=FULL, as the node's store (DESIGN decision 7). */
     DialogueLedger ledger() {
-        // Migration chatter is not for the operator; slf4j-simple reads this once, at first use.
-        if (System.getProperty(FLYWAY_LOG_LEVEL) == null) {
-            System.setProperty(FLYWAY_LOG_LEVEL, "warn");
-        }
+        quietMigrations();
+        SQLiteDataSource source = dataSource();
+        return DialogueLedger.jdbc(source, ChannelPolicy.jdbc(source, clock), clock);
+    }
+
+    private SQLiteDataSource dataSource() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(5000);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + store.toAbsolutePath());
-        return DialogueLedger.jdbc(source, ChannelPolicy.jdbc(source, clock), clock);
+        return source;
+    }
+
+    /** The channel notices of the same file. */
+    ChannelPolicy channels() {
+        quietMigrations();
+        return ChannelPolicy.jdbc(dataSource(), clock);
+    }
+
+    /** Migration chatter is not for the operator; slf4j-simple reads this once, at first use. */
+    private static void quietMigrations() {
+        if (System.getProperty(FLYWAY_LOG_LEVEL) == null) {
+            System.setProperty(FLYWAY_LOG_LEVEL, "warn");
+        }
     }
 
     /** Prints a recorded entry (exit 0) or the refusal (exit 1). */

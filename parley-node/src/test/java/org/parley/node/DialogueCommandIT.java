@@ -110,4 +110,43 @@ class DialogueCommandIT {
         assertThat(run("list", "--json")).isZero();
         assertThat(out.toString().strip()).isEqualTo("[ ]");
     }
+
+    @Test
+    void notice_blanketSuspension_refusesDialogueAndSaysSafetyStaysOpen() {
+        assertThat(run("notice", "suspend", "--reason", "visit"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("BLUE suspends [DIALOGUE, ROUTINE]")
+                .contains("SAFETY and LINKTEST remain open");
+        assertThat(run("notice", "status")).isZero();
+        assertThat(out.toString()).contains("[DIALOGUE, ROUTINE]");
+
+        assertThat(run("request", "--level", "MINISTERS", "--topic", "t", "--propose", "2026-04-01T09:00:00Z"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("DIALOGUE is suspended by BLUE");
+    }
+
+    @Test
+    void notice_suspendSafety_refused() {
+        assertThat(run("notice", "suspend", "--category", "safety", "--reason", "all of it"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("SAFETY cannot be suspended").contains("DESIGN decision 5");
+        assertThat(run("notice", "status")).isZero();
+        assertThat(out.toString()).contains("suspended at").contains(": []");
+    }
+
+    @Test
+    void phrase_renderInChinese_showsCatalogueTextWithChineseUnits() {
+        assertThat(run("phrase", "--lang", "zh", "CUES.P.CPA", "distance=150yd", "time=2026-08-03T14:05:00Z"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString().strip()).isEqualTo("按目前航向，我们的最近会遇距离将为150码，时间为协调世界时2026年8月3日14:05。");
+    }
+
+    @Test
+    void phrase_unknownCode_refused() {
+        assertThat(run("phrase", "CUES.ZZ")).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown phrase code 'CUES.ZZ'");
+    }
 }
