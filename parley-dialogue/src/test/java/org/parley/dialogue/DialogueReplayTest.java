@@ -2,6 +2,7 @@ package org.parley.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parley.dialogue.TwoNodes.Sent;
 import org.parley.dialogue.channel.Admission;
 import org.parley.dialogue.channel.ChannelNotice;
@@ -28,7 +30,7 @@ import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 
 /**
- * Acceptance replay of the seeds' pattern (issue 11): BLUE asks RED for talks 13 times over 2021 and
+ * Acceptance replay of the seeds' pattern (issue 11), over signed and verified envelopes: BLUE asks RED for talks 13 times over 2021 and
  * 2022; 9 are declined or left unanswered; RED suspends all channels it may in August 2022; a
  * SAFETY envelope sent during the suspension is still delivered and acknowledged.
  *
@@ -60,10 +62,17 @@ class DialogueReplayTest {
             new Step("2022-12-15T09:00:00Z", Level.THEATRE_COMMANDERS, "NONE", 0));
 
     private final TestClock clock = new TestClock(Instant.parse("2021-01-01T00:00:00Z"));
-    private final TwoNodes nodes = new TwoNodes(clock);
+
+    @TempDir
+    @SuppressWarnings("NullAway.Init")
+    Path keys;
+
+    @SuppressWarnings("NullAway.Init") // set before each test
+    private TwoNodes nodes;
 
     @BeforeEach
     void replayScript() {
+        nodes = new TwoNodes(clock, keys);
         FIRST_ELEVEN.forEach(this::play);
         clock.set(Instant.parse("2022-08-05T04:00:00Z"));
         assertThat(nodes.red.send(

@@ -1,23 +1,30 @@
 package org.parley.dialogue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.parley.crypto.PartyIdentity;
+import org.parley.crypto.Signer;
+import org.parley.crypto.Verifier;
 import org.parley.dialogue.channel.Admission;
 import org.parley.dialogue.channel.ChannelPolicy;
 import org.parley.dialogue.channel.NoticeReply;
 import org.parley.testing.TestClock;
 import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeCodec;
-import org.parley.wire.KeyId;
 import org.parley.wire.Party;
 import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 
 /**
  * Two hotline nodes reduced to what this module decides: each has a channel policy, a dialogue
- * ledger and an inbox; envelopes cross as canonical bytes (parley-wire) and are checked by the
- * receiver's policy before delivery. Signing and transport belong to other modules.
+ * ledger and an inbox. Envelopes are signed with real party keys (parley-crypto), cross as frames
+ * (parley-wire), are verified by the receiver and checked by its policy before delivery. Transport
+ * and durable storage belong to other modules.
  */
 final class TwoNodes {
     static final Party BLUE = Party.of("BLUE");
@@ -28,10 +35,14 @@ final class TwoNodes {
     final Node red;
     private final SecureRandom random = new SecureRandom();
 
-    TwoNodes(TestClock clock) {
+    TwoNodes(TestClock clock, Path keys) {
         this.clock = clock;
-        this.blue = new Node(BLUE, "0123456789abcdef0123456789abcdef");
-        this.red = new Node(RED, "fedcba9876543210fedcba9876543210");
+        this.blue = new Node(
+                PartyIdentity.init(keys.resolve("blue"), BLUE, List.of("localhost"), Optional.empty(), clock, random));
+        this.red = new Node(
+                PartyIdentity.init(keys.resolve("red"), RED, List.of("localhost"), Optional.empty(), clock, random));
+        blue.trust(red.identity);
+        red.trust(blue.identity);
     }
 
     Node peerOf(Node node) {
@@ -47,16 +58,31 @@ final class TwoNodes {
 
     final class Node {
         final Party party;
-        final KeyId key;
+        final PartyIdentity identity;
+        final Signer signer;
         final ChannelPolicy channels;
         final DialogueLedger ledger;
         final List<Envelope> inbox = new ArrayList<>();
 
-        Node(Party party, String keyHex) {
-            this.party = party;
-            this.key = new KeyId(keyHex);
+        Node(PartyIdentity identity) {
+            this.party = identity.party();
+            this.identity = identity;
+            this.signer = identity.signer();
             this.channels = ChannelPolicy.inMemory(clock);
             this.ledger = DialogueLedger.inMemory(channels, clock);
+        }
+
+        /** Pins the peer's CA and learns its signing certificates, as `parley keys trust` does. */
+        void trust(PartyIdentity peer) {
+            identity.trustPeerCa(PartyIdentity.pem(peer.caCertificate()).getBytes(StandardCharsets.US_ASCII));
+            for (X509Certificate certificate : peer.signingCertificates()) {
+                identity.learnPeerSigningCertificate(
+                        PartyIdentity.pem(certificate).getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+
+        Verifier verifier() {
+            return identity.verifier();
         }
 
         Envelope envelope(Payload payload, Precedence precedence) {
@@ -65,7 +91,7 @@ final class TwoNodes {
                     .to(peerOf(this).party)
                     .precedence(precedence)
                     .payload(payload)
-                    .signer(key)
+                    .signer(signer.keyId())
                     .build();
         }
 
