@@ -135,9 +135,12 @@ final class LedgerVerifyCommand implements Callable<Integer> {
                         all.add(x509);
                     }
                 }
-            } catch (IOException | CertificateException e) {
-                err.println("parley ledger verify: " + file + " is not a readable PEM or DER certificate: "
-                        + e.getMessage());
+            } catch (IOException e) {
+                err.println("parley ledger verify: cannot read the CA certificate " + file + ": " + e);
+                return Optional.empty();
+            } catch (CertificateException e) {
+                err.println(
+                        "parley ledger verify: " + file + " is not a PEM or DER X.509 certificate: " + e.getMessage());
                 return Optional.empty();
             }
         }

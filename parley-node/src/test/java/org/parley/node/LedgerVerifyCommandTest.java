@@ -113,6 +113,17 @@ class LedgerVerifyCommandTest {
     }
 
     @Test
+    void verify_caFileNotACertificate_exitsTwoWithReason() throws Exception {
+        Fixture f = fixture();
+        Path notPem = Files.writeString(dir.resolve("notes.txt"), "call the duty officer");
+
+        int code = run("ledger", "verify", f.bundle().toString(), "--peer-ca", notPem.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("notes.txt is not a PEM or DER X.509 certificate");
+    }
+
+    @Test
     void proof_withoutNodeStore_exitsTwoAndWritesNothing() {
         Path target = dir.resolve("bundle.json");
         int code = run(
