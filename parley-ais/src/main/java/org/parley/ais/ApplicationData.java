@@ -1,7 +1,7 @@
 package org.parley.ais;
 
 /**
- * The application part of a binary message (types 6 and 8). Kept raw for now; decoded IMO
- * SN.1/Circ.289 applications will join this sealed set as their own records.
+ * The application part of a binary message (types 6 and 8). Decoded for the
+ * meteorological/hydrographic messages (DAC 1, FI 11 and 31), raw otherwise.
  */
-public sealed interface ApplicationData permits BinaryData {}
+public sealed interface ApplicationData permits BinaryData, MeteoHydroData {}

@@ -59,12 +59,13 @@ final class MessageReader {
     }
 
     private static AisMessage broadcastBinary(Bits b) {
-        return new BroadcastBinary(
-                b.unsigned(6, 2),
-                b.unsigned(8, 30),
-                b.unsigned(40, 10),
-                b.unsigned(50, 6),
-                BinaryData.read(b, 56, b.length() - 56));
+        int dac = b.unsigned(40, 10);
+        int fid = b.unsigned(50, 6);
+        // IMO SN.1/Circ.236 / 289: DAC 1 FI 11 and 31 are the met/hydro broadcasts.
+        ApplicationData data = dac == 1 && (fid == 11 || fid == 31)
+                ? MeteoHydroData.read(b, fid)
+                : BinaryData.read(b, 56, b.length() - 56);
+        return new BroadcastBinary(b.unsigned(6, 2), b.unsigned(8, 30), dac, fid, data);
     }
 
     private static AisMessage safety(Bits b, int type) {

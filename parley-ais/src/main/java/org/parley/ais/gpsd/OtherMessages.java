@@ -16,6 +16,7 @@ import org.parley.ais.DataLinkManagement;
 import org.parley.ais.DgnssBroadcast;
 import org.parley.ais.GroupAssignment;
 import org.parley.ais.Interrogation;
+import org.parley.ais.MeteoHydroData;
 import org.parley.ais.SafetyMessage;
 import org.parley.ais.SlotBinary;
 import org.parley.ais.SlotReservation;
@@ -73,6 +74,7 @@ final class OtherMessages {
     private static void application(StringBuilder sb, ApplicationData data) {
         switch (data) {
             case BinaryData d -> data(sb, d);
+            case MeteoHydroData m -> MeteoHydroJson.append(sb, m);
         }
     }
 

@@ -65,7 +65,10 @@ class GpsdecodeDifferentialTest {
             JsonNode o = ours.get(match);
             List<String> diff = new ArrayList<>(JsonCompare.differences(p, o, ignored(p)));
             if (p.get("type").asInt() == 27) {
-                diff.addAll(coarse(p, o));
+                diff.addAll(coarse(p, o, 0.05));
+            }
+            if (metHydro(p)) {
+                diff.addAll(coarse(p, o, 0.00005)); // gpsd 3.22 prints 4 decimals here
             }
             if (!diff.isEmpty()) {
                 disagreements.add("type " + p.get("type") + " mmsi " + p.get("mmsi") + ": " + diff);
@@ -82,11 +85,18 @@ class GpsdecodeDifferentialTest {
                 .isGreaterThanOrEqualTo(0.999);
     }
 
+    /** DAC 1 FI 11/31 met/hydro broadcasts, which gpsd 3.22 prints with 4-decimal positions. */
+    private static boolean metHydro(JsonNode p) {
+        return p.get("type").asInt() == 8
+                && p.get("dac").asInt() == 1
+                && (p.get("fid").asInt() == 11 || p.get("fid").asInt() == 31);
+    }
+
     /** gpsd 3.22 prints type 27 positions with one decimal (1/10 minute is 0.0017°). */
-    private static List<String> coarse(JsonNode p, JsonNode o) {
+    private static List<String> coarse(JsonNode p, JsonNode o, double tolerance) {
         List<String> out = new ArrayList<>();
         for (String name : List.of("lon", "lat")) {
-            if (Math.abs(p.get(name).asDouble() - o.get(name).asDouble()) > 0.05 + 1e-9) {
+            if (Math.abs(p.get(name).asDouble() - o.get(name).asDouble()) > tolerance + 1e-9) {
                 out.add(name + ": expected " + p.get(name) + " got " + o.get(name));
             }
         }
@@ -106,6 +116,12 @@ class GpsdecodeDifferentialTest {
     /** Fields whose form changed between gpsd versions or that gpsd leaves unset (see the docs). */
     private static Set<String> ignored(JsonNode p) {
         int type = p.get("type").asInt();
+        if (metHydro(p)) {
+            // gpsd 3.22 computes FI 31 water level in unsigned arithmetic: below the 1000 offset
+            // it prints 4.29e7 instead of a negative level (docs/ais-differences.md).
+            boolean wrapped = p.has("waterlevel") && p.get("waterlevel").asDouble() > 1e6;
+            return wrapped ? Set.of("lat", "lon", "waterlevel") : Set.of("lat", "lon");
+        }
         if ((type == 6 || type == 8) && p.get("data") == null) {
             Set<String> application = new java.util.HashSet<>();
             p.fieldNames().forEachRemaining(application::add);
