@@ -25,6 +25,16 @@ public final class AdsbDecoder {
     /** dump1090 forgets an unconfirmed address after a minute; so do we. */
     private static final long KNOWN_ADDRESS_MILLIS = 60_000;
 
+    private static final AdsbResult.Rejected[] UNCONFIRMED = new AdsbResult.Rejected[32];
+
+    static {
+        for (int df = 0; df < UNCONFIRMED.length; df++) {
+            UNCONFIRMED[df] = new AdsbResult.Rejected(
+                    AdsbResult.Cause.UNCONFIRMED_ADDRESS,
+                    "DF" + df + " address (from parity) not confirmed by a DF11/17/18 in the last minute");
+        }
+    }
+
     private final InstantSource clock;
     private final boolean correctErrors;
     private final boolean acceptUnconfirmed;
@@ -143,10 +153,8 @@ public final class AdsbDecoder {
         Track seen = tracks.get(syndrome);
         boolean known = seen != null && millis - seen.confirmedMillis <= KNOWN_ADDRESS_MILLIS;
         if (!known && !acceptUnconfirmed) {
-            return new AdsbResult.Rejected(
-                    AdsbResult.Cause.UNCONFIRMED_ADDRESS,
-                    "DF" + df + " address " + new IcaoAddress(syndrome).hex()
-                            + " not confirmed by a DF11/17/18 in the last minute");
+            // Most frames of a busy feed end here: the reason is a constant, not built per frame.
+            return UNCONFIRMED[df];
         }
         IcaoAddress address = new IcaoAddress(syndrome);
         int fs = df == 0 || df == 16 ? -1 : Bits.get(f, 6, 3);
