@@ -2,12 +2,33 @@ package org.parley.ledger;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks every stored head against a tree recomputed from the leaf store (issue 10, deliverable 5). */
 final class Auditor {
+    private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
+
     private Auditor() {}
+
+    /**
+     * Logs when the store no longer holds what this process appended: the tree it rebuilds from
+     * the store is then the one it signs, so the peer's next consistency check exposes the change.
+     */
+    static void logIfChangedBehindOurBack(MerkleTree running, MerkleTree reloaded) {
+        long size = running.size();
+        if (reloaded.size() < size) {
+            LOG.error(
+                    "own record: the leaf store holds {} leaves, fewer than the {} this node appended",
+                    reloaded.size(),
+                    size);
+        } else if (size > 0 && !Arrays.equals(reloaded.root(size), running.root(size))) {
+            LOG.error("own record: the stored leaves no longer hash to the root this node computed at size {}", size);
+        }
+    }
 
     static AuditReport audit(MerkleTree fresh, TreeHeadStore heads, PublicKey ownKey, Optional<PublicKey> peerKey) {
         List<String> problems = new ArrayList<>();

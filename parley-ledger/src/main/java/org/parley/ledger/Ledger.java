@@ -267,9 +267,14 @@ public final class Ledger {
         if (peerLastSeenSize < 0) {
             throw new LedgerException("the peer's last seen size must be >= 0: " + peerLastSeenSize);
         }
+        // The O(n) rebuild runs outside the lock so appends are not held up; only the leaves
+        // appended meanwhile are read under it.
+        MerkleTree reloaded = MerkleTree.load(leaves, LOAD_BATCH);
         lock.lock();
         try {
-            reloadFromStore();
+            reloaded.catchUp(leaves, LOAD_BATCH);
+            Auditor.logIfChangedBehindOurBack(tree, reloaded);
+            tree = reloaded;
             SignedTreeHead head = signCurrentHead();
             long from = Math.min(peerLastSeenSize, head.treeSize());
             ConsistencyProof proof = new ConsistencyProof(
@@ -389,21 +394,6 @@ public final class Ledger {
         SignedTreeHead signed = HeadSigning.sign(head, keys.getPrivate());
         heads.saveOwnHead(signed);
         return signed;
-    }
-
-    private void reloadFromStore() {
-        MerkleTree reloaded = MerkleTree.load(leaves, LOAD_BATCH);
-        long oldSize = tree.size();
-        if (reloaded.size() < oldSize) {
-            LOG.error(
-                    "own record: the leaf store holds {} leaves, fewer than the {} this node appended",
-                    reloaded.size(),
-                    oldSize);
-        } else if (oldSize > 0 && !java.util.Arrays.equals(reloaded.root(oldSize), tree.root(oldSize))) {
-            LOG.error(
-                    "own record: the stored leaves no longer hash to the root this node computed at size {}", oldSize);
-        }
-        tree = reloaded;
     }
 
     private long checkSize(long treeSize) {

@@ -33,6 +33,16 @@ final class MerkleTree {
         return loaded;
     }
 
+    /** Appends the leaves the store gained since this tree was loaded from it. */
+    void catchUp(LeafStore store, int batch) {
+        long stored = store.size();
+        for (long from = size; from < stored; from = size) {
+            for (MerkleHash leaf : store.read(from, Math.min(stored, from + batch))) {
+                appendLeafHash(leaf.bytes());
+            }
+        }
+    }
+
     long size() {
         return size;
     }

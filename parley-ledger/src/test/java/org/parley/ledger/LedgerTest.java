@@ -45,6 +45,22 @@ class LedgerTest {
     }
 
     @Test
+    void catchUp_leavesStoredAfterLoad_reachesPublishedRoot() {
+        List<byte[]> entries =
+                KnownAnswerTest.LEAVES.stream().map(HEX::parseHex).toList();
+        ledger.appendAll(entries.subList(0, 5));
+        MerkleTree loaded = MerkleTree.load(leaves, 2);
+        for (int i = 5; i < 8; i++) {
+            leaves.append(i, MerkleHash.ofLeafData(entries.get(i)));
+        }
+
+        loaded.catchUp(leaves, 2);
+
+        // CT reference root of the eight leaves (see KnownAnswerTest).
+        assertThat(MerkleHash.wrap(loaded.root(8)).toHex()).isEqualTo(KnownAnswerTest.ROOTS.get(7));
+    }
+
+    @Test
     void open_existingStore_rebuildsTheSameTree() {
         appendMany(1000);
         Ledger reopened = Ledger.open(leaves, heads, keys, clock);
