@@ -106,6 +106,34 @@ class FeedFuzzTest {
         assertThat(counts[0]).isPositive().isEqualTo(counts[1]);
     }
 
+    /** Real SBS and AVR lines with random edits: one record per non-blank line, never a throw. */
+    @Property(tries = 200)
+    void read_mutatedTextLines_oneRecordPerLine(@ForAll long seed, @ForAll boolean sbs) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> source = sbs
+                ? Corpus.lines("adsb/nodesbs1_msgs.txt")
+                : Corpus.lines("adsb/peer/traffic_sample_dump1090.bin.mutability.raw");
+        StringBuilder text = new StringBuilder();
+        int lines = 0;
+        for (int i = 0; i < 500; i++) {
+            char[] line = source.get(random.nextInt(source.size())).toCharArray();
+            for (int k = random.nextInt(4); k > 0 && line.length > 0; k--) {
+                line[random.nextInt(line.length)] = (char) (0x20 + random.nextInt(0x5f));
+            }
+            String l = new String(line);
+            if (!l.isBlank()) {
+                lines++;
+                text.append(l).append(random.nextBoolean() ? "\n" : "\r\n");
+            }
+        }
+        List<FeedRecord> records = new ArrayList<>();
+        AdsbFeed.read(
+                new ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                sbs ? FeedFormat.SBS : FeedFormat.AVR,
+                records::add);
+        assertThat(records).hasSize(lines);
+    }
+
     /** Frames written with Beast escaping come back unchanged, with timestamp and signal. */
     @Property(tries = 200)
     void read_beastEncodedFrames_roundTrips(@ForAll long seed) throws IOException {
