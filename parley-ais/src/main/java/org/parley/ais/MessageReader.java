@@ -47,15 +47,19 @@ final class MessageReader {
     }
 
     private static AisMessage addressedBinary(Bits b) {
+        int dac = b.unsigned(72, 10);
+        int fid = b.unsigned(82, 6);
+        int len = b.length();
+        ApplicationData data;
+        if ((dac == 235 || dac == 250) && fid == 10 && len == 136) {
+            data = AtonMonitoringData.read(b); // fixed-size regional message: only its exact length
+        } else if (dac == 200 && fid == 55 && len == 168) {
+            data = PersonsOnBoardData.read(b);
+        } else {
+            data = BinaryData.read(b, 88, len - 88);
+        }
         return new AddressedBinary(
-                b.unsigned(6, 2),
-                b.unsigned(8, 30),
-                b.unsigned(38, 2),
-                b.unsigned(40, 30),
-                b.flag(70),
-                b.unsigned(72, 10),
-                b.unsigned(82, 6),
-                BinaryData.read(b, 88, b.length() - 88));
+                b.unsigned(6, 2), b.unsigned(8, 30), b.unsigned(38, 2), b.unsigned(40, 30), b.flag(70), dac, fid, data);
     }
 
     private static AisMessage broadcastBinary(Bits b) {

@@ -9,6 +9,7 @@ import org.parley.ais.AddressedBinary;
 import org.parley.ais.AisMessage;
 import org.parley.ais.ApplicationData;
 import org.parley.ais.AssignedModeCommand;
+import org.parley.ais.AtonMonitoringData;
 import org.parley.ais.BinaryData;
 import org.parley.ais.BroadcastBinary;
 import org.parley.ais.ChannelManagement;
@@ -17,6 +18,7 @@ import org.parley.ais.DgnssBroadcast;
 import org.parley.ais.GroupAssignment;
 import org.parley.ais.Interrogation;
 import org.parley.ais.MeteoHydroData;
+import org.parley.ais.PersonsOnBoardData;
 import org.parley.ais.SafetyMessage;
 import org.parley.ais.SlotBinary;
 import org.parley.ais.SlotReservation;
@@ -75,6 +77,39 @@ final class OtherMessages {
         switch (data) {
             case BinaryData d -> data(sb, d);
             case MeteoHydroData m -> MeteoHydroJson.append(sb, m);
+            case AtonMonitoringData m -> aton(sb, m);
+            case PersonsOnBoardData m -> {
+                num(sb, "crew", m.crew());
+                num(sb, "passengers", m.passengers());
+                num(sb, "personnel", m.shipboardPersonnel());
+            }
+        }
+    }
+
+    private static final String[] RACON = {
+        "No RACON installed", "RACON not monitored", "RACON operational", "RACON ERROR"
+    };
+    private static final String[] LIGHT = {"No light or no monitoring", "Light ON", "Light OFF", "Light ERROR"};
+
+    private static void aton(StringBuilder sb, AtonMonitoringData m) {
+        bool(sb, "off_pos", m.offPosition());
+        bool(sb, "alarm", m.alarm());
+        num(sb, "stat_ext", m.statusExtension());
+        analogue(sb, "ana_int", m.rawAnalogueInternal());
+        analogue(sb, "ana_ext1", m.rawAnalogueExternal1());
+        analogue(sb, "ana_ext2", m.rawAnalogueExternal2());
+        num(sb, "racon", m.raconStatus());
+        str(sb, "racon_text", RACON[m.raconStatus()]);
+        num(sb, "light", m.lightStatus());
+        str(sb, "light_text", LIGHT[m.lightStatus()]);
+    }
+
+    /** gpsd prints a voltage (0.05 V steps, two decimals), or the raw 0 when nothing is measured. */
+    private static void analogue(StringBuilder sb, String name, int raw) {
+        if (raw == 0) {
+            num(sb, name, 0);
+        } else {
+            Json.fixed(sb, name, raw * 0.05, 2);
         }
     }
 
