@@ -56,7 +56,8 @@ public final class Phrasebook {
     }
 
     /**
-     * The wire payload of a SAFETY envelope carrying this message. The payload has one flat parameter
+     * The wire payload of a SAFETY envelope carrying this message; check {@link #problems} first (a
+     * message without phrases cannot be carried). The payload has one flat parameter
      * map for all phrases, so each argument is keyed by the 1-based index of its phrase: {@code
      * 2.distance} is the distance of the second phrase.
      */
@@ -103,8 +104,10 @@ public final class Phrasebook {
     /** What is wrong with a message, one line per problem; empty when the message may be sent. */
     public List<String> problems(PhraseMessage message) {
         List<String> problems = new ArrayList<>();
-        if (message.phrases().isEmpty() && message.freeText().isBlank()) {
-            problems.add("the message has no phrases and no free text");
+        if (message.phrases().isEmpty()) {
+            // The wire's safety-notice payload needs a phrase code; free text is only ever attached.
+            problems.add("the message has no phrases; a safety message needs at least one phrase code, free text"
+                    + " may only be attached to it");
         }
         if (message.phrases().size() > MAX_PHRASES) {
             problems.add("the message has " + message.phrases().size() + " phrases; at most " + MAX_PHRASES);

@@ -71,14 +71,15 @@ class PhrasebookBadInputTest {
     }
 
     @Test
-    void render_emptyMessage_refused() {
-        assertThat(refusal(new PhraseMessage(List.of(), " "))).contains("no phrases and no free text");
+    void render_freeTextWithoutPhrase_refusedAsNotASafetyMessage() {
+        assertThat(refusal(new PhraseMessage(List.of(), "keep clear"))).contains("needs at least one phrase code");
     }
 
     @Test
     void render_freeTextTooLong_refused() {
         String text = String.join("", Collections.nCopies(Phrasebook.MAX_FREE_TEXT_CHARS + 1, "x"));
-        assertThat(refusal(new PhraseMessage(List.of(), text))).contains("at most " + Phrasebook.MAX_FREE_TEXT_CHARS);
+        assertThat(refusal(PhraseMessage.of(PhraseUse.of("CUES.K")).withFreeText(text)))
+                .contains("at most " + Phrasebook.MAX_FREE_TEXT_CHARS);
     }
 
     @Test
