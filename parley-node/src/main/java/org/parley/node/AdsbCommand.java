@@ -88,6 +88,9 @@ final class AdsbCommand implements Callable<Integer> {
         @Option(names = "--stats", description = "Print counts (decoded, rejected by reason, frames/s) to stderr.")
         private boolean stats;
 
+        @Option(names = "--aircraft", description = "At the end, print the state of every aircraft heard (JSON lines).")
+        private boolean aircraft;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -105,6 +108,9 @@ final class AdsbCommand implements Callable<Integer> {
                     return 2;
                 }
                 read(source.in, record -> handle(record, decoder, out, counter));
+            }
+            if (aircraft) {
+                decoder.aircraft().forEach(state -> out.println(AdsbJson.state(state)));
             }
             out.flush();
             if (stats) {

@@ -48,6 +48,12 @@ final class AdsbJson {
         return sb.append('}').toString();
     }
 
+    static String state(org.parley.adsb.AircraftState state) {
+        StringBuilder sb = new StringBuilder("{\"kind\":\"AircraftState\"");
+        fields(sb, state);
+        return sb.append('}').toString();
+    }
+
     static String record(FeedRecord.BaseStationReport r) {
         StringBuilder sb = new StringBuilder("{\"kind\":\"BaseStationReport\"");
         fields(sb, r);
