@@ -17,6 +17,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.crypto.VerificationException.Reason;
@@ -32,6 +33,16 @@ import org.parley.wire.SignedEnvelope;
 
 class VerifierTest {
 
+    private static final List<String> PAYLOAD_TYPES = List.of(
+            "text",
+            "safety-notice",
+            "link-test",
+            "receipt",
+            "ack",
+            "dialogue-request",
+            "dialogue-answer",
+            "channel-notice");
+
     @Provide
     Arbitrary<Envelope> envelopes() {
         return Fixtures.blueToRedEnvelopes();
@@ -45,6 +56,13 @@ class VerifierTest {
         VerifiedEnvelope verified = Fixtures.red().verifier().verify(received);
 
         assertThat(verified.envelope()).isEqualTo(envelope);
+        Statistics.label("payload").collect(envelope.payload().type());
+        // Every payload kind must have gone through the round trip in this run.
+        Statistics.label("payload").coverage(checker -> {
+            for (String type : PAYLOAD_TYPES) {
+                checker.check(type).count((Integer count) -> count > 0);
+            }
+        });
         assertThat(verified.signed().canonical().toByteArray())
                 .isEqualTo(java.util.Arrays.copyOf(frame, received.canonical().length()));
     }
