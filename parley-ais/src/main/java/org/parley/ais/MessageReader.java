@@ -66,9 +66,15 @@ final class MessageReader {
         int dac = b.unsigned(40, 10);
         int fid = b.unsigned(50, 6);
         // IMO SN.1/Circ.236 / 289: DAC 1 FI 11 and 31 are the met/hydro broadcasts.
-        ApplicationData data = dac == 1 && (fid == 11 || fid == 31)
-                ? MeteoHydroData.read(b, fid)
-                : BinaryData.read(b, 56, b.length() - 56);
+        ApplicationData data;
+        if (dac == 1 && (fid == 11 || fid == 31)) {
+            data = MeteoHydroData.read(b, fid);
+        } else if (dac == 200 && fid == 10 && b.length() == 168 && b.unsigned(141, 3) <= 5) {
+            // Inland static data is fixed at 168 bits; a hazard code above 5 means another layout.
+            data = InlandStaticData.read(b);
+        } else {
+            data = BinaryData.read(b, 56, b.length() - 56);
+        }
         return new BroadcastBinary(b.unsigned(6, 2), b.unsigned(8, 30), dac, fid, data);
     }
 

@@ -16,6 +16,7 @@ import org.parley.ais.ChannelManagement;
 import org.parley.ais.DataLinkManagement;
 import org.parley.ais.DgnssBroadcast;
 import org.parley.ais.GroupAssignment;
+import org.parley.ais.InlandStaticData;
 import org.parley.ais.Interrogation;
 import org.parley.ais.MeteoHydroData;
 import org.parley.ais.PersonsOnBoardData;
@@ -78,6 +79,7 @@ final class OtherMessages {
             case BinaryData d -> data(sb, d);
             case MeteoHydroData m -> MeteoHydroJson.append(sb, m);
             case AtonMonitoringData m -> aton(sb, m);
+            case InlandStaticData m -> InlandJson.append(sb, m);
             case PersonsOnBoardData m -> {
                 num(sb, "crew", m.crew());
                 num(sb, "passengers", m.passengers());

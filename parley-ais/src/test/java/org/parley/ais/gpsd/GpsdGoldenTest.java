@@ -62,13 +62,13 @@ class GpsdGoldenTest {
         return Set.of();
     }
 
-    /** The DAC/FI applications we decode: met/hydro (8: 1/11, 1/31), AtoN monitoring, persons on board. */
+    /** DAC/FI applications we decode: met/hydro, inland static (message 8), AtoN monitoring, persons on board (6). */
     static boolean decodedApplication(JsonNode e) {
         int type = e.get("type").asInt();
         int dac = e.get("dac").asInt();
         int fid = e.get("fid").asInt();
         if (type == 8) {
-            return dac == 1 && (fid == 11 || fid == 31);
+            return (dac == 1 && (fid == 11 || fid == 31)) || (dac == 200 && fid == 10);
         }
         return ((dac == 235 || dac == 250) && fid == 10) || (dac == 200 && fid == 55);
     }
