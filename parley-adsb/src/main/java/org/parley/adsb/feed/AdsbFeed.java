@@ -77,7 +77,7 @@ public final class AdsbFeed {
 
     /**
      * The dump1090 port-30003 line for a decoded frame, or empty for kinds dump1090 does not
-     * write there (TC 28/29/31, velocity subtypes 3-4, other type codes).
+     * write there (TC 20-22, 28, 29, 31 and other type codes).
      */
     public static Optional<String> baseStationLine(AdsbResult.Decoded decoded) {
         return BaseStationFormat.format(decoded);

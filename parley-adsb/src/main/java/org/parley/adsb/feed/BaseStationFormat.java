@@ -124,23 +124,25 @@ final class BaseStationFormat {
                 yield 1;
             }
             case ModeSMessage.SurfacePosition s -> {
-                f.altitude = "0";
+                // dump1090 leaves the altitude empty and truncates the 7-bit track (360/128 steps).
                 f.speed = whole(s.groundSpeedKnots());
-                f.track = degrees(s.trackDegrees());
+                f.track = whole(s.trackDegrees());
                 f.position(s);
                 f.ground = "-1";
                 yield 2;
             }
             case ModeSMessage.AirbornePosition a -> {
+                if (a.gnssAltitude()) {
+                    yield 0; // dump1090 writes no line for TC 20-22
+                }
                 f.altitude(a.altitudeFeet());
                 f.position(a);
                 f.ground = "0";
                 yield 3;
             }
             case ModeSMessage.AirborneVelocity v -> {
-                if (v.subtype() != 1 && v.subtype() != 2) {
-                    yield 0;
-                }
+                // Subtypes 3-4 carry airspeed and magnetic heading: a line with only the
+                // vertical rate, as dump1090 writes it.
                 f.speed = whole(v.groundSpeedKnots());
                 f.track = degrees(v.trackDegrees());
                 v.verticalRateFeetPerMinute().ifPresent(r -> f.verticalRate = Integer.toString(r));
