@@ -38,11 +38,24 @@ public final class AdsbFeed {
      * SBS; otherwise AVR).
      */
     public static FeedFormat readDetected(InputStream in, Consumer<FeedRecord> sink) throws IOException {
+        // Peek only up to the first significant byte: a live receiver port may send slowly.
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(DETECT_BYTES);
-        byte[] head = buffered.readNBytes(DETECT_BYTES);
+        byte[] head = new byte[1];
+        int n = 0;
+        for (int i = 0; i < DETECT_BYTES; i++) {
+            int b = buffered.read();
+            if (b < 0) {
+                break;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                head[0] = (byte) b;
+                n = 1;
+                break;
+            }
+        }
         buffered.reset();
-        FeedFormat format = detect(head, head.length);
+        FeedFormat format = detect(head, n);
         read(buffered, format, sink);
         return format;
     }
