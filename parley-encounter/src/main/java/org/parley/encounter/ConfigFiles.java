@@ -24,7 +24,7 @@ import org.parley.track.TargetId;
  * sea:  {watchCpaNm: 2, watchTcpaMinutes: 30, unsafeCpaNm: 0.5, unsafeTcpaMinutes: 12, ...}
  * air:  {watchHorizontalNm: 0.66, watchVerticalFeet: 450, ...}
  * hysteresis: {clearAfterSeconds: 120, exitFactor: 1.2}
- * suppress: {navigationStatuses: [1, 5, 6], shipTypes: [31, 32, 50, 51, 52, 53],
+ * suppress: {navigationStatuses: [1, 5, 6], shipTypes: [31, 32, 50, 51, 52, 53], stoppedBelowKnots: 2,
  *            harbours: [{name: Sydney, latitude: -33.85, longitude: 151.2, radiusNm: 4}]}
  * sweep: {seaMaxClosureKnots: 60, airMaxClosureKnots: 1200, airHorizonSeconds: 60}
  *
@@ -91,7 +91,11 @@ final class ConfigFiles {
                     required(z, "longitude"),
                     required(z, "radiusNm")));
         }
-        return new EncounterConfig.Suppression(statuses, types, harbours);
+        return new EncounterConfig.Suppression(
+                statuses,
+                types,
+                harbours,
+                num(node, "stoppedBelowKnots", d.suppression().stoppedBelowKnots()));
     }
 
     static EncounterConfig.Parties readParties(Path file) {

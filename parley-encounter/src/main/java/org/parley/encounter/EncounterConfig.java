@@ -120,9 +120,20 @@ public record EncounterConfig(
         }
     }
 
-    /** Pairs involving such units, or inside such zones, are not evaluated. */
-    public record Suppression(Set<Integer> navigationStatuses, Set<Integer> shipTypes, List<HarbourZone> harbours) {
+    /**
+     * Pairs involving such units, or inside such zones, are not evaluated; nor are ship pairs where
+     * both are slower than {@code stoppedBelowKnots} (two ships lying still do not close on each
+     * other, whatever their reported status).
+     */
+    public record Suppression(
+            Set<Integer> navigationStatuses,
+            Set<Integer> shipTypes,
+            List<HarbourZone> harbours,
+            double stoppedBelowKnots) {
         public Suppression {
+            if (!(stoppedBelowKnots >= 0)) {
+                throw new IllegalArgumentException("stoppedBelowKnots must be >= 0: " + stoppedBelowKnots);
+            }
             navigationStatuses = Set.copyOf(navigationStatuses);
             shipTypes = Set.copyOf(shipTypes);
             harbours = List.copyOf(harbours);
@@ -133,7 +144,7 @@ public record EncounterConfig(
          * tugs (31, 32, 52), port tenders (53) — Table 53.
          */
         public static Suppression defaults() {
-            return new Suppression(Set.of(1, 5, 6), Set.of(31, 32, 50, 51, 52, 53), List.of());
+            return new Suppression(Set.of(1, 5, 6), Set.of(31, 32, 50, 51, 52, 53), List.of(), 2);
         }
     }
 

@@ -28,6 +28,7 @@ import org.parley.track.TrackUpdate;
 public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
+    private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
 
     private final EncounterConfig config;
     private final Rules rules;
@@ -41,6 +42,8 @@ public final class EncounterEngine {
     private SweepStats lastSweep = new SweepStats(0, 0, 0, Duration.ZERO);
     private long pairsOffered;
     private long pairsSolved;
+    private Instant latest = Instant.EPOCH.minus(Duration.ofDays(365L * 100));
+    private long lateReports;
 
     private record PairKey(TargetId a, TargetId b) {}
 
@@ -72,6 +75,15 @@ public final class EncounterEngine {
 
     /** Applies one report and returns the events it caused (often none). Never throws on content. */
     public List<EncounterEvent> onReport(PositionReport report) {
+        // A report far behind the feed (a receiver with a wrong clock) would drag every neighbour
+        // back in time with it; such reports are counted and dropped.
+        if (report.time().isBefore(latest.minus(MAX_LATENESS))) {
+            lateReports++;
+            return List.of();
+        }
+        if (report.time().isAfter(latest)) {
+            latest = report.time();
+        }
         TrackUpdate update = tracks.update(report);
         if (!(update instanceof TrackUpdate.Accepted accepted)) {
             return List.of();
@@ -197,6 +209,10 @@ public final class EncounterEngine {
         }
         Domain domain = ta.domain();
         double horizon = rules.horizonSeconds(domain);
+        double stopped = config.suppression().stoppedBelowKnots();
+        if (domain == Domain.SEA && ta.speedKnots() < stopped && tb.speedKnots() < stopped) {
+            return;
+        }
         double va = ta.speedKnots() * KNOT;
         double vb = tb.speedKnots() * KNOT;
         double drift = va * Math.abs(seconds(ta.time(), now)) + vb * Math.abs(seconds(tb.time(), now));
@@ -277,6 +293,11 @@ public final class EncounterEngine {
     /** Reports refused by the track table, by reason. */
     public Map<RejectReason, Long> rejectCounts() {
         return tracks.rejectCounts();
+    }
+
+    /** Reports dropped because they were more than five minutes behind the newest one seen. */
+    public long lateReports() {
+        return lateReports;
     }
 
     /** Tracks currently indexed. */
