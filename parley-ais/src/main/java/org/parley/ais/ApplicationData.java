@@ -5,4 +5,12 @@ package org.parley.ais;
  * meteorological/hydrographic messages (DAC 1, FI 11 and 31), raw otherwise.
  */
 public sealed interface ApplicationData
-        permits BinaryData, MeteoHydroData, AtonMonitoringData, PersonsOnBoardData, InlandStaticData {}
+        permits BinaryData,
+                MeteoHydroData,
+                AtonMonitoringData,
+                PersonsOnBoardData,
+                InlandStaticData,
+                DangerousCargoData,
+                TidalWindowData,
+                ClearanceTimeData,
+                TextDescriptionData {}

@@ -55,11 +55,24 @@ final class MessageReader {
             data = AtonMonitoringData.read(b); // fixed-size regional message: only its exact length
         } else if (dac == 200 && fid == 55 && len == 168) {
             data = PersonsOnBoardData.read(b);
+        } else if (dac == 1) {
+            data = international(b, fid);
         } else {
             data = BinaryData.read(b, 88, len - 88);
         }
         return new AddressedBinary(
                 b.unsigned(6, 2), b.unsigned(8, 30), b.unsigned(38, 2), b.unsigned(40, 30), b.flag(70), dac, fid, data);
+    }
+
+    /** IMO SN.1/Circ.236 and 289 addressed applications (DAC 1) that we decode; others stay raw. */
+    private static ApplicationData international(Bits b, int fid) {
+        return switch (fid) {
+            case 12 -> DangerousCargoData.read(b);
+            case 14, 32 -> TidalWindowData.read(b, fid);
+            case 18 -> ClearanceTimeData.read(b);
+            case 30 -> TextDescriptionData.read(b);
+            default -> BinaryData.read(b, 88, b.length() - 88);
+        };
     }
 
     private static AisMessage broadcastBinary(Bits b) {

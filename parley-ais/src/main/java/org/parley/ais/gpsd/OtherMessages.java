@@ -13,6 +13,8 @@ import org.parley.ais.AtonMonitoringData;
 import org.parley.ais.BinaryData;
 import org.parley.ais.BroadcastBinary;
 import org.parley.ais.ChannelManagement;
+import org.parley.ais.ClearanceTimeData;
+import org.parley.ais.DangerousCargoData;
 import org.parley.ais.DataLinkManagement;
 import org.parley.ais.DgnssBroadcast;
 import org.parley.ais.GroupAssignment;
@@ -23,6 +25,8 @@ import org.parley.ais.PersonsOnBoardData;
 import org.parley.ais.SafetyMessage;
 import org.parley.ais.SlotBinary;
 import org.parley.ais.SlotReservation;
+import org.parley.ais.TextDescriptionData;
+import org.parley.ais.TidalWindowData;
 import org.parley.ais.UtcInquiry;
 
 /** gpsd members of the binary, text and link-management messages. */
@@ -80,6 +84,10 @@ final class OtherMessages {
             case MeteoHydroData m -> MeteoHydroJson.append(sb, m);
             case AtonMonitoringData m -> aton(sb, m);
             case InlandStaticData m -> InlandJson.append(sb, m);
+            case DangerousCargoData m -> ImoJson.dangerousCargo(sb, m);
+            case TidalWindowData m -> ImoJson.tidalWindow(sb, m);
+            case ClearanceTimeData m -> ImoJson.clearance(sb, m);
+            case TextDescriptionData m -> ImoJson.text(sb, m);
             case PersonsOnBoardData m -> {
                 num(sb, "crew", m.crew());
                 num(sb, "passengers", m.passengers());

@@ -70,7 +70,9 @@ class GpsdGoldenTest {
         if (type == 8) {
             return (dac == 1 && (fid == 11 || fid == 31)) || (dac == 200 && fid == 10);
         }
-        return ((dac == 235 || dac == 250) && fid == 10) || (dac == 200 && fid == 55);
+        return ((dac == 235 || dac == 250) && fid == 10)
+                || (dac == 200 && fid == 55)
+                || (dac == 1 && Set.of(12, 14, 18, 30, 32).contains(fid));
     }
 
     private static final Set<String> BINARY_HEADER = Set.of(

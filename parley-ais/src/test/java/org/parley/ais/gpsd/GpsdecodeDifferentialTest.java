@@ -122,6 +122,11 @@ class GpsdecodeDifferentialTest {
             boolean wrapped = p.has("waterlevel") && p.get("waterlevel").asDouble() > 1e6;
             return wrapped ? Set.of("lat", "lon", "waterlevel") : Set.of("lat", "lon");
         }
+        if (p.has("tidals")) {
+            // gpsd 3.22 prints tidal-window positions with 4 decimals; the golden test compares
+            // the array exactly against newer gpsd's 6 decimals.
+            return Set.of("tidals");
+        }
         if ((type == 6 || type == 8) && p.get("data") == null && !GpsdGoldenTest.decodedApplication(p)) {
             Set<String> application = new java.util.HashSet<>();
             p.fieldNames().forEachRemaining(application::add);
