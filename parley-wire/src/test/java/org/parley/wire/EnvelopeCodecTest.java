@@ -36,6 +36,35 @@ class EnvelopeCodecTest {
         assertThat(Jcs.canonicalize(bytes.toByteArray())).isEqualTo(bytes.toByteArray());
     }
 
+    @Property(tries = 3000)
+    void parse_mutatedCanonicalBytes_neverThrows(
+            @ForAll("envelopes") Envelope envelope,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10_000) int where,
+            @ForAll byte value,
+            @ForAll boolean insert) {
+        byte[] bytes = EnvelopeCodec.canonicalBytes(envelope).toByteArray();
+        int at = where % bytes.length;
+        byte[] mutated;
+        if (insert) {
+            mutated = new byte[bytes.length + 1];
+            System.arraycopy(bytes, 0, mutated, 0, at);
+            mutated[at] = value;
+            System.arraycopy(bytes, at, mutated, at + 1, bytes.length - at);
+        } else {
+            mutated = bytes.clone();
+            mutated[at] = value;
+        }
+
+        ParseResult<Envelope> result = EnvelopeCodec.parse(CanonicalBytes.of(mutated));
+        ParseResult<SignedEnvelope> framed = EnvelopeCodec.unframe(mutated);
+
+        assertThat(result).isNotNull();
+        assertThat(framed).isInstanceOf(ParseResult.Rejected.class); // no line feed unless inserted
+        if (java.util.Arrays.equals(mutated, bytes)) {
+            assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        }
+    }
+
     private static Envelope sample() {
         TestClock clock = new TestClock(Instant.parse("2026-03-01T10:15:30.123456Z"));
         return Envelope.builder(clock, new SecureRandom())
