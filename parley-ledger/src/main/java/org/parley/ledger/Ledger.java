@@ -363,6 +363,10 @@ public final class Ledger {
                 .findFirst()
                 .orElseThrow(() -> new LedgerException("leaf " + leafIndex + " is not yet under a tree head the peer"
                         + " countersigned; the next link test will cover it"));
+        if (!rootHash(head.signedHead().treeSize()).equals(head.signedHead().rootHash())) {
+            throw new LedgerException("the stored record no longer matches the head of size "
+                    + head.signedHead().treeSize() + " the peer countersigned; run the ledger audit");
+        }
         InclusionProof proof = inclusionProof(leafIndex, head.signedHead().treeSize());
         return new ProofBundle(
                 entry, envelopeSignature, envelopeSigner, proof, head, ownCertificates, peerCertificates);

@@ -175,6 +175,30 @@ class ProofBundleTest {
     }
 
     @Test
+    void proofBundle_ownStoreChangedAfterCountersigning_throwsInsteadOfWritingABadBundle() {
+        TamperableLeafStore leaves = new TamperableLeafStore();
+        Ledger tampered = Ledger.open(leaves, TreeHeadStore.inMemory(), blueKeys, clock);
+        tampered.append("first".getBytes(StandardCharsets.UTF_8));
+        long leaf = tampered.append(envelope);
+        Ledger freshPeer = Ledger.open(LeafStore.inMemory(), TreeHeadStore.inMemory(), redKeys, clock);
+        CrossCheck.Consistent consistent =
+                (CrossCheck.Consistent) freshPeer.crossCheck(tampered.offerTreeHead(0), blueKeys.getPublic());
+        tampered.acceptCountersignature(consistent.countersigned(), redKeys.getPublic());
+        leaves.replace(0, "changed".getBytes(StandardCharsets.UTF_8));
+        tampered.offerTreeHead(0); // the next link test reloads the changed store
+
+        assertThatThrownBy(() -> tampered.proofBundle(
+                        leaf,
+                        envelope,
+                        sign(blueKeys, envelope),
+                        List.of(bluePki.signing(blueKeys)),
+                        List.of(bluePki.signing(blueKeys)),
+                        List.of(redPki.signing(redKeys))))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("no longer matches");
+    }
+
+    @Test
     void proofBundle_bytesOfAnotherLeaf_throws() {
         assertThatThrownBy(() -> blue.proofBundle(
                         envelopeLeaf - 1,
