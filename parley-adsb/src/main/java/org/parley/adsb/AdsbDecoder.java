@@ -260,7 +260,10 @@ public final class AdsbDecoder {
             return this;
         }
 
-        /** The receiver's position: reference for local CPR decode before a global fix. */
+        /**
+         * The receiver's position: the reference that resolves surface positions (DO-260B
+         * A.1.7.8 needs one) for vehicles not seen airborne first.
+         */
         public Builder receiverPosition(GeoPosition position) {
             this.receiver = Optional.of(position);
             return this;

@@ -147,8 +147,11 @@ final class Track {
         cprSurface[i] = surface;
         int other = 1 - i;
         long window = surface ? SURFACE_PAIR_MILLIS : AIRBORNE_PAIR_MILLIS;
-        Optional<GeoPosition> reference =
-                position.isPresent() && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS ? position : receiver;
+        // The receiver is a safe reference only on the surface (45 NM of unambiguity against a
+        // 1090 MHz horizon of ~250 NM airborne): airborne tracks wait for a global pair first.
+        Optional<GeoPosition> reference = position.isPresent() && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS
+                ? position
+                : surface ? receiver : Optional.empty();
         Optional<GeoPosition> found = Optional.empty();
         if (cprAt[other] != Long.MIN_VALUE && cprSurface[other] == surface && Math.abs(at - cprAt[other]) <= window) {
             if (surface) {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.parley.adsb.AdsbDecoder;
 import org.parley.adsb.AdsbResult;
+import org.parley.adsb.GeoPosition;
 import org.parley.adsb.feed.AdsbFeed;
 import org.parley.adsb.feed.FeedFormat;
 import org.parley.adsb.feed.FeedRecord;
@@ -82,6 +83,12 @@ final class AdsbCommand implements Callable<Integer> {
                 description = "Decode DF0/4/5/16/20/21 whose address no DF11/17/18 confirmed.")
         private boolean acceptUnconfirmed;
 
+        @Option(
+                names = "--receiver",
+                paramLabel = "LAT,LON",
+                description = "Receiver position in degrees, e.g. 51.47,-0.45: needed to place surface traffic.")
+        private Optional<String> receiver = Optional.empty();
+
         @Option(names = "--quiet", description = "Print nothing per frame; with --stats only counts.")
         private boolean quiet;
 
@@ -97,10 +104,17 @@ final class AdsbCommand implements Callable<Integer> {
             PrintWriter out = new PrintWriter(
                     new OutputStreamWriter(new BufferedOutputStream(System.out, 1 << 16), StandardCharsets.UTF_8),
                     false);
-            AdsbDecoder decoder = AdsbDecoder.builder()
-                    .correctSingleBitErrors(fix)
-                    .acceptUnconfirmedAddresses(acceptUnconfirmed)
-                    .build();
+            AdsbDecoder.Builder builder =
+                    AdsbDecoder.builder().correctSingleBitErrors(fix).acceptUnconfirmedAddresses(acceptUnconfirmed);
+            if (receiver.isPresent()) {
+                Optional<GeoPosition> position = parsePosition(receiver.get());
+                if (position.isEmpty()) {
+                    err.println("--receiver needs LAT,LON in degrees, e.g. 51.47,-0.45");
+                    return 2;
+                }
+                builder.receiverPosition(position.get());
+            }
+            AdsbDecoder decoder = builder.build();
             Counter counter = new Counter();
             long start = System.nanoTime();
             try (Source source = open(err)) {
@@ -117,6 +131,19 @@ final class AdsbCommand implements Callable<Integer> {
                 counter.print(err, System.nanoTime() - start);
             }
             return 0;
+        }
+
+        private static Optional<GeoPosition> parsePosition(String text) {
+            String[] parts = text.split(",", -1);
+            if (parts.length != 2) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(
+                        new GeoPosition(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip())));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
 
         private void read(InputStream in, java.util.function.Consumer<FeedRecord> sink) throws IOException {
