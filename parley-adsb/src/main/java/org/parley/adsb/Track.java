@@ -66,18 +66,28 @@ final class Track {
             }
             case ModeSMessage.AirborneVelocity v -> velocity(v);
             case ModeSMessage.AircraftStatus s -> {
-                s.squawk().ifPresent(sq -> squawk = Optional.of(sq));
+                if (s.squawk().isPresent()) {
+                    squawk = s.squawk();
+                }
                 yield s;
             }
             case ModeSMessage.SurveillanceReply r -> {
-                r.altitudeFeet().ifPresent(a -> baroAltitude = OptionalInt.of(a));
-                r.squawk().ifPresent(sq -> squawk = Optional.of(sq));
+                if (r.altitudeFeet().isPresent()) {
+                    baroAltitude = r.altitudeFeet();
+                }
+                if (r.squawk().isPresent()) {
+                    squawk = r.squawk();
+                }
                 groundFromFlightStatus(r.flightStatus());
                 yield r;
             }
             case ModeSMessage.CommBReply r -> {
-                r.altitudeFeet().ifPresent(a -> baroAltitude = OptionalInt.of(a));
-                r.squawk().ifPresent(sq -> squawk = Optional.of(sq));
+                if (r.altitudeFeet().isPresent()) {
+                    baroAltitude = r.altitudeFeet();
+                }
+                if (r.squawk().isPresent()) {
+                    squawk = r.squawk();
+                }
                 groundFromFlightStatus(r.flightStatus());
                 if (r.commB() instanceof CommB.AircraftIdentification id
                         && !id.callsign().isEmpty()) {
@@ -106,9 +116,15 @@ final class Track {
     }
 
     private ModeSMessage velocity(ModeSMessage.AirborneVelocity v) {
-        v.groundSpeedKnots().ifPresent(s -> groundSpeed = OptionalDouble.of(s));
-        v.trackDegrees().ifPresent(t -> track = OptionalDouble.of(t));
-        v.verticalRateFeetPerMinute().ifPresent(r -> verticalRate = OptionalInt.of(r));
+        if (v.groundSpeedKnots().isPresent()) {
+            groundSpeed = v.groundSpeedKnots();
+        }
+        if (v.trackDegrees().isPresent()) {
+            track = v.trackDegrees();
+        }
+        if (v.verticalRateFeetPerMinute().isPresent()) {
+            verticalRate = v.verticalRateFeetPerMinute();
+        }
         if (v.gnssMinusBaroFeet().isPresent() && baroAltitude.isPresent()) {
             geometricAltitude = OptionalInt.of(
                     baroAltitude.getAsInt() + v.gnssMinusBaroFeet().getAsInt());
@@ -132,8 +148,12 @@ final class Track {
 
     private ModeSMessage surface(ModeSMessage.SurfacePosition p, long at, Optional<GeoPosition> receiver) {
         onGround = true;
-        p.groundSpeedKnots().ifPresent(s -> groundSpeed = OptionalDouble.of(s));
-        p.trackDegrees().ifPresent(t -> track = OptionalDouble.of(t));
+        if (p.groundSpeedKnots().isPresent()) {
+            groundSpeed = p.groundSpeedKnots();
+        }
+        if (p.trackDegrees().isPresent()) {
+            track = p.trackDegrees();
+        }
         Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), true, at, receiver);
         return p.withPosition(resolved);
     }
