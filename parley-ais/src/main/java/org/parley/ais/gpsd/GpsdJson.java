@@ -55,16 +55,16 @@ public final class GpsdJson {
 
     static void head(StringBuilder sb, AisMessage m) {
         sb.append("{\"class\":\"AIS\",\"device\":\"stdin\"");
-        num(sb, "type", m.messageType());
-        num(sb, "repeat", m.repeat());
-        num(sb, "mmsi", m.mmsi());
+        num(sb, ",\"type\":", m.messageType());
+        num(sb, ",\"repeat\":", m.repeat());
+        num(sb, ",\"mmsi\":", m.mmsi());
         sb.append(",\"scaled\":true");
     }
 
     private static void classA(StringBuilder sb, ClassAPositionReport m) {
-        num(sb, "status", m.navigationStatusCode());
-        str(sb, "status_text", Legends.navigationStatus(m.navigationStatusCode()));
-        Json.name(sb, "turn");
+        num(sb, ",\"status\":", m.navigationStatusCode());
+        str(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
+        Json.name(sb, ",\"turn\":");
         int turn = m.rawTurn();
         if (turn == -128) {
             sb.append("\"nan\"");
@@ -75,7 +75,7 @@ public final class GpsdJson {
             double root = turn / 4.733;
             Json.appendFixed(sb, root * root, 0);
         }
-        Json.name(sb, "speed");
+        Json.name(sb, ",\"speed\":");
         if (m.rawSpeed() == 1023) {
             sb.append("\"nan\"");
         } else if (m.rawSpeed() == 1022) {
@@ -83,23 +83,23 @@ public final class GpsdJson {
         } else {
             Json.appendFixed(sb, m.rawSpeed() / 10.0, 1);
         }
-        bool(sb, "accuracy", m.accuracy());
+        bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, "course", m.rawCourse() / 10.0, 1);
-        num(sb, "heading", m.rawHeading());
-        num(sb, "second", m.timestampSecond());
-        num(sb, "maneuver", m.manoeuvre());
-        bool(sb, "raim", m.raim());
-        num(sb, "radio", m.radio());
+        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        num(sb, ",\"heading\":", m.rawHeading());
+        num(sb, ",\"second\":", m.timestampSecond());
+        num(sb, ",\"maneuver\":", m.manoeuvre());
+        bool(sb, ",\"raim\":", m.raim());
+        num(sb, ",\"radio\":", m.radio());
     }
 
     static void lonLat(StringBuilder sb, int rawLon, int rawLat) {
-        fixed(sb, "lon", rawLon / DEG, 7);
-        fixed(sb, "lat", rawLat / DEG, 7);
+        fixed(sb, ",\"lon\":", rawLon / DEG, 7);
+        fixed(sb, ",\"lat\":", rawLat / DEG, 7);
     }
 
     private static void baseStation(StringBuilder sb, BaseStationReport m) {
-        Json.name(sb, "timestamp");
+        Json.name(sb, ",\"timestamp\":");
         sb.append('"');
         String year = Integer.toString(m.year());
         sb.append("0000", 0, Math.max(0, 4 - year.length())).append(year).append('-');
@@ -113,39 +113,39 @@ public final class GpsdJson {
         sb.append(':');
         Json.two(sb, m.second());
         sb.append("Z\"");
-        bool(sb, "accuracy", m.accuracy());
+        bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
         epfd(sb, m.epfd());
-        bool(sb, "raim", m.raim());
-        num(sb, "radio", m.radio());
+        bool(sb, ",\"raim\":", m.raim());
+        num(sb, ",\"radio\":", m.radio());
     }
 
     static void epfd(StringBuilder sb, int epfd) {
-        num(sb, "epfd", epfd);
-        str(sb, "epfd_text", Legends.epfd(epfd));
+        num(sb, ",\"epfd\":", epfd);
+        str(sb, ",\"epfd_text\":", Legends.epfd(epfd));
     }
 
     static void shipType(StringBuilder sb, int type) {
-        num(sb, "shiptype", type);
-        str(sb, "shiptype_text", Legends.shipType(type));
+        num(sb, ",\"shiptype\":", type);
+        str(sb, ",\"shiptype_text\":", Legends.shipType(type));
     }
 
     static void dimensions(StringBuilder sb, ShipDimensions d) {
-        num(sb, "to_bow", d.toBowMetres());
-        num(sb, "to_stern", d.toSternMetres());
-        num(sb, "to_port", d.toPortMetres());
-        num(sb, "to_starboard", d.toStarboardMetres());
+        num(sb, ",\"to_bow\":", d.toBowMetres());
+        num(sb, ",\"to_stern\":", d.toSternMetres());
+        num(sb, ",\"to_port\":", d.toPortMetres());
+        num(sb, ",\"to_starboard\":", d.toStarboardMetres());
     }
 
     private static void voyage(StringBuilder sb, StaticVoyageData m) {
-        num(sb, "imo", m.imo());
-        num(sb, "ais_version", m.aisVersion());
-        str(sb, "callsign", m.callsign());
-        str(sb, "shipname", m.shipName());
+        num(sb, ",\"imo\":", m.imo());
+        num(sb, ",\"ais_version\":", m.aisVersion());
+        str(sb, ",\"callsign\":", m.callsign());
+        str(sb, ",\"shipname\":", m.shipName());
         shipType(sb, m.shipType());
         dimensions(sb, m.dimensions());
         epfd(sb, m.epfd());
-        Json.name(sb, "eta");
+        Json.name(sb, ",\"eta\":");
         sb.append('"');
         Json.two(sb, m.etaMonth());
         sb.append('-');
@@ -155,19 +155,19 @@ public final class GpsdJson {
         sb.append(':');
         Json.two(sb, m.etaMinute());
         sb.append("Z\"");
-        fixed(sb, "draught", m.rawDraught() / 10.0, 1);
-        str(sb, "destination", m.destination());
-        num(sb, "dte", m.dte() ? 1 : 0);
+        fixed(sb, ",\"draught\":", m.rawDraught() / 10.0, 1);
+        str(sb, ",\"destination\":", m.destination());
+        num(sb, ",\"dte\":", m.dte() ? 1 : 0);
     }
 
     private static void sar(StringBuilder sb, SarAircraftReport m) {
-        Json.name(sb, "alt");
+        Json.name(sb, ",\"alt\":");
         if (m.rawAltitude() == 4095) {
             sb.append("\"nan\"");
         } else {
             sb.append(m.rawAltitude());
         }
-        Json.name(sb, "speed");
+        Json.name(sb, ",\"speed\":");
         if (m.rawSpeed() == 1023) {
             sb.append("\"nan\"");
         } else if (m.rawSpeed() == 1022) {
@@ -175,76 +175,76 @@ public final class GpsdJson {
         } else {
             sb.append(m.rawSpeed());
         }
-        bool(sb, "accuracy", m.accuracy());
+        bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, "course", m.rawCourse() / 10.0, 1);
-        num(sb, "second", m.timestampSecond());
-        num(sb, "regional", m.regional());
-        num(sb, "dte", m.dte() ? 1 : 0);
-        bool(sb, "raim", m.raim());
-        num(sb, "radio", m.radio());
+        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        num(sb, ",\"second\":", m.timestampSecond());
+        num(sb, ",\"regional\":", m.regional());
+        num(sb, ",\"dte\":", m.dte() ? 1 : 0);
+        bool(sb, ",\"raim\":", m.raim());
+        num(sb, ",\"radio\":", m.radio());
     }
 
     private static void classB(StringBuilder sb, ClassBPositionReport m) {
-        num(sb, "reserved", m.reserved());
-        fixed(sb, "speed", m.rawSpeed() / 10.0, 1);
-        bool(sb, "accuracy", m.accuracy());
+        num(sb, ",\"reserved\":", m.reserved());
+        fixed(sb, ",\"speed\":", m.rawSpeed() / 10.0, 1);
+        bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, "course", m.rawCourse() / 10.0, 1);
-        num(sb, "heading", m.rawHeading());
-        num(sb, "second", m.timestampSecond());
-        num(sb, "regional", m.regional());
-        bool(sb, "cs", m.carrierSense());
-        bool(sb, "display", m.display());
-        bool(sb, "dsc", m.dsc());
-        bool(sb, "band", m.band());
-        bool(sb, "msg22", m.message22());
-        bool(sb, "raim", m.raim());
-        num(sb, "radio", m.radio());
+        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        num(sb, ",\"heading\":", m.rawHeading());
+        num(sb, ",\"second\":", m.timestampSecond());
+        num(sb, ",\"regional\":", m.regional());
+        bool(sb, ",\"cs\":", m.carrierSense());
+        bool(sb, ",\"display\":", m.display());
+        bool(sb, ",\"dsc\":", m.dsc());
+        bool(sb, ",\"band\":", m.band());
+        bool(sb, ",\"msg22\":", m.message22());
+        bool(sb, ",\"raim\":", m.raim());
+        num(sb, ",\"radio\":", m.radio());
     }
 
     private static void classBExtended(StringBuilder sb, ClassBExtendedReport m) {
-        num(sb, "reserved", m.reserved());
-        fixed(sb, "speed", m.rawSpeed() / 10.0, 1);
-        bool(sb, "accuracy", m.accuracy());
+        num(sb, ",\"reserved\":", m.reserved());
+        fixed(sb, ",\"speed\":", m.rawSpeed() / 10.0, 1);
+        bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, "course", m.rawCourse() / 10.0, 1);
-        num(sb, "heading", m.rawHeading());
-        num(sb, "second", m.timestampSecond());
-        num(sb, "regional", m.regional());
-        str(sb, "shipname", m.shipName());
+        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        num(sb, ",\"heading\":", m.rawHeading());
+        num(sb, ",\"second\":", m.timestampSecond());
+        num(sb, ",\"regional\":", m.regional());
+        str(sb, ",\"shipname\":", m.shipName());
         shipType(sb, m.shipType());
         dimensions(sb, m.dimensions());
         epfd(sb, m.epfd());
-        bool(sb, "raim", m.raim());
-        num(sb, "dte", m.dte() ? 1 : 0);
-        bool(sb, "assigned", m.assigned());
+        bool(sb, ",\"raim\":", m.raim());
+        num(sb, ",\"dte\":", m.dte() ? 1 : 0);
+        bool(sb, ",\"assigned\":", m.assigned());
     }
 
     private static void aid(StringBuilder sb, AidToNavigationReport m) {
-        num(sb, "aid_type", m.aidType());
-        str(sb, "aid_type_text", Legends.aidType(m.aidType()));
-        str(sb, "name", m.name());
+        num(sb, ",\"aid_type\":", m.aidType());
+        str(sb, ",\"aid_type_text\":", Legends.aidType(m.aidType()));
+        str(sb, ",\"name\":", m.name());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        bool(sb, "accuracy", m.accuracy());
+        bool(sb, ",\"accuracy\":", m.accuracy());
         dimensions(sb, m.dimensions());
         epfd(sb, m.epfd());
-        num(sb, "second", m.timestampSecond());
-        num(sb, "regional", m.regional());
-        bool(sb, "off_position", m.offPosition());
-        bool(sb, "raim", m.raim());
-        bool(sb, "virtual_aid", m.virtualAid());
+        num(sb, ",\"second\":", m.timestampSecond());
+        num(sb, ",\"regional\":", m.regional());
+        bool(sb, ",\"off_position\":", m.offPosition());
+        bool(sb, ",\"raim\":", m.raim());
+        bool(sb, ",\"virtual_aid\":", m.virtualAid());
     }
 
     private static void longRange(StringBuilder sb, LongRangeReport m) {
-        num(sb, "status", m.navigationStatusCode());
-        str(sb, "status_text", Legends.navigationStatus(m.navigationStatusCode()));
-        bool(sb, "accuracy", m.accuracy());
-        fixed(sb, "lon", m.rawLongitude() / 600.0, 4);
-        fixed(sb, "lat", m.rawLatitude() / 600.0, 4);
-        num(sb, "speed", m.rawSpeed());
-        num(sb, "course", m.rawCourse());
-        bool(sb, "raim", m.raim());
-        bool(sb, "gnss", m.gnssLatency());
+        num(sb, ",\"status\":", m.navigationStatusCode());
+        str(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
+        bool(sb, ",\"accuracy\":", m.accuracy());
+        fixed(sb, ",\"lon\":", m.rawLongitude() / 600.0, 4);
+        fixed(sb, ",\"lat\":", m.rawLatitude() / 600.0, 4);
+        num(sb, ",\"speed\":", m.rawSpeed());
+        num(sb, ",\"course\":", m.rawCourse());
+        bool(sb, ",\"raim\":", m.raim());
+        bool(sb, ",\"gnss\":", m.gnssLatency());
     }
 }

@@ -65,19 +65,22 @@ final class InlandJson {
     private InlandJson() {}
 
     static void append(StringBuilder sb, InlandStaticData m) {
-        str(sb, "vin", m.europeanVesselId());
-        num(sb, "length", m.rawLength());
-        num(sb, "beam", m.rawBeam());
-        num(sb, "shiptype", m.eriShipType());
-        str(sb, "shiptype_text", legend(m.eriShipType()));
-        num(sb, "hazard", m.hazardousCargo());
-        str(sb, "hazard_text", m.hazardousCargo() < HAZARD.length ? HAZARD[m.hazardousCargo()] : "INVALID HAZARD TYPE");
-        num(sb, "draught", m.rawDraught());
-        num(sb, "loaded", m.loaded());
-        str(sb, "loaded_text", m.loaded() < LOADED.length ? LOADED[m.loaded()] : "INVALID LOAD STATUS");
-        bool(sb, "speed_q", m.speedQualityHigh());
-        bool(sb, "course_q", m.courseQualityHigh());
-        bool(sb, "heading_q", m.headingQualityHigh());
+        str(sb, ",\"vin\":", m.europeanVesselId());
+        num(sb, ",\"length\":", m.rawLength());
+        num(sb, ",\"beam\":", m.rawBeam());
+        num(sb, ",\"shiptype\":", m.eriShipType());
+        str(sb, ",\"shiptype_text\":", legend(m.eriShipType()));
+        num(sb, ",\"hazard\":", m.hazardousCargo());
+        str(
+                sb,
+                ",\"hazard_text\":",
+                m.hazardousCargo() < HAZARD.length ? HAZARD[m.hazardousCargo()] : "INVALID HAZARD TYPE");
+        num(sb, ",\"draught\":", m.rawDraught());
+        num(sb, ",\"loaded\":", m.loaded());
+        str(sb, ",\"loaded_text\":", m.loaded() < LOADED.length ? LOADED[m.loaded()] : "INVALID LOAD STATUS");
+        bool(sb, ",\"speed_q\":", m.speedQualityHigh());
+        bool(sb, ",\"course_q\":", m.courseQualityHigh());
+        bool(sb, ",\"heading_q\":", m.headingQualityHigh());
     }
 
     private static String legend(int type) {

@@ -6,8 +6,12 @@ final class Json {
 
     private Json() {}
 
-    static void name(StringBuilder sb, String name) {
-        sb.append(",\"").append(name).append("\":");
+    /**
+     * Appends a member's prefix. Callers pass the whole prefix {@code ,"name":} as one constant so
+     * that each member costs one append (the writer is the CLI's hot path).
+     */
+    static void name(StringBuilder sb, String prefix) {
+        sb.append(prefix);
     }
 
     static void num(StringBuilder sb, String name, long value) {

@@ -20,12 +20,12 @@ final class MeteoHydroJson {
 
     static void append(StringBuilder sb, MeteoHydroData m) {
         boolean fi11 = m.fid() == 11;
-        fixed(sb, "lat", m.rawLatitude() / 60_000.0, 6); // 1/1000 minute needs 6 decimals
-        fixed(sb, "lon", m.rawLongitude() / 60_000.0, 6);
+        fixed(sb, ",\"lat\":", m.rawLatitude() / 60_000.0, 6); // 1/1000 minute needs 6 decimals
+        fixed(sb, ",\"lon\":", m.rawLongitude() / 60_000.0, 6);
         if (!fi11) {
-            bool(sb, "accuracy", m.accuracy());
+            bool(sb, ",\"accuracy\":", m.accuracy());
         }
-        Json.name(sb, "timestamp");
+        Json.name(sb, ",\"timestamp\":");
         sb.append('"');
         Json.two(sb, m.day());
         sb.append('T');
@@ -33,53 +33,53 @@ final class MeteoHydroJson {
         sb.append(':');
         Json.two(sb, m.minute());
         sb.append("Z\"");
-        num(sb, "wspeed", m.windSpeedKnots());
-        num(sb, "wgust", m.windGustKnots());
-        num(sb, "wdir", m.windDirectionDegrees());
-        num(sb, "wgustdir", m.windGustDirectionDegrees());
-        num(sb, "humidity", m.humidityPercent());
-        fixed(sb, "airtemp", m.airTemperatureCelsius(), 1);
-        fixed(sb, "dewpoint", m.dewPointCelsius(), 1);
-        num(sb, "pressure", m.pressureHectopascals());
-        str(sb, "pressuretend", TRENDS[m.pressureTendency()]);
+        num(sb, ",\"wspeed\":", m.windSpeedKnots());
+        num(sb, ",\"wgust\":", m.windGustKnots());
+        num(sb, ",\"wdir\":", m.windDirectionDegrees());
+        num(sb, ",\"wgustdir\":", m.windGustDirectionDegrees());
+        num(sb, ",\"humidity\":", m.humidityPercent());
+        fixed(sb, ",\"airtemp\":", m.airTemperatureCelsius(), 1);
+        fixed(sb, ",\"dewpoint\":", m.dewPointCelsius(), 1);
+        num(sb, ",\"pressure\":", m.pressureHectopascals());
+        str(sb, ",\"pressuretend\":", TRENDS[m.pressureTendency()]);
         if (!fi11) {
-            bool(sb, "visgreater", m.visibilityGreater());
+            bool(sb, ",\"visgreater\":", m.visibilityGreater());
         }
-        fixed(sb, "visibility", m.visibilityNauticalMiles(), 1);
-        fixed(sb, "waterlevel", m.waterLevelMetres(), 1);
-        str(sb, "leveltrend", TRENDS[m.waterLevelTrend()]);
+        fixed(sb, ",\"visibility\":", m.visibilityNauticalMiles(), 1);
+        fixed(sb, ",\"waterlevel\":", m.waterLevelMetres(), 1);
+        str(sb, ",\"leveltrend\":", TRENDS[m.waterLevelTrend()]);
         currentsAndWaves(sb, m);
-        num(sb, "seastate", m.seaState());
-        fixed(sb, "watertemp", m.waterTemperatureCelsius(), 1);
+        num(sb, ",\"seastate\":", m.seaState());
+        fixed(sb, ",\"watertemp\":", m.waterTemperatureCelsius(), 1);
         if (fi11) {
-            num(sb, "preciptype", m.precipitation());
-            str(sb, "preciptype_text", PRECIPITATION[m.precipitation()]);
+            num(sb, ",\"preciptype\":", m.precipitation());
+            str(sb, ",\"preciptype_text\":", PRECIPITATION[m.precipitation()]);
         } else {
-            str(sb, "preciptype", PRECIPITATION[m.precipitation()]);
+            str(sb, ",\"preciptype\":", PRECIPITATION[m.precipitation()]);
         }
-        fixed(sb, "salinity", m.rawSalinity() / 10.0, 1);
+        fixed(sb, ",\"salinity\":", m.rawSalinity() / 10.0, 1);
         if (fi11) {
-            num(sb, "ice", m.ice());
-            str(sb, "ice_text", ICE[m.ice()]);
+            num(sb, ",\"ice\":", m.ice());
+            str(sb, ",\"ice_text\":", ICE[m.ice()]);
         } else {
-            str(sb, "ice", ICE[m.ice()]);
+            str(sb, ",\"ice\":", ICE[m.ice()]);
         }
     }
 
     private static void currentsAndWaves(StringBuilder sb, MeteoHydroData m) {
-        fixed(sb, "cspeed", m.rawCurrentSpeed() / 10.0, 1);
-        num(sb, "cdir", m.currentDirectionDegrees());
-        fixed(sb, "cspeed2", m.rawCurrentSpeed2() / 10.0, 1);
-        num(sb, "cdir2", m.currentDirection2Degrees());
-        num(sb, "cdepth2", m.currentDepth2Metres());
-        fixed(sb, "cspeed3", m.rawCurrentSpeed3() / 10.0, 1);
-        num(sb, "cdir3", m.currentDirection3Degrees());
-        num(sb, "cdepth3", m.currentDepth3Metres());
-        fixed(sb, "waveheight", m.rawWaveHeight() / 10.0, 1);
-        num(sb, "waveperiod", m.wavePeriodSeconds());
-        num(sb, "wavedir", m.waveDirectionDegrees());
-        fixed(sb, "swellheight", m.rawSwellHeight() / 10.0, 1);
-        num(sb, "swellperiod", m.swellPeriodSeconds());
-        num(sb, "swelldir", m.swellDirectionDegrees());
+        fixed(sb, ",\"cspeed\":", m.rawCurrentSpeed() / 10.0, 1);
+        num(sb, ",\"cdir\":", m.currentDirectionDegrees());
+        fixed(sb, ",\"cspeed2\":", m.rawCurrentSpeed2() / 10.0, 1);
+        num(sb, ",\"cdir2\":", m.currentDirection2Degrees());
+        num(sb, ",\"cdepth2\":", m.currentDepth2Metres());
+        fixed(sb, ",\"cspeed3\":", m.rawCurrentSpeed3() / 10.0, 1);
+        num(sb, ",\"cdir3\":", m.currentDirection3Degrees());
+        num(sb, ",\"cdepth3\":", m.currentDepth3Metres());
+        fixed(sb, ",\"waveheight\":", m.rawWaveHeight() / 10.0, 1);
+        num(sb, ",\"waveperiod\":", m.wavePeriodSeconds());
+        num(sb, ",\"wavedir\":", m.waveDirectionDegrees());
+        fixed(sb, ",\"swellheight\":", m.rawSwellHeight() / 10.0, 1);
+        num(sb, ",\"swellperiod\":", m.swellPeriodSeconds());
+        num(sb, ",\"swelldir\":", m.swellDirectionDegrees());
     }
 }

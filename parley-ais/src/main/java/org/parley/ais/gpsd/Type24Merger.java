@@ -45,14 +45,14 @@ final class Type24Merger {
 
     private static void write(StaticDataReport.PartB b, String name, StringBuilder sb) {
         GpsdJson.head(sb, b);
-        str(sb, "shipname", name);
+        str(sb, ",\"shipname\":", name);
         GpsdJson.shipType(sb, b.shipType());
-        str(sb, "vendorid", b.vendorId());
-        num(sb, "model", b.unitModel());
-        num(sb, "serial", b.serialNumber());
-        str(sb, "callsign", b.callsign());
+        str(sb, ",\"vendorid\":", b.vendorId());
+        num(sb, ",\"model\":", b.unitModel());
+        num(sb, ",\"serial\":", b.serialNumber());
+        str(sb, ",\"callsign\":", b.callsign());
         if (b.isAuxiliaryCraft()) {
-            num(sb, "mothership_mmsi", b.mothershipMmsi());
+            num(sb, ",\"mothership_mmsi\":", b.mothershipMmsi());
         } else {
             GpsdJson.dimensions(sb, b.dimensions());
         }
