@@ -64,6 +64,7 @@ class GpsdecodeDifferentialTest {
             next = match + 1;
             JsonNode o = ours.get(match);
             List<String> diff = new ArrayList<>(JsonCompare.differences(p, o, ignored(p)));
+            JsonCompare.missing(p, o, ignored(p)).forEach(name -> diff.add(name + ": missing"));
             if (p.get("type").asInt() == 27) {
                 diff.addAll(coarse(p, o, 0.05));
             }
