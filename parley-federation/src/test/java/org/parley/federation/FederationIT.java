@@ -229,16 +229,20 @@ class FederationIT {
         int redPort = freePort();
         MemoryDeliveryStore redStore = new MemoryDeliveryStore();
         List<LinkEvent> events = new CopyOnWriteArrayList<>();
-        FederationConfig blueConfig = config(0, redPort).withLinkTests(Duration.ofHours(1), Duration.ofSeconds(2), 2);
-        Federation sender = start(blueConfig, blue, new MemoryDeliveryStore(), new FederationListener() {
-            @Override
-            public void link(LinkEvent event) {
-                events.add(event);
-            }
-        });
+        // Misses are counted on a controllable clock, so a slow machine cannot turn an answer into a miss.
+        org.parley.testing.TestClock clock = new org.parley.testing.TestClock(java.time.Instant.now());
+        FederationConfig blueConfig = config(0, redPort).withLinkTests(Duration.ofHours(1), Duration.ofSeconds(30), 2);
+        Federation sender =
+                Federation.start(blueConfig, blue, new MemoryDeliveryStore(), clock, RANDOM, new FederationListener() {
+                    @Override
+                    public void link(LinkEvent event) {
+                        events.add(event);
+                    }
+                });
+        open.add(sender);
         assertThat(sender.linkTest(Optional.empty())).isEmpty();
         assertThat(sender.linkTest(Optional.empty())).isEmpty();
-        Thread.sleep(2100);
+        clock.advance(Duration.ofSeconds(31));
         assertThat(sender.linkStatus().alarm()).isTrue();
         start(config(redPort, freePort()), red, redStore, new FederationListener() {});
         Optional<Duration> rtt = sender.linkTest(Optional.empty());

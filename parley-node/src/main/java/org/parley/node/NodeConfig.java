@@ -25,7 +25,8 @@ import org.parley.wire.Precedence;
  * <pre>
  * party: BLUE
  * keys: keys/blue                      # folder made by `parley keys init`
- * store: jdbc:sqlite:blue.db           # or jdbc:postgresql://host/db (storeUser, storePassword)
+ * store: jdbc:sqlite:blue.db           # or jdbc:postgresql://host/db (storeUser, storePassword,
+ *                                      # storeSchema, default: the party name in lower case)
  * federation:
  *   listen: 127.0.0.1:8443
  *   peer: RED
@@ -45,6 +46,7 @@ record NodeConfig(
         String storeUrl,
         String storeUser,
         String storePassword,
+        String storeSchema,
         InetSocketAddress federationListen,
         Party peer,
         List<URI> peerEndpoints,
@@ -110,6 +112,7 @@ record NodeConfig(
                 text(root, "store"),
                 root.path("storeUser").asText(""),
                 root.path("storePassword").asText(""),
+                root.path("storeSchema").asText(text(root, "party").toLowerCase(java.util.Locale.ROOT)),
                 address(text(fed, "federation.listen")),
                 new Party(text(fed, "federation.peer")),
                 uris(fed.path("endpoints")),
