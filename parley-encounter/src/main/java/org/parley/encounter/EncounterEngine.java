@@ -29,6 +29,7 @@ public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
     private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
+    private static final double ROUGH_MARGIN_METRES = 500;
 
     private final EncounterConfig config;
     private final Rules rules;
@@ -217,8 +218,18 @@ public final class EncounterEngine {
         double vb = tb.speedKnots() * KNOT;
         double drift = va * Math.abs(seconds(ta.time(), now)) + vb * Math.abs(seconds(tb.time(), now));
         double bound = rules.alertDistanceMetres(domain) + (va + vb) * horizon + drift;
-        if (GridIndex.chordMetres(p, q) > bound) {
+        double chord = GridIndex.chordMetres(p, q);
+        if (chord > bound) {
             return;
+        }
+        // Ships only (aircraft alert on tau, not on miss distance): straight-line CPA in geocentric
+        // space; the margin covers its error against the ellipsoid geometry (path curvature over
+        // the horizon, a few metres per 10 km, with a wide allowance).
+        if (domain == Domain.SEA) {
+            double rough = GridIndex.roughCpaMetres(p, q, seconds(ta.time(), now), seconds(tb.time(), now), horizon);
+            if (rough > rules.alertDistanceMetres(domain) + ROUGH_MARGIN_METRES + 0.02 * chord) {
+                return;
+            }
         }
         pairsSolved++;
         boolean swap = ta.id().compareTo(tb.id()) > 0;

@@ -33,6 +33,11 @@ final class GridIndex {
         double x;
         double y;
         double z;
+        /** Geocentric velocity, m/s, from speed and course in the local east-north frame. */
+        double vx;
+
+        double vy;
+        double vz;
         long cell;
         int position;
 
@@ -65,6 +70,7 @@ final class GridIndex {
         slot.unit = unit;
         slot.suppressed = suppressed;
         geocentric(track.latitudeDegrees(), track.longitudeDegrees(), slot);
+        velocity(track, slot);
         long cell = key((int) Math.floor(slot.x / cellMetres), (int) Math.floor(slot.y / cellMetres), (int)
                 Math.floor(slot.z / cellMetres));
         if (cell != slot.cell) {
@@ -195,6 +201,42 @@ final class GridIndex {
         out.x = n * cosLat * Math.cos(lambda);
         out.y = n * cosLat * Math.sin(lambda);
         out.z = n * (1 - E2) * sinLat;
+    }
+
+    private static void velocity(Track t, Slot out) {
+        double phi = Math.toRadians(t.latitudeDegrees());
+        double lambda = Math.toRadians(t.longitudeDegrees());
+        double course = Math.toRadians(t.courseDegrees());
+        double speed = t.speedKnots() * 1852.0 / 3600;
+        double east = speed * Math.sin(course);
+        double north = speed * Math.cos(course);
+        double sinLat = Math.sin(phi);
+        double cosLat = Math.cos(phi);
+        double sinLon = Math.sin(lambda);
+        double cosLon = Math.cos(lambda);
+        out.vx = -sinLon * east - sinLat * cosLon * north;
+        out.vy = cosLon * east - sinLat * sinLon * north;
+        out.vz = cosLat * north;
+    }
+
+    /**
+     * Straight-line closest approach in geocentric space within {@code horizon} seconds, both
+     * positions first moved on by {@code dtA}/{@code dtB} seconds: a cheap, slightly optimistic
+     * stand-in for the ellipsoid geometry, used only to discard pairs.
+     */
+    static double roughCpaMetres(Slot a, Slot b, double dtA, double dtB, double horizon) {
+        double px = b.x + b.vx * dtB - a.x - a.vx * dtA;
+        double py = b.y + b.vy * dtB - a.y - a.vy * dtA;
+        double pz = b.z + b.vz * dtB - a.z - a.vz * dtA;
+        double vx = b.vx - a.vx;
+        double vy = b.vy - a.vy;
+        double vz = b.vz - a.vz;
+        double vv = vx * vx + vy * vy + vz * vz;
+        double t = vv > 1e-9 ? Math.max(0, Math.min(horizon, -(px * vx + py * vy + pz * vz) / vv)) : 0;
+        double dx = px + vx * t;
+        double dy = py + vy * t;
+        double dz = pz + vz * t;
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
     private static long key(int ix, int iy, int iz) {
