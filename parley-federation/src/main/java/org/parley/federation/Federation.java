@@ -40,6 +40,8 @@ public final class Federation implements AutoCloseable {
     private final LinkMonitor monitor;
     private final Thread deliveryThread;
     private final Thread linkTestThread;
+    private final Verifier verifier;
+    private final FederationListener listener;
 
     private Federation(
             FederationConfig config,
@@ -55,6 +57,8 @@ public final class Federation implements AutoCloseable {
         this.random = random;
         Signer signer = identity.signer();
         Verifier verifier = identity.verifier();
+        this.verifier = verifier;
+        this.listener = listener;
         var ssl = identity.sslContext();
         this.monitor = new LinkMonitor(clock, config.linkTestTimeout(), config.missesForAlarm(), event -> {
             LOG.warn("link {}", event);
@@ -114,7 +118,7 @@ public final class Federation implements AutoCloseable {
         Instant sentAt = clock.instant();
         Envelope envelope = Envelope.builder(clock, random)
                 .from(identity.party())
-                .to(identity.verifier().peerParty())
+                .to(verifier.peerParty())
                 .precedence(Precedence.IMMEDIATE)
                 .category(Category.LINKTEST)
                 .payload(new Payload.LinkTest(nonce, sentAt, treeHeadJson))
@@ -141,6 +145,20 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    private Optional<String> attachment() {
+        try {
+            return listener.linkTestAttachment();
+        } catch (RuntimeException e) {
+            LOG.error("cannot prepare the link-test attachment; sending the test without it", e);
+            return Optional.empty();
+        }
+    }
+
+    /** The public key of a peer signing certificate learned from the peer (for tree-head signatures). */
+    public Optional<java.security.PublicKey> peerSigningKey(org.parley.wire.KeyId keyId) {
+        return verifier.peerSigningKey(keyId);
+    }
+
     private byte[] nonceBytes() {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
@@ -152,7 +170,7 @@ public final class Federation implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             monitor.expireOverdue();
             if (!clock.instant().isBefore(next)) {
-                linkTest(Optional.empty());
+                linkTest(attachment());
                 next = clock.instant().plus(config.linkTestInterval());
             }
             try {

@@ -1,5 +1,6 @@
 package org.parley.federation;
 
+import java.util.Optional;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.wire.EnvelopeId;
 
@@ -16,4 +17,9 @@ public interface FederationListener {
 
     /** Something from the peer was refused (forged, malformed, wrong party); already logged and audited. */
     default void refused(String reason) {}
+
+    /** What the next scheduled link test carries to the peer, e.g. the node's latest signed tree head. */
+    default Optional<String> linkTestAttachment() {
+        return Optional.empty();
+    }
 }

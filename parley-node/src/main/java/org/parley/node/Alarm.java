@@ -9,6 +9,7 @@ record Alarm(Instant at, Kind kind, String message) {
         ESCALATION,
         LINK_DOWN,
         LINK_RESTORED,
-        REFUSED
+        REFUSED,
+        PEER_RECORD_REWRITTEN
     }
 }

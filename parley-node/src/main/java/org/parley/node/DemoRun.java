@@ -114,7 +114,7 @@ final class DemoRun implements AutoCloseable {
     private void linkTests() {
         step("6. Link test each way: round trip and the peer's clock offset");
         for (HotlineNode node : List.of(blue.orElseThrow(), red.orElseThrow())) {
-            Optional<Duration> rtt = node.federation().linkTest(Optional.empty());
+            Optional<Duration> rtt = node.linkTest();
             var status = node.link();
             say(node.party() + " -> peer: "
                     + rtt.map(d -> "answered, round trip " + d.toMillis() + " ms")

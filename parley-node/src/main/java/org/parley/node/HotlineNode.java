@@ -2,6 +2,7 @@ package org.parley.node;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ final class HotlineNode implements AutoCloseable {
     private final InstantSource clock;
     private final Federation federation;
     private final Messages messages;
+    private final NodeLedger ledger;
     private final OperatorApi api;
     private final Thread ticker;
     private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
@@ -46,7 +48,18 @@ final class HotlineNode implements AutoCloseable {
         this.identity = PartyIdentity.load(config.keysDir(), Optional.empty(), random);
         this.store = openStore(config, clock);
         AckWatch watch = new AckWatch(clock, config.ackDeadlines(), config.escalationChain());
-        this.messages = new Messages(config, identity, store, watch, clock, random, this::event, metrics);
+        this.ledger = new NodeLedger(store, identity, clock);
+        this.messages = new Messages(
+                config,
+                identity,
+                store,
+                watch,
+                clock,
+                random,
+                this::event,
+                metrics,
+                ledger,
+                text -> alarm(Alarm.Kind.PEER_RECORD_REWRITTEN, "FLASH " + text));
         FederationConfig fed = FederationConfig.defaults(config.federationListen(), config.peerEndpoints())
                 .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
         this.federation = Federation.start(fed, identity, DeliveryStore.on(store), clock, random, new Listener());
@@ -96,6 +109,20 @@ final class HotlineNode implements AutoCloseable {
 
     Federation federation() {
         return federation;
+    }
+
+    /** Sends a link test now, carrying this node's signed tree head; returns the round trip if answered. */
+    Optional<Duration> linkTest() {
+        return federation.linkTest(Optional.of(ledger.linkTestAttachment()));
+    }
+
+    long ledgerSize() {
+        return ledger.size();
+    }
+
+    /** How many of our tree heads the peer has countersigned. */
+    int ledgerCountersigned() {
+        return ledger.countersignedByPeer();
     }
 
     LinkStatus link() {
@@ -182,6 +209,11 @@ final class HotlineNode implements AutoCloseable {
                 case LinkEvent.AlarmCleared c ->
                     alarm(Alarm.Kind.LINK_RESTORED, "link to " + config.peer() + " answers again");
             }
+        }
+
+        @Override
+        public Optional<String> linkTestAttachment() {
+            return Optional.of(ledger.linkTestAttachment());
         }
 
         @Override

@@ -36,6 +36,8 @@ final class Messages {
     private final SecureRandom random;
     private final Consumer<String> timeline;
     private final Metrics metrics;
+    private final NodeLedger ledger;
+    private final Consumer<String> ledgerAlarm;
     private final List<EnvelopeId> sentIds = new CopyOnWriteArrayList<>();
     private Optional<Federation> federation = Optional.empty();
 
@@ -58,7 +60,9 @@ final class Messages {
             InstantSource clock,
             SecureRandom random,
             Consumer<String> timeline,
-            Metrics metrics) {
+            Metrics metrics,
+            NodeLedger ledger,
+            Consumer<String> ledgerAlarm) {
         this.config = config;
         this.identity = identity;
         this.store = store;
@@ -67,6 +71,8 @@ final class Messages {
         this.random = random;
         this.timeline = timeline;
         this.metrics = metrics;
+        this.ledger = ledger;
+        this.ledgerAlarm = ledgerAlarm;
         rewatchUnacknowledged();
     }
 
@@ -110,6 +116,7 @@ final class Messages {
                 .build();
         SignedEnvelope signed = identity.signer().sign(envelope);
         store.enqueue(signed);
+        ledger.record(signed);
         sentIds.add(envelope.id());
         store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
         metrics.sent.incrementAndGet();
@@ -121,6 +128,7 @@ final class Messages {
 
     void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
         metrics.delivered.incrementAndGet();
+        ledger.record(receipt.signed());
         boolean ack =
                 store.outboxEntry(id).map(e -> e.category() == Category.ACK).orElse(false);
         if (!ack && receipt.envelope().payload() instanceof Payload.Receipt r) {
@@ -132,6 +140,11 @@ final class Messages {
     void received(VerifiedEnvelope verified) {
         Envelope envelope = verified.envelope();
         metrics.received.incrementAndGet();
+        if (envelope.payload() instanceof Payload.LinkTest test) {
+            test.treeHeadJson().ifPresent(json -> crossCheck(envelope, json));
+            return;
+        }
+        ledger.record(verified.signed());
         if (envelope.payload() instanceof Payload.Ack ack) {
             store.recordAck(Direction.RECEIVED, verified.signed());
             timeline.accept(config.party() + " saw " + config.peer() + " acknowledge " + ack.envelopeId() + " (by "
@@ -146,6 +159,35 @@ final class Messages {
             timeline.accept(config.party() + " received " + envelope.precedence() + " " + envelope.category() + " "
                     + envelope.id() + " from " + envelope.from() + ": \"" + summary(envelope.payload()) + "\"");
         }
+    }
+
+    /** The peer's link test carried a tree head or our countersigned head (see {@link NodeLedger}). */
+    private void crossCheck(Envelope linkTest, String attachment) {
+        java.security.PublicKey peerKey = federation
+                .flatMap(f -> f.peerSigningKey(linkTest.signer()))
+                .orElseThrow(() -> new IllegalStateException("no certificate for peer key " + linkTest.signer()));
+        switch (ledger.onPeerAttachment(attachment, peerKey)) {
+            case NodeLedger.Outcome.Reply reply -> sendLinkTest(reply.attachment());
+            case NodeLedger.Outcome.Rewritten rewritten -> ledgerAlarm.accept(rewritten.alarmText());
+            case NodeLedger.Outcome.Done done -> store.audit("node", "ledger.cross-check", "", done.note());
+        }
+    }
+
+    /** A link test through the outbox, carrying a ledger attachment to the peer. */
+    private void sendLinkTest(String attachment) {
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        Envelope envelope = Envelope.builder(clock, random)
+                .from(config.party())
+                .to(config.peer())
+                .precedence(Precedence.IMMEDIATE)
+                .category(Category.LINKTEST)
+                .payload(new Payload.LinkTest(
+                        java.util.HexFormat.of().formatHex(nonce), clock.instant(), Optional.of(attachment)))
+                .signer(identity.signer().keyId())
+                .build();
+        store.enqueue(identity.signer().sign(envelope));
+        federation.ifPresent(Federation::wake);
     }
 
     /** A person acknowledges a received message: a signed ACK goes back to the sender. */
@@ -175,6 +217,7 @@ final class Messages {
                 .build();
         SignedEnvelope signed = identity.signer().sign(ack);
         store.enqueue(signed);
+        ledger.record(signed);
         store.recordAck(Direction.SENT, signed);
         watch.acknowledged(id);
         store.audit(operator, "acknowledge", id.toString(), "as " + role);
@@ -196,6 +239,8 @@ final class Messages {
                 .forEach(e -> {
                     metrics.escalations.incrementAndGet();
                     store.audit("node", "ack.overdue", e.id().toString(), "not acknowledged in time");
+                    ledger.record(config.party() + " escalation at " + clock.instant() + ": message " + e.id()
+                            + " not acknowledged in time");
                 });
         return events;
     }
