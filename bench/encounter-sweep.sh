@@ -12,4 +12,4 @@ JAVA_HOME="$PARLEY_JAVA_HOME" ./mvnw -B -q -o -Pjmh -DskipTests -Dspotless.check
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="parley-encounter/target/test-classes:parley-encounter/target/classes:$(cat parley-encounter/target/bench.cp)"
 exec "$PARLEY_JAVA_HOME/bin/java" -Xmx3g -XX:+UseParallelGC -cp "$CP" org.parley.encounter.SweepBenchmark \
-  "${PARLEY_DATA:-$ROOT/../shared/data}"
+  "${PARLEY_DATA:-$ROOT/../shared/data}" "$@"

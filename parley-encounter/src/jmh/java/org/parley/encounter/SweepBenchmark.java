@@ -33,7 +33,10 @@ public final class SweepBenchmark {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         List<double[]> seeds = seeds(data);
         System.out.printf(Locale.ROOT, "seeds: %d real positions%n", seeds.size());
-        int[] sizes = {10_000, 100_000, 200_000};
+        // Optional second argument: fleet sizes, e.g. 10000,20000,40000 (default 10k, 100k, 200k).
+        int[] sizes = args.length > 1
+                ? Arrays.stream(args[1].split(",", -1)).mapToInt(Integer::parseInt).toArray()
+                : new int[] {10_000, 100_000, 200_000};
         double[] millis = new double[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             EncounterEngine engine = fleet(sizes[i], seeds);
@@ -47,8 +50,9 @@ public final class SweepBenchmark {
         SweepStats b = small.lastSweep();
         System.out.printf(Locale.ROOT, "brute n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d%n", sizes[0], brute, b.pairsOffered(), b.pairsSolved());
         System.out.printf(Locale.ROOT, "ratio brute/grid at 10k: %.1f%n", brute / millis[0]);
-        double slope = Math.log(millis[2] / millis[0]) / Math.log((double) sizes[2] / sizes[0]);
-        System.out.printf(Locale.ROOT, "log-log slope 10k..200k: %.2f%n", slope);
+        int last = sizes.length - 1;
+        double slope = Math.log(millis[last] / millis[0]) / Math.log((double) sizes[last] / sizes[0]);
+        System.out.printf(Locale.ROOT, "log-log slope %d..%d: %.2f%n", sizes[0], sizes[last], slope);
     }
 
     private static double median(EncounterEngine engine, boolean brute) {
