@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +83,57 @@ class MutualTlsIT {
         green.trustPeerCa(Files.readAllBytes(Fixtures.blue().directory().resolve("ca.crt")));
 
         assertThatThrownBy(() -> handshake(Fixtures.blue().sslContext(), green.sslContext()))
+                .isInstanceOfAny(IOException.class, java.util.concurrent.ExecutionException.class);
+    }
+
+    @Test
+    void handshake_clientCertificateFromPinnedCaButWrongParty_isRefused() throws Exception {
+        // BLUE's own CA issues a node certificate naming GREEN: right CA, wrong party.
+        Path blueDir = Fixtures.blue().directory();
+        X509Certificate blueCa = KeyFiles.readCertificate(blueDir.resolve("ca.crt"));
+        KeyPair node = Certificates.p256(Fixtures.RANDOM);
+        X509Certificate wrongParty = Certificates.issueTls(
+                Party.of("GREEN"),
+                node.getPublic(),
+                blueCa,
+                KeyFiles.readPrivateKey(blueDir.resolve("ca.key"), Optional.empty()),
+                List.of("localhost"),
+                java.time.Instant.now(),
+                Fixtures.RANDOM);
+        SSLContext client = MutualTls.context(
+                node.getPrivate(),
+                wrongParty,
+                blueCa,
+                KeyFiles.readCertificate(Fixtures.red().directory().resolve("ca.crt")),
+                Fixtures.RED,
+                Fixtures.RANDOM);
+
+        assertThatThrownBy(() -> handshake(Fixtures.red().sslContext(), client))
+                .isInstanceOfAny(IOException.class, java.util.concurrent.ExecutionException.class);
+    }
+
+    @Test
+    void handshake_expiredClientCertificate_isRefused(@TempDir Path dir) throws Exception {
+        // Keys made three years ago: the CA (10 years) is still valid, the node certificate (2 years) is not.
+        TestClock past = new TestClock(java.time.Instant.now().minus(java.time.Duration.ofDays(3 * 365)));
+        PartyIdentity oldBlue = PartyIdentity.init(
+                dir.resolve("old-blue"),
+                Party.of("BLUE"),
+                List.of("localhost"),
+                Optional.empty(),
+                past,
+                Fixtures.RANDOM);
+        PartyIdentity red = PartyIdentity.init(
+                dir.resolve("red"),
+                Party.of("RED"),
+                List.of("localhost"),
+                Optional.empty(),
+                new TestClock(java.time.Instant.now()),
+                Fixtures.RANDOM);
+        oldBlue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
+        red.trustPeerCa(Files.readAllBytes(oldBlue.directory().resolve("ca.crt")));
+
+        assertThatThrownBy(() -> handshake(red.sslContext(), oldBlue.sslContext()))
                 .isInstanceOfAny(IOException.class, java.util.concurrent.ExecutionException.class);
     }
 }
