@@ -1,0 +1,24 @@
+#!/bin/sh
+# Federation delivery benchmark (issue 8): FLASH end-to-end latency (sign, commit, send, verify,
+# commit + signed receipt, verify receipt, commit) and sustained envelopes/s between two nodes on
+# loopback over mutual TLS 1.3, each node on SQLite (WAL, synchronous=FULL) and on PostgreSQL.
+# PostgreSQL from PARLEY_PG_URL/USER/PASSWORD (defaults: jdbc:postgresql://127.0.0.1:5432/parley,
+# parley/parley); each run uses fresh schemas and drops them. Results go to docs/benchmarks.md
+# by hand (section "Federation delivery").
+# Usage: bench/federation-delivery.sh [warmup] [measured] [throughput-envelopes] [engines]
+#   defaults: 200 1000 20000 sqlite,postgres
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. "$ROOT/.mvn/find-jdk.sh"
+parley_find_jdk || { parley_no_jdk_message; exit 1; }
+MVN="./mvnw -B -q -o -Dspotless.check.skip=true -Djacoco.skip=true"
+export JAVA_HOME="$PARLEY_JAVA_HOME"
+# Upstream modules as jars (main code only), then the federation module with the bench source.
+$MVN install -pl parley-testing,parley-wire,parley-crypto,parley-ledger,parley-store -Dmaven.test.skip=true
+$MVN -Pjmh -pl parley-federation test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+CP="parley-federation/target/test-classes:parley-federation/target/classes:$(cat parley-federation/target/bench.cp)"
+echo "## Federation delivery ($(date -u +%Y-%m-%dT%H:%MZ), load average $(uptime | sed 's/.*load average: //'))"
+exec "$PARLEY_JAVA_HOME/bin/java" -Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  -cp "$CP" org.parley.federation.DeliveryBench "$@"
