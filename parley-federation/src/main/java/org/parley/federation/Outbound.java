@@ -95,6 +95,9 @@ final class Outbound {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // closing: a store call cut short by the interrupt is not an error
+                }
                 LOG.error("delivery loop error; continuing", e);
                 sleepQuietly(Duration.ofMillis(500));
             }
