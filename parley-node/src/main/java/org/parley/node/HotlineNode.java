@@ -85,12 +85,7 @@ final class HotlineNode implements AutoCloseable {
             return Store.sqlite(Path.of(url.substring("jdbc:sqlite:".length())), clock);
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            return Store.postgres(
-                    url,
-                    config.storeUser(),
-                    config.storePassword(),
-                    config.party().name().toLowerCase(java.util.Locale.ROOT),
-                    clock);
+            return Store.postgres(url, config.storeUser(), config.storePassword(), config.storeSchema(), clock);
         }
         throw new IllegalArgumentException("store must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB: " + url);
     }
