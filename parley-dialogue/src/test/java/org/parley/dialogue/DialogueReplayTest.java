@@ -30,7 +30,7 @@ import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 
 /**
- * Acceptance replay of the seeds' pattern (issue 11), over signed and verified envelopes: BLUE asks RED for talks 13 times over 2021 and
+ * Acceptance replay of the 2021-2023 pattern of unanswered requests for talks (issue 11), over signed and verified envelopes: BLUE asks RED for talks 13 times over 2021 and
  * 2022; 9 are declined or left unanswered; RED suspends all channels it may in August 2022; a
  * SAFETY envelope sent during the suspension is still delivered and acknowledged.
  *
