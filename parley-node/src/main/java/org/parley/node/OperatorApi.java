@@ -397,6 +397,10 @@ final class OperatorApi implements AutoCloseable {
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
+        // One request per connection: operators send a few requests a minute, and reusing TLS 1.3
+        // connections with the JDK server has left a request unanswered in tests (JDK HttpsServer
+        // keep-alive); a fresh handshake costs a few milliseconds.
+        ex.getResponseHeaders().set("Connection", "close");
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
