@@ -80,6 +80,19 @@ class FederationIT {
         }
     }
 
+    /** A bare sending side, to post hand-made frames straight to RED. */
+    private static Outbound client(PartyIdentity who, int redPort) {
+        return new Outbound(
+                config(0, redPort),
+                who.sslContext(),
+                who.signer(),
+                who.verifier(),
+                new MemoryDeliveryStore(),
+                CLOCK,
+                RANDOM,
+                new FederationListener() {});
+    }
+
     private static SignedEnvelope envelope(PartyIdentity from, Precedence precedence, Category category, String text) {
         Envelope envelope = Envelope.builder(CLOCK, RANDOM)
                 .from(from.party())
@@ -140,15 +153,7 @@ class FederationIT {
         int redPort = freePort();
         MemoryDeliveryStore redStore = new MemoryDeliveryStore();
         start(config(redPort, freePort()), red, redStore, new FederationListener() {});
-        Outbound client = new Outbound(
-                config(0, redPort),
-                blue.sslContext(),
-                blue.signer(),
-                blue.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {});
+        Outbound client = client(blue, redPort);
         byte[] frame = EnvelopeCodec.frame(envelope(blue, Precedence.FLASH, Category.SAFETY, "replayed"));
         Batch.Response first = client.post(List.of(frame));
         Batch.Response second = client.post(List.of(frame));
@@ -162,15 +167,7 @@ class FederationIT {
         int redPort = freePort();
         MemoryDeliveryStore redStore = new MemoryDeliveryStore();
         start(config(redPort, freePort()), red, redStore, new FederationListener() {});
-        Outbound client = new Outbound(
-                config(0, redPort),
-                blue.sslContext(),
-                blue.signer(),
-                blue.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {});
+        Outbound client = client(blue, redPort);
         byte[] frame = EnvelopeCodec.frame(envelope(blue, Precedence.FLASH, Category.SAFETY, "original text"));
         String text = new String(frame, StandardCharsets.UTF_8).replace("original text", "altered text!");
         Batch.Response response = client.post(List.of(text.getBytes(StandardCharsets.UTF_8)));
@@ -185,15 +182,7 @@ class FederationIT {
         int redPort = freePort();
         MemoryDeliveryStore redStore = new MemoryDeliveryStore();
         start(config(redPort, freePort()), red, redStore, new FederationListener() {});
-        Outbound client = new Outbound(
-                config(0, redPort),
-                impostor.sslContext(),
-                impostor.signer(),
-                impostor.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {});
+        Outbound client = client(impostor, redPort);
         byte[] frame = EnvelopeCodec.frame(envelope(impostor, Precedence.FLASH, Category.SAFETY, "forged"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.post(List.of(frame)))
                 .isInstanceOf(IOException.class);

@@ -266,7 +266,7 @@ final class DemoRun implements AutoCloseable {
                 node.keysDir().resolve("ca.crt"));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

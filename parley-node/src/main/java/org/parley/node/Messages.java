@@ -6,7 +6,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.parley.crypto.PartyIdentity;
 import org.parley.crypto.VerifiedEnvelope;
@@ -38,7 +37,9 @@ final class Messages {
     private final Metrics metrics;
     private final NodeLedger ledger;
     private final Consumer<String> ledgerAlarm;
-    private final List<EnvelopeId> sentIds = new CopyOnWriteArrayList<>();
+    /** Listings read at most this many rows and show the newest {@code limit} of them. */
+    private static final int LISTING_WINDOW = 100_000;
+
     private Optional<Federation> federation = Optional.empty();
 
     /** A request an operator got wrong; the API answers 4xx with the message. */
@@ -117,7 +118,6 @@ final class Messages {
         SignedEnvelope signed = identity.signer().sign(envelope);
         store.enqueue(signed);
         ledger.record(signed);
-        sentIds.add(envelope.id());
         store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
         metrics.sent.incrementAndGet();
         timeline.accept(config.party() + " sent " + precedence + " " + category + " " + envelope.id() + " to "
@@ -247,20 +247,27 @@ final class Messages {
 
     List<MessageView> inbox(int limit) {
         List<MessageView> views = new ArrayList<>();
-        for (InboxEntry entry : store.inbox(0, 100_000)) {
+        for (InboxEntry entry : store.inbox(0, LISTING_WINDOW)) {
             if (needsAck(entry.category())) {
                 views.add(inboundView(entry));
             }
         }
-        return views.subList(Math.max(0, views.size() - limit), views.size());
+        return newest(views, limit);
     }
 
+    /** Messages our operators sent (not the node's own receipts, acks and link tests). */
     List<MessageView> outbox(int limit) {
         List<MessageView> views = new ArrayList<>();
-        for (EnvelopeId id : sentIds) {
-            store.outboxEntry(id).ifPresent(e -> views.add(outboundView(e)));
+        for (OutboxEntry entry : store.outbox(0, LISTING_WINDOW)) {
+            if (needsAck(entry.category())) {
+                views.add(outboundView(entry));
+            }
         }
-        return views.subList(Math.max(0, views.size() - limit), views.size());
+        return newest(views, limit);
+    }
+
+    private static <T> List<T> newest(List<T> items, int limit) {
+        return items.subList(Math.max(0, items.size() - limit), items.size());
     }
 
     Optional<MessageView> find(EnvelopeId id) {
@@ -272,9 +279,7 @@ final class Messages {
     }
 
     long outboxPending() {
-        return sentIds.stream()
-                .map(store::outboxEntry)
-                .flatMap(Optional::stream)
+        return store.outbox(0, LISTING_WINDOW).stream()
                 .filter(e -> e.status() == OutboxEntry.Status.PENDING)
                 .count();
     }

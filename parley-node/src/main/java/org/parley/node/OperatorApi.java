@@ -128,10 +128,22 @@ final class OperatorApi implements AutoCloseable {
                                 messages.outboxPending(),
                                 node.link().alarm()));
             case "/openapi.json" -> raw(ex, method, OpenApi.document());
-            case "/api/v1/inbox" -> json(ex, 200, list(messages.inbox(limit(ex)), caller(ex)), method, "GET");
-            case "/api/v1/outbox" -> json(ex, 200, list(messages.outbox(limit(ex)), caller(ex)), method, "GET");
-            case "/api/v1/link" -> json(ex, 200, link(node.link(), caller(ex)), method, "GET");
-            case "/api/v1/alarms" -> json(ex, 200, alarms(caller(ex)), method, "GET");
+            case "/api/v1/inbox" -> {
+                caller(ex);
+                json(ex, 200, list(messages.inbox(limit(ex))), method, "GET");
+            }
+            case "/api/v1/outbox" -> {
+                caller(ex);
+                json(ex, 200, list(messages.outbox(limit(ex))), method, "GET");
+            }
+            case "/api/v1/link" -> {
+                caller(ex);
+                json(ex, 200, link(node.link()), method, "GET");
+            }
+            case "/api/v1/alarms" -> {
+                caller(ex);
+                json(ex, 200, alarms(), method, "GET");
+            }
             case "/api/v1/messages" -> send(ex, method);
             default -> routeWithId(ex, method, path);
         }
@@ -305,7 +317,7 @@ final class OperatorApi implements AutoCloseable {
         return out;
     }
 
-    private static ObjectNode list(java.util.List<MessageView> views, Caller unused) {
+    private static ObjectNode list(java.util.List<MessageView> views) {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode items = out.putArray("messages");
         views.forEach(v -> items.add(view(v)));
@@ -331,7 +343,7 @@ final class OperatorApi implements AutoCloseable {
         return o;
     }
 
-    private static ObjectNode link(LinkStatus s, Caller unused) {
+    private static ObjectNode link(LinkStatus s) {
         ObjectNode o = JSON.createObjectNode();
         o.put("alarm", s.alarm());
         o.put("consecutiveMisses", s.consecutiveMisses());
@@ -343,7 +355,7 @@ final class OperatorApi implements AutoCloseable {
         return o;
     }
 
-    private ObjectNode alarms(Caller unused) {
+    private ObjectNode alarms() {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode items = out.putArray("alarms");
         for (Alarm a : node.alarms()) {

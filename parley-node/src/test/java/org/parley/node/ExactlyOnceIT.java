@@ -63,7 +63,7 @@ class ExactlyOnceIT {
                 PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
         blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
         red.trustPeerCa(Files.readAllBytes(blue.directory().resolve("ca.crt")));
-        int[] ports = {TwoNodes.freePort(), TwoNodes.freePort(), TwoNodes.freePort(), TwoNodes.freePort()};
+        int[] ports = {DemoRun.freePort(), DemoRun.freePort(), DemoRun.freePort(), DemoRun.freePort()};
         Path blueConfig = config("blue", "BLUE", "RED", ports[0], ports[1], ports[2], store.apply("blue"));
         Path redConfig = config("red", "RED", "BLUE", ports[2], ports[3], ports[0], store.apply("red"));
         OperatorClient blueApi = client(ports[1], "blue");

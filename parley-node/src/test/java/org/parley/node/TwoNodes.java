@@ -1,7 +1,6 @@
 package org.parley.node;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,8 @@ final class TwoNodes implements AutoCloseable {
                 PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
         b.trustPeerCa(Files.readAllBytes(r.directory().resolve("ca.crt")));
         r.trustPeerCa(Files.readAllBytes(b.directory().resolve("ca.crt")));
-        int blueFed = freePort();
-        int redFed = freePort();
+        int blueFed = DemoRun.freePort();
+        int redFed = DemoRun.freePort();
         String blueTokens = "\"" + BLUE_OFFICER + "\": { operator: alice, role: DUTY_OFFICER }, \"" + BLUE_ADMIN
                 + "\": { operator: root, role: ADMIN }";
         String redTokens = "\"" + RED_OFFICER + "\": { operator: li, role: DUTY_OFFICER }, \"" + RED_SUPERVISOR
@@ -77,12 +76,6 @@ final class TwoNodes implements AutoCloseable {
                 URI.create("https://127.0.0.1:" + node.operatorPort() + "/"),
                 token,
                 node.keysDir().resolve("ca.crt"));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

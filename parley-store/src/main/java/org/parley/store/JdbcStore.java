@@ -184,6 +184,19 @@ final class JdbcStore implements Store {
                 id.toString());
     }
 
+    @Override
+    public List<OutboxEntry> outbox(int offset, int limit) {
+        return sql.tx(
+                "list the outbox",
+                c -> Sql.query(
+                        c,
+                        JdbcStore::outboxRow,
+                        "SELECT " + OUTBOX_COLUMNS
+                                + " FROM outbox ORDER BY created_micros, envelope_id LIMIT ? OFFSET ?",
+                        limit,
+                        offset));
+    }
+
     private static OutboxEntry outboxRow(ResultSet row) throws SQLException {
         long delivered = row.getLong("delivered_micros");
         boolean wasDelivered = !row.wasNull();

@@ -66,6 +66,9 @@ public interface Store extends AutoCloseable {
 
     Optional<OutboxEntry> outboxEntry(EnvelopeId id);
 
+    /** Outbox entries, delivered or not, oldest first, after the given position. */
+    List<OutboxEntry> outbox(int offset, int limit);
+
     // --- receiver side -------------------------------------------------------------------
 
     /**

@@ -137,6 +137,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void outbox_pendingAndDelivered_listsAllOldestFirst() {
+        SignedEnvelope first = keys.blueMessage(clock, Precedence.ROUTINE, "first");
+        clock.advance(Duration.ofSeconds(1));
+        SignedEnvelope second = keys.blueMessage(clock, Precedence.FLASH, "second");
+        store.enqueue(second);
+        store.enqueue(first);
+
+        assertThat(store.outbox(0, 10)).extracting(OutboxEntry::signed).containsExactly(first, second);
+        assertThat(store.outbox(1, 10)).extracting(OutboxEntry::signed).containsExactly(second);
+        assertThat(store.outbox(0, 1)).hasSize(1);
+    }
+
+    @Test
     void recordFailedAttempt_retryLater_isNotDueUntilThen() {
         OutboxEntry entry = store.enqueue(keys.blueMessage(clock, Precedence.FLASH, "retry me"));
 
