@@ -1,6 +1,7 @@
 package org.parley.ledger;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Durable, append-only storage of the log's leaf hashes, in order. The ledger keeps the interior
@@ -32,6 +33,26 @@ public interface LeafStore {
 
     /** The leaf hashes at indices {@code [fromInclusive, toExclusive)}, in order. */
     List<MerkleHash> read(long fromInclusive, long toExclusive);
+
+    /**
+     * The lowest index holding {@code leafHash}: how a proof finds an envelope's leaf from its bytes
+     * alone, so no second table has to be kept in step with the log. The default reads every leaf;
+     * a database store answers from an index on the hash.
+     */
+    default OptionalLong indexOf(MerkleHash leafHash) {
+        long size = size();
+        for (long from = 0; from < size; from += SCAN_BATCH) {
+            List<MerkleHash> batch = read(from, Math.min(size, from + SCAN_BATCH));
+            int at = batch.indexOf(leafHash);
+            if (at >= 0) {
+                return OptionalLong.of(from + at);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Leaves read per call by the default {@link #indexOf}. */
+    int SCAN_BATCH = 1 << 16;
 
     /** A store that lives and dies with the process: for tests, demos and benchmarks. */
     static LeafStore inMemory() {

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +147,14 @@ public final class Ledger {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Where the exact bytes {@code entry} were appended, if they were: the lowest leaf index whose
+     * hash is {@code SHA-256(0x00 || entry)}.
+     */
+    public OptionalLong leafIndexOf(byte[] entry) {
+        return leaves.indexOf(MerkleHash.ofLeafData(entry));
     }
 
     /** Signs the head of the log as it is now, stores it, and returns it. */

@@ -45,6 +45,18 @@ class LedgerTest {
     }
 
     @Test
+    void leafIndexOf_appendedAndUnknownEntries_findsFirstIndexOrNothing() {
+        List<byte[]> entries =
+                KnownAnswerTest.LEAVES.stream().map(HEX::parseHex).toList();
+        ledger.appendAll(entries);
+        ledger.append(entries.get(2));
+
+        assertThat(ledger.leafIndexOf(entries.get(5))).hasValue(5);
+        assertThat(ledger.leafIndexOf(entries.get(2))).hasValue(2);
+        assertThat(ledger.leafIndexOf(new byte[] {42, 42})).isEmpty();
+    }
+
+    @Test
     void catchUp_leavesStoredAfterLoad_reachesPublishedRoot() {
         List<byte[]> entries =
                 KnownAnswerTest.LEAVES.stream().map(HEX::parseHex).toList();

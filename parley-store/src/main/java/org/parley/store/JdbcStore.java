@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.ledger.LeafStore;
+import org.parley.ledger.TreeHeadStore;
 import org.parley.wire.CanonicalBytes;
 import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeCodec;
@@ -36,6 +37,7 @@ final class JdbcStore implements Store {
     private final InstantSource clock;
     private final Records records;
     private final JdbcLeafStore leaves;
+    private final JdbcTreeHeadStore heads;
 
     private JdbcStore(Engine engine, HikariDataSource dataSource, InstantSource clock) {
         this.engine = engine;
@@ -43,6 +45,7 @@ final class JdbcStore implements Store {
         this.clock = clock;
         this.records = new Records(sql, clock);
         this.leaves = new JdbcLeafStore(sql);
+        this.heads = new JdbcTreeHeadStore(sql);
     }
 
     static JdbcStore open(
@@ -333,6 +336,11 @@ final class JdbcStore implements Store {
     @Override
     public LeafStore leafStore() {
         return leaves;
+    }
+
+    @Override
+    public TreeHeadStore treeHeadStore() {
+        return heads;
     }
 
     /** For tests and tools in this package: work on a connection of the store's pool. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.ledger.LeafStore;
+import org.parley.ledger.TreeHeadStore;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
 import org.parley.wire.SignedEnvelope;
@@ -113,6 +114,9 @@ public interface Store extends AutoCloseable {
 
     /** parley-ledger's durable leaf-hash storage in this database. */
     LeafStore leafStore();
+
+    /** parley-ledger's durable tree heads (own, own countersigned, peer) in this database. */
+    TreeHeadStore treeHeadStore();
 
     /** Which engine this is, for logs and health. */
     String engine();

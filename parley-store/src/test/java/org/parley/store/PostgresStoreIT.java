@@ -50,6 +50,11 @@ class PostgresStoreIT extends StoreContract {
     }
 
     @Override
+    Store reopen(TestClock clock) {
+        return Store.postgres(url(), user(), password(), schema, clock);
+    }
+
+    @Override
     void dropStore() {
         dropSchema(schema);
     }

@@ -22,6 +22,11 @@ class SqliteStoreIT extends StoreContract {
         return Store.sqlite(dir.resolve("parley.db"), clock);
     }
 
+    @Override
+    Store reopen(TestClock clock) {
+        return Store.sqlite(dir.resolve("parley.db"), clock);
+    }
+
     @Test
     void open_sqliteFile_usesWalAndSynchronousFull() {
         String journal = ((JdbcStore) store)

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.crypto.VerifiedEnvelope;
+import org.parley.ledger.CountersignedTreeHead;
 import org.parley.ledger.LedgerException;
 import org.parley.ledger.MerkleHash;
+import org.parley.ledger.SignatureBytes;
+import org.parley.ledger.SignedTreeHead;
+import org.parley.ledger.TreeHead;
+import org.parley.ledger.TreeHeadStore;
 import org.parley.testing.TestClock;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
@@ -32,6 +37,9 @@ abstract class StoreContract {
 
     /** A new, empty store on this engine. */
     abstract Store newStore(TestClock clock);
+
+    /** The store {@link #newStore} made, opened again (as after a restart). */
+    abstract Store reopen(TestClock clock);
 
     /** Drops what {@link #newStore} made, if anything. */
     void dropStore() {}
@@ -278,5 +286,74 @@ abstract class StoreContract {
                 .hasMessageContaining("holds 2");
         assertThat(leaves.size()).isEqualTo(2);
         assertThat(leaves.read(0, 2)).containsExactly(first, second);
+    }
+
+    @Test
+    void leafStore_appendAllBatch_storesInOrderAndFindsEachByHash() {
+        var leaves = store.leafStore();
+        List<MerkleHash> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(MerkleHash.ofLeafData(new byte[] {(byte) i, 7}));
+        }
+        leaves.append(0, batch.get(0));
+        leaves.appendAll(1, batch.subList(1, 50));
+
+        assertThat(leaves.size()).isEqualTo(50);
+        assertThat(leaves.read(0, 50)).isEqualTo(batch);
+        assertThat(leaves.indexOf(batch.get(37))).hasValue(37);
+        assertThat(leaves.indexOf(MerkleHash.ofLeafData(new byte[] {99}))).isEmpty();
+        assertThatThrownBy(() -> leaves.appendAll(49, batch.subList(0, 2)))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("holds 50");
+        assertThat(leaves.size()).isEqualTo(50);
+    }
+
+    @Test
+    void leafStore_rowDeletedBehindItsBack_readSaysLeavesAreMissing() {
+        var leaves = store.leafStore();
+        for (int i = 0; i < 4; i++) {
+            leaves.append(i, MerkleHash.ofLeafData(new byte[] {(byte) i}));
+        }
+        ((JdbcStore) store)
+                .inTransaction("tamper", c -> Sql.update(c, "DELETE FROM ledger_leaves WHERE leaf_index = 1"));
+
+        assertThatThrownBy(() -> leaves.read(0, 4))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("leaves missing");
+    }
+
+    @Test
+    void treeHeadStore_headsOfEachKind_readBackInOrderAfterReopen() {
+        TreeHeadStore heads = store.treeHeadStore();
+        SignedTreeHead own1 = head(3, 1);
+        SignedTreeHead own2 = head(5, 2);
+        CountersignedTreeHead cosigned = new CountersignedTreeHead(own1, signature(3));
+        CountersignedTreeHead peer1 = new CountersignedTreeHead(head(9, 4), signature(5));
+        CountersignedTreeHead peer2 = new CountersignedTreeHead(head(12, 6), signature(7));
+        assertThat(heads.latestPeerHead()).isEmpty();
+
+        heads.saveOwnHead(own1);
+        heads.saveOwnHead(own2);
+        heads.saveOwnCountersigned(cosigned);
+        heads.savePeerHead(peer1);
+        heads.savePeerHead(peer2);
+        store.close();
+        store = reopen(clock);
+        TreeHeadStore reopened = store.treeHeadStore();
+
+        assertThat(reopened.ownHeads()).containsExactly(own1, own2);
+        assertThat(reopened.ownCountersigned()).containsExactly(cosigned);
+        assertThat(reopened.latestPeerHead()).contains(peer2);
+    }
+
+    private SignedTreeHead head(long size, int seed) {
+        return new SignedTreeHead(
+                new TreeHead(size, MerkleHash.ofLeafData(new byte[] {(byte) seed}), clock.instant()), signature(seed));
+    }
+
+    private static SignatureBytes signature(int seed) {
+        byte[] bytes = new byte[SignatureBytes.ED25519_BYTES];
+        java.util.Arrays.fill(bytes, (byte) seed);
+        return SignatureBytes.of(bytes);
     }
 }
