@@ -215,6 +215,33 @@ public final class PartyIdentity {
         return new Verifier(party, requirePeerCa(), certificatesIn(dir.resolve("peer-signing")));
     }
 
+    /** The peer signing certificates kept in peer-signing/ (pinned by an operator or learned from the peer). */
+    public List<X509Certificate> peerSigningCertificates() {
+        return certificatesIn(dir.resolve("peer-signing"));
+    }
+
+    /**
+     * The chain of a signing key kept in this directory, own or the peer's: the signing certificate,
+     * then its party CA. Proof bundles carry it so a third party can check them offline.
+     */
+    public Optional<List<X509Certificate>> signingChain(KeyId keyId) {
+        for (X509Certificate own : signingCertificates()) {
+            if (Certificates.keyId(own.getPublicKey()).equals(keyId)) {
+                return Optional.of(List.of(own, caCertificate()));
+            }
+        }
+        Optional<X509Certificate> peerCa = peerCaCertificate();
+        if (peerCa.isEmpty()) {
+            return Optional.empty();
+        }
+        for (X509Certificate peer : peerSigningCertificates()) {
+            if (Certificates.keyId(peer.getPublicKey()).equals(keyId)) {
+                return Optional.of(List.of(peer, peerCa.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Checks a peer signing certificate against the pinned CA and keeps it in peer-signing/. */
     public KeyId learnPeerSigningCertificate(byte[] pemOrDer) {
         X509Certificate certificate = KeyFiles.parseCertificate(pemOrDer);

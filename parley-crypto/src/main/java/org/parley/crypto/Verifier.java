@@ -103,6 +103,11 @@ public final class Verifier {
         return learn(certificate);
     }
 
+    /** A known peer signing certificate: kept by the node so proof bundles can be made offline later. */
+    public Optional<X509Certificate> peerSigningCertificate(KeyId keyId) {
+        return Optional.ofNullable(certificates.get(keyId));
+    }
+
     /** The public key of a known, certified peer signing key: for tree-head signatures in parley-ledger. */
     public Optional<PublicKey> peerSigningKey(KeyId keyId) {
         return Optional.ofNullable(certificates.get(keyId)).map(X509Certificate::getPublicKey);

@@ -154,6 +154,11 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    /** A peer signing certificate learned from the peer, to keep beside the node's keys. */
+    public Optional<java.security.cert.X509Certificate> peerSigningCertificate(org.parley.wire.KeyId keyId) {
+        return verifier.peerSigningCertificate(keyId);
+    }
+
     /** The public key of a peer signing certificate learned from the peer (for tree-head signatures). */
     public Optional<java.security.PublicKey> peerSigningKey(org.parley.wire.KeyId keyId) {
         return verifier.peerSigningKey(keyId);

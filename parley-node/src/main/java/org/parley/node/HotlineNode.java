@@ -48,7 +48,7 @@ final class HotlineNode implements AutoCloseable {
         this.identity = PartyIdentity.load(config.keysDir(), Optional.empty(), random);
         this.store = openStore(config, clock);
         AckWatch watch = new AckWatch(clock, config.ackDeadlines(), config.escalationChain());
-        this.ledger = new NodeLedger(store, identity, clock);
+        this.ledger = new NodeLedger(store, identity, config.peer(), clock);
         this.messages = new Messages(
                 config,
                 identity,
@@ -79,7 +79,7 @@ final class HotlineNode implements AutoCloseable {
         return new HotlineNode(config, clock, random);
     }
 
-    private static Store openStore(NodeConfig config, InstantSource clock) {
+    static Store openStore(NodeConfig config, InstantSource clock) {
         String url = config.storeUrl();
         if (url.startsWith("jdbc:sqlite:")) {
             return Store.sqlite(Path.of(url.substring("jdbc:sqlite:".length())), clock);
@@ -109,6 +109,10 @@ final class HotlineNode implements AutoCloseable {
     /** Sends a link test now, carrying this node's signed tree head; returns the round trip if answered. */
     Optional<Duration> linkTest() {
         return federation.linkTest(Optional.of(ledger.linkTestAttachment()));
+    }
+
+    NodeLedger ledger() {
+        return ledger;
     }
 
     long ledgerSize() {

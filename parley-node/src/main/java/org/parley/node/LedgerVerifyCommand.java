@@ -13,13 +13,16 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.parley.ledger.AuditReport;
 import org.parley.ledger.BundleReport;
 import org.parley.ledger.Ledger;
+import org.parley.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +36,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Check a proof bundle offline against pinned party CA certificates; says exactly what fails.",
-            "Without BUNDLE: audit the node's own store (needs a node store; see 'parley node')."
+            "With --config node.yaml and no BUNDLE: recompute the node's tree from its store and check every stored head."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every check passed", "1:a check failed", "2:the input could not be read"})
@@ -60,15 +63,25 @@ final class LedgerVerifyCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--json", description = "print the report as JSON")
     private boolean json;
 
+    @CommandLine.Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "without BUNDLE: audit this node's own store (recompute the tree, check every stored head)")
+    private @Nullable Path config;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = bundle;
         if (file == null) {
-            err.println("parley ledger verify: auditing a node's own store needs the node's store, which this"
-                    + " command cannot open yet; give a proof BUNDLE to check one offline.");
-            return 2;
+            Path nodeConfig = config;
+            if (nodeConfig == null) {
+                err.println("parley ledger verify: give a proof BUNDLE to check offline, or --config node.yaml to"
+                        + " audit a node's own store.");
+                return 2;
+            }
+            return audit(nodeConfig, out, err);
         }
         if (peerCas.isEmpty()) {
             err.println("parley ledger verify: give the other party's CA certificate with --peer-ca FILE.");
@@ -84,6 +97,42 @@ final class LedgerVerifyCommand implements Callable<Integer> {
             out.println(toJson(file, report));
         } else {
             print(file, report, out);
+        }
+        return report.ok() ? 0 : 1;
+    }
+
+    /** Deliverable 5 of issue 10: recompute the node's tree from its store and check every stored head. */
+    private int audit(Path nodeConfig, PrintWriter out, PrintWriter err) {
+        Optional<NodeConfig> loaded = OfflineNode.config(nodeConfig, err, "parley ledger verify");
+        if (loaded.isEmpty()) {
+            return 2;
+        }
+        AuditReport report;
+        try (Store store = HotlineNode.openStore(loaded.get(), InstantSource.system())) {
+            report = OfflineNode.ledger(loaded.get(), store).audit();
+        } catch (RuntimeException e) {
+            err.println("parley ledger verify: cannot audit the store of " + nodeConfig + ": " + e.getMessage());
+            return 2;
+        }
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("config", nodeConfig.toString());
+            root.put("verified", report.ok());
+            root.put("treeSize", report.leafCount());
+            root.put("rootHash", report.rootHash().toHex());
+            root.put("headsChecked", report.headsChecked());
+            ArrayNode problems = root.putArray("problems");
+            report.problems().forEach(problems::add);
+            out.println(root);
+        } else {
+            out.println("recomputed the record of " + loaded.get().party() + " from " + report.leafCount()
+                    + " stored leaves: root " + report.rootHash().toHex());
+            report.problems().forEach(p -> out.println("FAIL  " + p));
+            out.println(
+                    report.ok()
+                            ? "VERIFIED: all " + report.headsChecked() + " stored tree heads match the stored leaves"
+                            : "NOT VERIFIED: " + report.problems().size() + " problems in " + report.headsChecked()
+                                    + " stored tree heads");
         }
         return report.ok() ? 0 : 1;
     }

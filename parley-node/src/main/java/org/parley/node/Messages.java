@@ -140,6 +140,7 @@ final class Messages {
     void received(VerifiedEnvelope verified) {
         Envelope envelope = verified.envelope();
         metrics.received.incrementAndGet();
+        federation.flatMap(f -> f.peerSigningCertificate(envelope.signer())).ifPresent(ledger::keepPeerSigner);
         if (envelope.payload() instanceof Payload.LinkTest test) {
             test.treeHeadJson().ifPresent(json -> crossCheck(envelope, json));
             return;

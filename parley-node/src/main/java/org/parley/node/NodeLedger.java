@@ -8,18 +8,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parley.crypto.PartyIdentity;
+import org.parley.ledger.AuditReport;
 import org.parley.ledger.CountersignedTreeHead;
 import org.parley.ledger.CrossCheck;
 import org.parley.ledger.Ledger;
 import org.parley.ledger.LedgerException;
+import org.parley.ledger.ProofBundle;
+import org.parley.ledger.SignatureBytes;
 import org.parley.ledger.TreeHeadOffer;
 import org.parley.ledger.TreeHeadStore;
+import org.parley.store.InboxEntry;
+import org.parley.store.OutboxEntry;
 import org.parley.store.Store;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.KeyId;
+import org.parley.wire.Party;
 import org.parley.wire.SignedEnvelope;
 
 /**
@@ -38,6 +52,12 @@ final class NodeLedger {
 
     private final Ledger ledger;
     private final TreeHeadStore heads;
+    private final Store store;
+    private final PartyIdentity identity;
+    private final Party peer;
+    private final PublicKey ownKey;
+    /** Peer signing certificates already kept beside the keys by this process. */
+    private final Set<X509Certificate> keptPeerSigners = ConcurrentHashMap.newKeySet();
 
     /** What a received attachment asks of this node. */
     sealed interface Outcome {
@@ -51,11 +71,15 @@ final class NodeLedger {
         record Done(String note) implements Outcome {}
     }
 
-    NodeLedger(Store store, PartyIdentity identity, InstantSource clock) {
-        this.heads = TreeHeadStore.inMemory();
-        PublicKey own = publicKeyOf(identity.signer().certificatePem());
+    /** Opens the record kept in {@code store}: leaves and tree heads are both durable there. */
+    NodeLedger(Store store, PartyIdentity identity, Party peer, InstantSource clock) {
+        this.store = store;
+        this.identity = identity;
+        this.peer = peer;
+        this.heads = store.treeHeadStore();
+        this.ownKey = publicKeyOf(identity.signer().certificatePem());
         this.ledger = Ledger.open(
-                store.leafStore(), heads, new KeyPair(own, identity.signer().privateKeyForLedger()), clock);
+                store.leafStore(), heads, new KeyPair(ownKey, identity.signer().privateKeyForLedger()), clock);
     }
 
     private static PublicKey publicKeyOf(String pem) {
@@ -80,6 +104,79 @@ final class NodeLedger {
 
     long size() {
         return ledger.size();
+    }
+
+    /**
+     * Keeps a peer signing certificate in the keys directory (peer-signing/) the first time it signs
+     * something this node records, so proof bundles and audits can be made later with the node down.
+     */
+    void keepPeerSigner(X509Certificate certificate) {
+        if (keptPeerSigners.add(certificate)
+                && !identity.peerSigningCertificates().contains(certificate)) {
+            try {
+                identity.learnPeerSigningCertificate(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("a verified peer certificate cannot be encoded", e);
+            }
+        }
+    }
+
+    /**
+     * The proof bundle of one envelope this node sent or received (issue 10, deliverable 4): its
+     * exact bytes and signature, its inclusion proof, and the first of our tree heads the peer
+     * countersigned that covers it.
+     *
+     * @throws LedgerException saying why no bundle can be made (unknown envelope, not yet
+     *     countersigned, a certificate missing from the keys directory)
+     */
+    ProofBundle proofBundle(EnvelopeId id) {
+        SignedEnvelope signed = store.outboxEntry(id)
+                .map(OutboxEntry::signed)
+                .or(() -> store.inboxEntry(peer, id).map(InboxEntry::signed))
+                .orElseThrow(() -> new LedgerException("no envelope " + id + " was sent or received by this node"));
+        byte[] bytes = signed.canonical().toByteArray();
+        long leafIndex = ledger.leafIndexOf(bytes)
+                .orElseThrow(() -> new LedgerException("envelope " + id + " is stored but not on this node's record"
+                        + " (it was never appended to the log); run 'parley ledger verify --config FILE'"));
+        KeyId signer = EnvelopeCodec.parse(signed.canonical()).orElseThrow().signer();
+        List<X509Certificate> signerChain = chain(signer, "the envelope's signing key");
+        List<X509Certificate> ownChain = chain(identity.signer().keyId(), "this node's signing key");
+        SignatureBytes signature = SignatureBytes.of(signed.signature().toByteArray());
+        LedgerException last = new LedgerException("no certificate of " + peer + " is kept in "
+                + identity.directory().resolve("peer-signing") + " to check its countersignature with");
+        for (X509Certificate peerSigner : identity.peerSigningCertificates()) {
+            List<X509Certificate> peerChain = List.of(
+                    peerSigner,
+                    identity.peerCaCertificate()
+                            .orElseThrow(() -> new LedgerException("no peer CA is pinned in " + identity.directory())));
+            ProofBundle bundle = ledger.proofBundle(leafIndex, bytes, signature, signerChain, ownChain, peerChain);
+            try {
+                bundle.treeHead().verify(ownKey, peerSigner.getPublicKey());
+                return bundle;
+            } catch (LedgerException e) {
+                last = new LedgerException("the countersignature does not verify with any kept certificate of " + peer
+                        + ": " + e.reason());
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Recomputes the tree from the stored leaves and checks every stored head against it (issue 10,
+     * deliverable 5). The peer's countersignatures are checked when exactly one peer signing
+     * certificate is kept; with several, each head would need its own, so they are left out.
+     */
+    AuditReport audit() {
+        List<X509Certificate> peerSigners = identity.peerSigningCertificates();
+        Optional<PublicKey> peerKey =
+                peerSigners.size() == 1 ? Optional.of(peerSigners.get(0).getPublicKey()) : Optional.empty();
+        return ledger.audit(peerKey);
+    }
+
+    private List<X509Certificate> chain(KeyId keyId, String what) {
+        return identity.signingChain(keyId)
+                .orElseThrow(() -> new LedgerException(
+                        "the certificate of " + what + " " + keyId + " is not kept in " + identity.directory()));
     }
 
     int countersignedByPeer() {

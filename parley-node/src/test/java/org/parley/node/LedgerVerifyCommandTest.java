@@ -124,7 +124,7 @@ class LedgerVerifyCommandTest {
     }
 
     @Test
-    void proof_withoutNodeStore_exitsTwoAndWritesNothing() {
+    void proof_withoutNodeConfig_exitsTwoAndWritesNothing() {
         Path target = dir.resolve("bundle.json");
         int code = run(
                 "ledger", "proof", "--envelope", "0190f3a2-7b1c-7d2e-9f00-000000000001", "--out", target.toString());

@@ -18,13 +18,15 @@ final class TwoNodes implements AutoCloseable {
     static final String RED_OFFICER = "red-officer";
     static final String RED_SUPERVISOR = "red-supervisor";
 
-    final HotlineNode blue;
-    final HotlineNode red;
+    HotlineNode blue;
+    HotlineNode red;
     final Path root;
+    private final InstantSource clock;
+    private final SecureRandom random = new SecureRandom();
 
     TwoNodes(Path root, InstantSource clock, String immediateDeadline) throws IOException {
         this.root = root;
-        SecureRandom random = new SecureRandom();
+        this.clock = clock;
         List<String> hosts = List.of("localhost", "127.0.0.1");
         PartyIdentity b =
                 PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
@@ -76,6 +78,13 @@ final class TwoNodes implements AutoCloseable {
                 URI.create("https://127.0.0.1:" + node.operatorPort() + "/"),
                 token,
                 node.keysDir().resolve("ca.crt"));
+    }
+
+    /** Stops both nodes and starts them again on the same keys, stores and ports, as after a reboot. */
+    void restart() {
+        close();
+        blue = HotlineNode.start(NodeConfig.load(root.resolve("blue.yaml")), clock, random);
+        red = HotlineNode.start(NodeConfig.load(root.resolve("red.yaml")), clock, random);
     }
 
     @Override
