@@ -1,5 +1,6 @@
 package org.parley.store;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.parley.ledger.MerkleHash;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
 
@@ -42,7 +44,29 @@ public final class StoreBench {
             try (Store store = open(engine)) {
                 inbox(engine, store, keys, clock, sign(keys, clock, count / 2));
             }
+            for (int batch : List.of(1, 100)) {
+                try (Store store = open(engine)) {
+                    leaves(engine, store, batch, count);
+                }
+            }
         }
+    }
+
+    /** Durable ledger appends (issue 10): leaf hashes through JdbcLeafStore, one commit per group. */
+    private static void leaves(String engine, Store store, int batch, int count) {
+        var leaves = store.leafStore();
+        long[] latencies = new long[(count + batch - 1) / batch];
+        long start = System.nanoTime();
+        for (int first = 0, g = 0; first < count; first += batch, g++) {
+            List<MerkleHash> group = new ArrayList<>(batch);
+            for (int i = first; i < Math.min(count, first + batch); i++) {
+                group.add(MerkleHash.ofLeafData(("ledger entry " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            long t0 = System.nanoTime();
+            leaves.appendAll(first, group);
+            latencies[g] = System.nanoTime() - t0;
+        }
+        report(engine, "ledger leaves, " + batch + " per commit", count, System.nanoTime() - start, latencies);
     }
 
     private static Store open(String engine) throws Exception {
