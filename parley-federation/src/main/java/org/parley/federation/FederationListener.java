@@ -6,6 +6,15 @@ import org.parley.wire.EnvelopeId;
 
 /** What the node hears from federation; called on federation threads, so keep it quick. */
 public interface FederationListener {
+    /**
+     * Whether a verified envelope from the peer may be accepted now; called before it is stored.
+     * A reason (e.g. its category is suspended by a channel notice) goes back to the sender in the
+     * batch answer and nothing is stored; the sender's node retries later. Empty accepts it.
+     */
+    default Optional<String> refusal(VerifiedEnvelope envelope) {
+        return Optional.empty();
+    }
+
     /** A new envelope from the peer was stored (never called for a duplicate). */
     default void received(VerifiedEnvelope envelope) {}
 

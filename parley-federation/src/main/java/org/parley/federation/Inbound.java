@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.parley.crypto.CryptoException;
 import org.parley.crypto.Signer;
 import org.parley.crypto.VerificationException;
@@ -99,6 +100,10 @@ final class Inbound {
         if (envelope.category() == Category.RECEIPT) {
             return refuse("envelope " + envelope.id() + " is a receipt; receipts travel only in answers");
         }
+        Optional<String> notNow = listener.refusal(verified);
+        if (notNow.isPresent()) {
+            return decline(envelope, notNow.get());
+        }
         DeliveryStore.Accepted accepted = store.accept(verified, storedAt -> receiptFor(verified, storedAt));
         if (!accepted.duplicate()) {
             listener.received(verified);
@@ -121,6 +126,17 @@ final class Inbound {
                 .signer(signer.keyId())
                 .build();
         return signer.sign(receipt);
+    }
+
+    /**
+     * A genuine envelope the node will not take now (a suspended category, an answer to an unknown
+     * request): answered with the reason and nothing stored, but no alarm, since the sender is
+     * behaving; its node retries with backoff and delivers once the channel reopens.
+     */
+    private Batch.Result decline(Envelope envelope, String reason) {
+        LOG.info("declined {} {} from {}: {}", envelope.category(), envelope.id(), envelope.from(), reason);
+        store.audit("federation.declined", envelope.id() + ": " + reason);
+        return new Batch.Result.Refused(reason);
     }
 
     private Batch.Result refuse(String reason) {

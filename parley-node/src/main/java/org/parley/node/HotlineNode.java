@@ -36,6 +36,7 @@ final class HotlineNode implements AutoCloseable {
     private final Federation federation;
     private final Messages messages;
     private final NodeLedger ledger;
+    private final NodeDialogue dialogue;
     private final OperatorApi api;
     private final Thread ticker;
     private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
@@ -49,6 +50,7 @@ final class HotlineNode implements AutoCloseable {
         this.store = openStore(config, clock);
         AckWatch watch = new AckWatch(clock, config.ackDeadlines(), config.escalationChain());
         this.ledger = new NodeLedger(store, identity, config.peer(), clock);
+        this.dialogue = new NodeDialogue(store.sharedDataSource(), clock);
         this.messages = new Messages(
                 config,
                 identity,
@@ -59,6 +61,7 @@ final class HotlineNode implements AutoCloseable {
                 this::event,
                 metrics,
                 ledger,
+                dialogue,
                 text -> alarm(Alarm.Kind.PEER_RECORD_REWRITTEN, "FLASH " + text));
         FederationConfig fed = FederationConfig.defaults(config.federationListen(), config.peerEndpoints())
                 .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
@@ -109,6 +112,10 @@ final class HotlineNode implements AutoCloseable {
     /** Sends a link test now, carrying this node's signed tree head; returns the round trip if answered. */
     Optional<Duration> linkTest() {
         return federation.linkTest(Optional.of(ledger.linkTestAttachment()));
+    }
+
+    NodeDialogue dialogue() {
+        return dialogue;
     }
 
     NodeLedger ledger() {
@@ -188,6 +195,11 @@ final class HotlineNode implements AutoCloseable {
     }
 
     private final class Listener implements FederationListener {
+        @Override
+        public Optional<String> refusal(VerifiedEnvelope envelope) {
+            return dialogue.admit(envelope.envelope());
+        }
+
         @Override
         public void received(VerifiedEnvelope envelope) {
             messages.received(envelope);

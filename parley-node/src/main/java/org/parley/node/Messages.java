@@ -36,6 +36,7 @@ final class Messages {
     private final Consumer<String> timeline;
     private final Metrics metrics;
     private final NodeLedger ledger;
+    private final NodeDialogue dialogue;
     private final Consumer<String> ledgerAlarm;
     /** Listings read at most this many rows and show the newest {@code limit} of them. */
     private static final int LISTING_WINDOW = 100_000;
@@ -63,6 +64,7 @@ final class Messages {
             Consumer<String> timeline,
             Metrics metrics,
             NodeLedger ledger,
+            NodeDialogue dialogue,
             Consumer<String> ledgerAlarm) {
         this.config = config;
         this.identity = identity;
@@ -73,6 +75,7 @@ final class Messages {
         this.timeline = timeline;
         this.metrics = metrics;
         this.ledger = ledger;
+        this.dialogue = dialogue;
         this.ledgerAlarm = ledgerAlarm;
         rewatchUnacknowledged();
     }
@@ -115,6 +118,13 @@ final class Messages {
                 .payload(payload)
                 .signer(identity.signer().keyId())
                 .build();
+        // The same checks the peer's node applies on arrival: a suspended category or a bad dialogue
+        // answer is refused here, before anything is stored, with the reason for the operator.
+        Optional<String> refusal = dialogue.admit(envelope);
+        if (refusal.isPresent()) {
+            store.audit(operator, "send.refused", envelope.id().toString(), refusal.get());
+            throw new Refused(422, refusal.get());
+        }
         SignedEnvelope signed = identity.signer().sign(envelope);
         store.enqueue(signed);
         ledger.record(signed);

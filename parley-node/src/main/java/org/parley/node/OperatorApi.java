@@ -39,6 +39,7 @@ final class OperatorApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1024 * 1024;
+    private final DialogueRoutes dialogueRoutes;
 
     private final NodeConfig config;
     private final Messages messages;
@@ -69,6 +70,7 @@ final class OperatorApi implements AutoCloseable {
         this.messages = messages;
         this.node = node;
         this.clock = clock;
+        this.dialogueRoutes = new DialogueRoutes(config, messages, node.dialogue(), clock);
         try {
             server = HttpsServer.create(config.operatorListen(), 64);
         } catch (IOException e) {
@@ -145,7 +147,13 @@ final class OperatorApi implements AutoCloseable {
                 json(ex, 200, alarms(), method, "GET");
             }
             case "/api/v1/messages" -> send(ex, method);
-            default -> routeWithId(ex, method, path);
+            default -> {
+                if (path.startsWith(DialogueRoutes.DIALOGUE) || path.startsWith(DialogueRoutes.NOTICES)) {
+                    dialogueRoutes.handle(ex, method, path, caller(ex));
+                } else {
+                    routeWithId(ex, method, path);
+                }
+            }
         }
     }
 
@@ -233,7 +241,7 @@ final class OperatorApi implements AutoCloseable {
 
     // --- request helpers ---------------------------------------------------------------------
 
-    private static void requireMethod(String method, String allowed) {
+    static void requireMethod(String method, String allowed) {
         if (!allowed.equals(method)) {
             throw new Problem(405, "use " + allowed + " here, not " + method);
         }
@@ -257,7 +265,7 @@ final class OperatorApi implements AutoCloseable {
         return 100;
     }
 
-    private static EnvelopeId parseId(String text) {
+    static EnvelopeId parseId(String text) {
         try {
             return EnvelopeId.parse(text);
         } catch (IllegalArgumentException e) {
@@ -268,7 +276,7 @@ final class OperatorApi implements AutoCloseable {
         }
     }
 
-    private static JsonNode body(HttpExchange ex) throws IOException {
+    static JsonNode body(HttpExchange ex) throws IOException {
         try (InputStream in = ex.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
@@ -284,7 +292,7 @@ final class OperatorApi implements AutoCloseable {
         }
     }
 
-    private static <E extends Enum<E>> E enumField(JsonNode body, String field, Class<E> type) {
+    static <E extends Enum<E>> E enumField(JsonNode body, String field, Class<E> type) {
         JsonNode value = body.path(field);
         if (!value.isTextual()) {
             throw new Problem(
@@ -293,7 +301,7 @@ final class OperatorApi implements AutoCloseable {
         return parseEnum(value.asText(), field, type);
     }
 
-    private static <E extends Enum<E>> E parseEnum(String text, String field, Class<E> type) {
+    static <E extends Enum<E>> E parseEnum(String text, String field, Class<E> type) {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -367,8 +375,7 @@ final class OperatorApi implements AutoCloseable {
         return out;
     }
 
-    private static void json(HttpExchange ex, int status, JsonNode body, String method, String allowed)
-            throws IOException {
+    static void json(HttpExchange ex, int status, JsonNode body, String method, String allowed) throws IOException {
         requireMethod(method, allowed);
         send(ex, status, "application/json", JSON.writeValueAsBytes(body));
     }
@@ -402,12 +409,13 @@ final class OperatorApi implements AutoCloseable {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
+            case 422 -> "Unprocessable Content";
             case 413 -> "Content Too Large";
             default -> "Internal Server Error";
         };
     }
 
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         // One request per connection: operators send a few requests a minute, and reusing TLS 1.3
         // connections with the JDK server has left a request unanswered in tests (JDK HttpsServer

@@ -39,8 +39,11 @@ final class JdbcStore implements Store {
     private final JdbcLeafStore leaves;
     private final JdbcTreeHeadStore heads;
 
-    private JdbcStore(Engine engine, HikariDataSource dataSource, InstantSource clock) {
+    private final javax.sql.DataSource shared;
+
+    private JdbcStore(Engine engine, HikariDataSource dataSource, javax.sql.DataSource shared, InstantSource clock) {
         this.engine = engine;
+        this.shared = shared;
         this.sql = new Sql(dataSource);
         this.clock = clock;
         this.records = new Records(sql, clock);
@@ -64,7 +67,7 @@ final class JdbcStore implements Store {
             }
             var result = configuration.load().migrate();
             LOG.info("store on {}: schema at version {}", engine, result.targetSchemaVersion);
-            return new JdbcStore(engine, dataSource, clock);
+            return new JdbcStore(engine, dataSource, migrations, clock);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("store: cannot migrate the " + engine + " schema: " + e.getMessage(), e);
@@ -341,6 +344,11 @@ final class JdbcStore implements Store {
     @Override
     public TreeHeadStore treeHeadStore() {
         return heads;
+    }
+
+    @Override
+    public javax.sql.DataSource sharedDataSource() {
+        return shared;
     }
 
     /** For tests and tools in this package: work on a connection of the store's pool. */

@@ -118,6 +118,15 @@ public interface Store extends AutoCloseable {
     /** parley-ledger's durable tree heads (own, own countersigned, peer) in this database. */
     TreeHeadStore treeHeadStore();
 
+    /**
+     * The same database for modules that keep their own tables beside the store's, with their own
+     * migrations (parley-dialogue's requests and channel notices). On SQLite these are separate
+     * connections to the same file in the default transaction mode, so Flyway can lock and read its
+     * history table at once; on PostgreSQL the store's pool, in the store's schema. Commit what you
+     * write.
+     */
+    javax.sql.DataSource sharedDataSource();
+
     /** Which engine this is, for logs and health. */
     String engine();
 

@@ -1,0 +1,156 @@
+package org.parley.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11 through two running nodes: requests for talks and their answers (or silence) as signed
+ * envelopes that both nodes record alike, a blanket suspension that closes DIALOGUE and ROUTINE
+ * while a FLASH SAFETY message still goes through and is acknowledged, and refusals that store
+ * nothing.
+ */
+class DialogueNodeIT {
+    @TempDir
+    Path root;
+
+    @Test
+    void dialogueAndSuspension_twoNodes_sameRecordAndSafetyChannelStaysOpen() throws Exception {
+        try (TwoNodes nodes = new TwoNodes(root, InstantSource.system(), "PT30M")) {
+            OperatorClient blue = nodes.client(nodes.blue, TwoNodes.BLUE_OFFICER);
+            OperatorClient red = nodes.client(nodes.red, TwoNodes.RED_OFFICER);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+            String accepted = request(blue, "MINISTERS", "maritime safety", now.plus(Duration.ofDays(3)), "P7D");
+            String declined = request(blue, "CHIEFS_OF_DEFENCE", "air encounters", now.plus(Duration.ofDays(4)), "P7D");
+            String silent =
+                    request(blue, "THEATRE_COMMANDERS", "unsafe intercepts", now.plus(Duration.ofDays(5)), "PT4S");
+            await().atMost(Duration.ofSeconds(20)).until(() -> requests(red).size() == 3);
+
+            answer(
+                    red,
+                    accepted,
+                    "ACCEPT",
+                    "meeting",
+                    now.plus(Duration.ofDays(3)).toString());
+            answer(red, declined, "DECLINE", "reason", "the timing is not appropriate");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> status(blue, accepted).equals("ACCEPTED")
+                            && status(blue, declined).equals("DECLINED"));
+            // Silence is recorded by each ledger from the deadline both hold, with no envelope.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> status(blue, silent).equals("NO_RESPONSE")
+                            && status(red, silent).equals("NO_RESPONSE"));
+
+            JsonNode blueTotal = blue.get("api/v1/dialogue/stats?period=YEAR").path("total");
+            JsonNode redTotal = red.get("api/v1/dialogue/stats?period=YEAR").path("total");
+            assertThat(blueTotal.path("sent").asInt()).isEqualTo(3);
+            assertThat(blueTotal.path("accepted").asInt()).isEqualTo(1);
+            assertThat(blueTotal.path("declined").asInt()).isEqualTo(1);
+            assertThat(blueTotal.path("unanswered").asInt()).isEqualTo(1);
+            assertThat(redTotal).isEqualTo(blueTotal);
+
+            // Answering again, or answering a request nobody made: refused, nothing stored.
+            assertThatThrownBy(() -> answer(red, declined, "ACCEPT", "meeting", now.toString()))
+                    .isInstanceOf(OperatorClient.ApiException.class)
+                    .hasMessageContaining(declined);
+            assertThatThrownBy(() -> answer(red, "0192f000-0000-7000-8000-000000000000", "DECLINE", "reason", "no"))
+                    .isInstanceOf(OperatorClient.ApiException.class)
+                    .hasMessageContaining("unknown request");
+
+            // A notice that would close the safety channel is refused whole.
+            assertThatThrownBy(() -> notice(red, "SUSPEND", "no talks", "DIALOGUE", "SAFETY"))
+                    .isInstanceOf(OperatorClient.ApiException.class)
+                    .hasMessageContaining("SAFETY")
+                    .satisfies(e ->
+                            assertThat(((OperatorClient.ApiException) e).status).isEqualTo(422));
+            assertThat(red.get("api/v1/channel-notices").path("notices")).isEmpty();
+
+            // RED suspends every suspendable category; BLUE's node learns it from the signed notice.
+            notice(red, "SUSPEND", "all military channels suspended", "DIALOGUE", "ROUTINE");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            blue.get("api/v1/channel-notices").path("suspended").size() == 2);
+
+            assertThatThrownBy(() -> send(blue, "ROUTINE", "ROUTINE", "port visit schedule"))
+                    .isInstanceOf(OperatorClient.ApiException.class)
+                    .hasMessageContaining("ROUTINE is suspended by RED");
+            assertThatThrownBy(
+                            () -> request(blue, "WORKING_LEVEL", "resume talks", now.plus(Duration.ofDays(9)), "P7D"))
+                    .isInstanceOf(OperatorClient.ApiException.class)
+                    .hasMessageContaining("DIALOGUE is suspended by RED");
+            assertThat(requests(blue)).hasSize(3);
+
+            String safety = send(blue, "FLASH", "SAFETY", "Your destroyer is crossing our bow at 150 yd");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> messageStatus(red, safety).equals("RECEIVED"));
+            red.post("api/v1/messages/" + safety + "/ack", OperatorClient.json().createObjectNode());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> messageStatus(blue, safety).equals("ACKNOWLEDGED"));
+
+            // Resumed by the party that suspended: the channel reopens on both nodes.
+            notice(red, "RESUME", "channels restored", "DIALOGUE", "ROUTINE");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            blue.get("api/v1/channel-notices").path("suspended").isEmpty());
+            assertThat(send(blue, "ROUTINE", "ROUTINE", "port visit schedule")).isNotEmpty();
+        }
+    }
+
+    private static String request(OperatorClient api, String level, String topic, Instant proposed, String answerIn) {
+        ObjectNode body = OperatorClient.json().createObjectNode();
+        body.put("level", level).put("topic", topic);
+        body.putArray("proposed").add(proposed.toString());
+        body.put("deadline", Instant.now().plus(Duration.parse(answerIn)).toString());
+        return api.post("api/v1/dialogue/requests", body).path("id").asText();
+    }
+
+    private static void answer(OperatorClient api, String requestId, String answer, String field, String value) {
+        ObjectNode body = OperatorClient.json().createObjectNode();
+        body.put("answer", answer).put(field, value);
+        api.post("api/v1/dialogue/requests/" + requestId + "/answer", body);
+    }
+
+    private static void notice(OperatorClient api, String action, String reason, String... categories) {
+        ObjectNode body = OperatorClient.json().createObjectNode();
+        body.put("action", action).put("reason", reason);
+        var names = body.putArray("categories");
+        for (String category : categories) {
+            names.add(category);
+        }
+        api.post("api/v1/channel-notices", body);
+    }
+
+    private static String send(OperatorClient api, String precedence, String category, String text) {
+        ObjectNode body = OperatorClient.json().createObjectNode();
+        body.put("precedence", precedence).put("category", category).put("text", text);
+        return api.post("api/v1/messages", body).path("id").asText();
+    }
+
+    private static JsonNode requests(OperatorClient api) {
+        return api.get("api/v1/dialogue").path("requests");
+    }
+
+    private static String status(OperatorClient api, String id) {
+        for (JsonNode entry : requests(api)) {
+            if (entry.path("id").asText().equals(id)) {
+                return entry.path("status").asText();
+            }
+        }
+        return "";
+    }
+
+    private static String messageStatus(OperatorClient api, String id) {
+        return api.get("api/v1/messages/" + id).path("status").asText();
+    }
+}
