@@ -1,5 +1,6 @@
 package org.parley.node;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,9 @@ final class DialogueAnswerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (parent.node.isPresent()) {
+            return remote();
+        }
         DialogueLedger ledger = parent.ledger();
         List<DialogueEntry> entries = ledger.entries();
         List<DialogueEntry> matches = find(entries);
@@ -74,6 +78,30 @@ final class DialogueAnswerCommand implements Callable<Integer> {
         Party by = entry.request().to();
         Outcome<DialogueEntry> outcome = ledger.answer(answer(entry, id, by, now));
         return parent.report(outcome, "answered");
+    }
+
+    /** Through the node: the request is named by its full id, as the node lists it. */
+    private int remote() {
+        ObjectNode body = OperatorClient.json().createObjectNode();
+        if (choice.accept != null) {
+            body.put("answer", "ACCEPT")
+                    .put(
+                            "meeting",
+                            DialogueCommand.parseInstant(choice.accept, "--accept")
+                                    .toString());
+        } else if (choice.decline != null) {
+            body.put("answer", "DECLINE").put("reason", choice.decline);
+        } else {
+            body.put("answer", "COUNTER").put("note", note);
+            for (String t : choice.counter == null ? List.<String>of() : choice.counter) {
+                body.withArray("proposed")
+                        .add(DialogueCommand.parseInstant(t, "--counter").toString());
+            }
+        }
+        return parent.remote(
+                api -> api.post("api/v1/dialogue/requests/" + request + "/answer", body),
+                answer -> "answered " + request + ": sent as signed envelope "
+                        + answer.path("id").asText());
     }
 
     private Answer answer(DialogueEntry entry, EnvelopeId id, Party by, Instant now) {

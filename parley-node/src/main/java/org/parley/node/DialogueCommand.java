@@ -1,5 +1,6 @@
 package org.parley.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.parley.dialogue.DialogueEntry;
 import org.parley.dialogue.DialogueLedger;
 import org.parley.dialogue.Outcome;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code parley dialogue}: requests for talks, answers and statistics, kept in a local SQLite file
- * until the node's store carries them. Exit status 0 when recorded, 1 when refused (the reason on
+ * {@code parley dialogue}: requests for talks, answers, channel notices and statistics, through a
+ * running node ({@code --config node.yaml}: signed envelopes to the other party) or in a local SQLite
+ * file (for drafting and analysis). Exit status 0 when recorded, 1 when refused (the reason on
  * stderr, nothing stored), 2 for a usage error.
  */
 @Command(
@@ -60,6 +64,22 @@ final class DialogueCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for scripts.", scope = CommandLine.ScopeType.INHERIT)
     boolean json;
 
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "A running node's config: requests, answers and notices go to the other party as signed"
+                    + " envelopes through that node, and list/stats read its record (default: the local --store"
+                    + " file).")
+    Optional<Path> node = Optional.empty();
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "With --config: the node's operator API, when it is not the config's listen address.")
+    Optional<java.net.URI> url = Optional.empty();
+
     private static final String FLYWAY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.flywaydb";
 
     private final InstantSource clock;
@@ -95,6 +115,35 @@ final class DialogueCommand implements Callable<Integer> {
 
     Party other() {
         return Party.of(peer);
+    }
+
+    /** The operator API of the node named by --config, when there is one. */
+    Optional<OperatorClient> nodeClient() {
+        return node.map(file -> {
+            NodeConnection connection = new NodeConnection();
+            connection.config = Optional.of(file);
+            connection.url = url;
+            return connection.client();
+        });
+    }
+
+    /**
+     * Runs one call on the node's API: prints what {@code summary} makes of the answer (or the JSON
+     * with --json) and exits 0; a refusal prints the node's reason and exits 1; an unreachable node
+     * exits 2.
+     */
+    int remote(Function<OperatorClient, JsonNode> call, Function<JsonNode, String> summary) {
+        OperatorClient client = nodeClient().orElseThrow();
+        try {
+            JsonNode answer = call.apply(client);
+            spec.commandLine().getOut().println(json ? answer.toString() : summary.apply(answer));
+            return 0;
+        } catch (OperatorClient.ApiException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("parley dialogue: " + (e.status == 0 ? "" : "refused: ") + e.getMessage());
+            return e.status == 0 ? 2 : 1;
+        }
     }
 
     /** Opens the ledger file: WAL and synchronous=FULL, as the node's store (DESIGN decision 7). */

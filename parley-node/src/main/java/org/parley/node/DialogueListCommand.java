@@ -19,6 +19,9 @@ final class DialogueListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (parent.node.isPresent()) {
+            return parent.remote(api -> api.get("api/v1/dialogue"), DialogueListCommand::table);
+        }
         List<DialogueEntry> entries = parent.ledger().entries();
         PrintWriter out = parent.spec.commandLine().getOut();
         if (parent.json) {
@@ -49,5 +52,23 @@ final class DialogueListCommand implements Callable<Integer> {
                     e.request().topic()));
         }
         return 0;
+    }
+
+    /** The node's listing as a table: one line per request. */
+    private static String table(com.fasterxml.jackson.databind.JsonNode listing) {
+        StringBuilder out = new StringBuilder(
+                String.format(Locale.ROOT, "%-36s %-24s %-28s %-11s %s%n", "id", "sent", "level", "status", "topic"));
+        for (com.fasterxml.jackson.databind.JsonNode e : listing.path("requests")) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-36s %-24s %-28s %-11s %s%n",
+                    e.path("id").asText(),
+                    e.path("sentAt").asText(),
+                    e.path("level").asText(),
+                    e.path("status").asText(),
+                    e.path("topic").asText()));
+        }
+        out.append("suspended now: ").append(listing.path("suspended")).append(" (SAFETY and LINKTEST never are)");
+        return out.toString();
     }
 }

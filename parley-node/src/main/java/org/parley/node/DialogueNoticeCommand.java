@@ -47,6 +47,9 @@ final class DialogueNoticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (parent.node.isPresent()) {
+            return remote();
+        }
         PrintWriter out = parent.spec.commandLine().getOut();
         ChannelPolicy policy = parent.channels();
         Instant now = parent.clock().instant();
@@ -79,5 +82,38 @@ final class DialogueNoticeCommand implements Callable<Integer> {
                 yield 1;
             }
         };
+    }
+
+    /**
+     * Through the node: a signed notice to the other party, effective when it is sent (the wire's
+     * notice carries no separate effective time).
+     */
+    private int remote() {
+        if (action.equals("status")) {
+            return parent.remote(
+                    api -> api.get("api/v1/channel-notices"),
+                    n -> "suspended now: " + n.path("suspended") + "; SAFETY and LINKTEST are never suspended");
+        }
+        if (!action.equals("suspend") && !action.equals("resume")) {
+            throw new CommandLine.ParameterException(
+                    parent.spec.commandLine(), "notice: expected suspend, resume or status, not '" + action + "'");
+        }
+        if (!effective.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    parent.spec.commandLine(),
+                    "notice: --effective is for the local file; a node's notice takes effect when it is sent");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                OperatorClient.json().createObjectNode();
+        body.put("action", action.toUpperCase(java.util.Locale.ROOT)).put("reason", reason);
+        (categories.isEmpty() ? ChannelPolicy.SUSPENDABLE : EnumSet.copyOf(categories))
+                .stream()
+                        .map(Category::name)
+                        .sorted()
+                        .forEach(c -> body.withArray("categories").add(c));
+        return parent.remote(
+                api -> api.post("api/v1/channel-notices", body),
+                answer -> action + " notice sent to the other party as signed envelope "
+                        + answer.path("id").asText() + "; SAFETY and LINKTEST remain open");
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.node;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,15 @@ final class DialogueRequestCommand implements Callable<Integer> {
         List<Instant> times = proposed.stream()
                 .map(t -> DialogueCommand.parseInstant(t, "--propose"))
                 .toList();
+        if (parent.node.isPresent()) {
+            ObjectNode body = OperatorClient.json().createObjectNode();
+            body.put("level", level.name()).put("topic", topic).put("deadline", answerBy.toString());
+            times.forEach(t -> body.withArray("proposed").add(t.toString()));
+            return parent.remote(
+                    api -> api.post("api/v1/dialogue/requests", body),
+                    answer -> "requested " + answer.path("id").asText() + " (PENDING): sent as a signed envelope;"
+                            + " answer due by " + answerBy);
+        }
         DialogueRequest request = new DialogueRequest(
                 EnvelopeId.generate(parent.clock(), parent.random()),
                 parent.self(),

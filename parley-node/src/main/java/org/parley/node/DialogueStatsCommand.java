@@ -26,10 +26,40 @@ final class DialogueStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (parent.node.isPresent()) {
+            return parent.remote(
+                    api -> api.get("api/v1/dialogue/stats?period=" + period.name()), DialogueStatsCommand::csv);
+        }
         DialogueStats stats = parent.ledger().stats(period);
         PrintWriter out = parent.spec.commandLine().getOut();
         out.print(parent.json ? stats.toJson() + System.lineSeparator() : stats.toCsv());
         out.flush();
         return 0;
+    }
+
+    /** The node's statistics as CSV, the same columns as the local file's. */
+    private static String csv(com.fasterxml.jackson.databind.JsonNode stats) {
+        StringBuilder out = new StringBuilder(
+                "period,level,sent,accepted,declined,countered,unanswered,pending," + "median_seconds_to_answer");
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> rows = new java.util.ArrayList<>();
+        stats.path("rows").forEach(rows::add);
+        rows.add(stats.path("total"));
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            out.append(System.lineSeparator())
+                    .append(String.join(
+                            ",",
+                            row.path("period").asText(),
+                            row.path("level").asText(),
+                            row.path("sent").asText(),
+                            row.path("accepted").asText(),
+                            row.path("declined").asText(),
+                            row.path("countered").asText(),
+                            row.path("unanswered").asText(),
+                            row.path("pending").asText(),
+                            row.path("medianSecondsToAnswer").isNull()
+                                    ? ""
+                                    : row.path("medianSecondsToAnswer").asText()));
+        }
+        return out.toString();
     }
 }

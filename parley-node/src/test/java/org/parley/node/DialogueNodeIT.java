@@ -107,6 +107,60 @@ class DialogueNodeIT {
         }
     }
 
+    @Test
+    void dialogueCli_throughNodes_requestListedByPeerAndSafetySuspensionRefused() throws Exception {
+        try (TwoNodes nodes = new TwoNodes(root, InstantSource.system(), "PT30M")) {
+            // The nodes' operator APIs listen on ephemeral ports, so the CLI is told where.
+            String blue = root.resolve("blue.yaml") + " --url https://127.0.0.1:" + nodes.blue.operatorPort() + "/";
+            String red = root.resolve("red.yaml") + " --url https://127.0.0.1:" + nodes.red.operatorPort() + "/";
+            assertThat(nodes.red.dialogue().entries()).isEmpty();
+
+            Cli requested = Cli.run(
+                    "dialogue",
+                    "request",
+                    "--config",
+                    blue,
+                    "--level",
+                    "WORKING_LEVEL",
+                    "--topic",
+                    "hotline test schedule",
+                    "--propose",
+                    "2027-01-10T02:00:00Z",
+                    "--deadline-days",
+                    "3");
+            assertThat(requested.code()).as(requested.err()).isZero();
+            assertThat(requested.out()).contains("requested ").contains("signed envelope");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            Cli.run("dialogue", "list", "--config", red).out().contains("hotline test schedule"));
+
+            Cli refused = Cli.run(
+                    "dialogue", "notice", "suspend", "--config", red, "--category", "DIALOGUE,SAFETY", "--reason", "x");
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).contains("refused").contains("SAFETY");
+
+            Cli stats = Cli.run("dialogue", "stats", "--config", red, "--period", "YEAR");
+            assertThat(stats.code()).isZero();
+            assertThat(stats.out()).contains("WORKING_LEVEL,1,0,0,0,0,1");
+        }
+    }
+
+    /** One in-process run of the CLI. */
+    private record Cli(int code, String out, String err) {
+        static Cli run(String... args) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cli = ParleyCli.commandLine();
+            cli.setOut(new java.io.PrintWriter(out, true));
+            cli.setErr(new java.io.PrintWriter(err, true));
+            // "--config FILE --url URL" travels as one string; split it back into arguments.
+            String[] split = String.join("\u0000", args)
+                    .replace(" --url ", "\u0000--url\u0000")
+                    .split("\u0000");
+            return new Cli(cli.execute(split), out.toString(), err.toString());
+        }
+    }
+
     private static String request(OperatorClient api, String level, String topic, Instant proposed, String answerIn) {
         ObjectNode body = OperatorClient.json().createObjectNode();
         body.put("level", level).put("topic", topic);

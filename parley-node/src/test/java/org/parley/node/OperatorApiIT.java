@@ -183,6 +183,9 @@ class OperatorApiIT {
         JsonNode openapi = blueOfficer.get("openapi.json");
         assertThat(openapi.path("openapi").asText()).isEqualTo("3.1.0");
         assertThat(openapi.path("paths").has("/api/v1/messages/{id}/ack")).isTrue();
+        assertThat(openapi.path("paths").has("/api/v1/dialogue/requests/{id}/answer"))
+                .isTrue();
+        assertThat(openapi.path("paths").has("/api/v1/channel-notices")).isTrue();
         assertThat(blueOfficer.get("health").path("status").asText()).isEqualTo("UP");
         assertThat(nodes.blue.metrics.render("BLUE", 0, false)).contains("parley_envelopes_sent_total{party=\"BLUE\"}");
     }
