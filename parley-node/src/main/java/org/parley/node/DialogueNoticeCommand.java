@@ -84,10 +84,7 @@ final class DialogueNoticeCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * Through the node: a signed notice to the other party, effective when it is sent (the wire's
-     * notice carries no separate effective time).
-     */
+    /** Through the node: a signed notice to the other party, effective now or at --effective. */
     private int remote() {
         if (action.equals("status")) {
             return parent.remote(
@@ -98,14 +95,14 @@ final class DialogueNoticeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     parent.spec.commandLine(), "notice: expected suspend, resume or status, not '" + action + "'");
         }
-        if (!effective.isEmpty()) {
-            throw new CommandLine.ParameterException(
-                    parent.spec.commandLine(),
-                    "notice: --effective is for the local file; a node's notice takes effect when it is sent");
-        }
         com.fasterxml.jackson.databind.node.ObjectNode body =
                 OperatorClient.json().createObjectNode();
         body.put("action", action.toUpperCase(java.util.Locale.ROOT)).put("reason", reason);
+        if (!effective.isEmpty()) {
+            body.put(
+                    "effectiveAt",
+                    DialogueCommand.parseInstant(effective, "--effective").toString());
+        }
         (categories.isEmpty() ? ChannelPolicy.SUSPENDABLE : EnumSet.copyOf(categories))
                 .stream()
                         .map(Category::name)

@@ -41,7 +41,7 @@ import org.parley.wire.Precedence;
  * POST /api/v1/dialogue/requests/{id}/answer     {answer: ACCEPT|DECLINE|COUNTER, meeting | reason | proposed[]}
  * GET  /api/v1/dialogue/stats?period=YEAR[&amp;format=csv]
  * GET  /api/v1/channel-notices                   notices recorded, categories suspended now
- * POST /api/v1/channel-notices                   {action: SUSPEND|RESUME, categories[], reason}
+ * POST /api/v1/channel-notices                   {action: SUSPEND|RESUME, categories[], reason, effectiveAt?}
  * </pre>
  */
 final class DialogueRoutes {
@@ -142,7 +142,10 @@ final class DialogueRoutes {
         }
         Payload.ChannelNotice payload;
         try {
-            payload = new Payload.ChannelNotice(action, categories, required(body, "reason"));
+            Optional<Instant> effectiveAt = body.has("effectiveAt")
+                    ? Optional.of(instant(body.path("effectiveAt"), "effectiveAt"))
+                    : Optional.empty();
+            payload = new Payload.ChannelNotice(action, categories, required(body, "reason"), effectiveAt);
         } catch (IllegalArgumentException e) {
             // DESIGN decision 5: SAFETY and LINKTEST cannot be named; say so and store nothing.
             throw new OperatorApi.Problem(

@@ -139,6 +139,33 @@ class DialogueNodeIT {
             assertThat(refused.code()).isEqualTo(1);
             assertThat(refused.err()).contains("refused").contains("SAFETY");
 
+            // A suspension that takes effect later: ROUTINE still flows until then, not after.
+            Instant later = Instant.now().plusSeconds(3);
+            Cli suspend = Cli.run(
+                    "dialogue",
+                    "notice",
+                    "suspend",
+                    "--config",
+                    red,
+                    "--category",
+                    "ROUTINE",
+                    "--reason",
+                    "exercise period",
+                    "--effective",
+                    later.toString());
+            assertThat(suspend.code()).as(suspend.err()).isZero();
+            OperatorClient blueApi = nodes.client(nodes.blue, TwoNodes.BLUE_OFFICER);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> blueApi.get("api/v1/channel-notices")
+                                    .path("notices")
+                                    .size()
+                            == 1);
+            assertThat(send(blueApi, "ROUTINE", "ROUTINE", "before the suspension"))
+                    .isNotEmpty();
+            await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(later));
+            assertThatThrownBy(() -> send(blueApi, "ROUTINE", "ROUTINE", "after it"))
+                    .hasMessageContaining("ROUTINE is suspended by RED");
+
             Cli stats = Cli.run("dialogue", "stats", "--config", red, "--period", "YEAR");
             assertThat(stats.code()).isZero();
             assertThat(stats.out()).contains("WORKING_LEVEL,1,0,0,0,0,1");

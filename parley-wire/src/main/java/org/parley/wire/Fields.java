@@ -74,6 +74,10 @@ final class Fields {
         }
     }
 
+    Optional<Instant> optionalInstant(String name) {
+        return members.containsKey(name) ? Optional.of(instant(name)) : Optional.empty();
+    }
+
     EnvelopeId id(String name) {
         return EnvelopeId.parse(string(name));
     }

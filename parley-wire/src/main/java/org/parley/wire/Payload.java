@@ -161,8 +161,16 @@ public sealed interface Payload
      * Suspends or resumes categories of exchange. SAFETY and LINKTEST cannot be suspended (DESIGN
      * decision 5), so a notice naming them is refused here.
      */
-    record ChannelNotice(Action action, Set<Category> categories, String reason) implements Payload {
+    record ChannelNotice(Action action, Set<Category> categories, String reason, Optional<Instant> effectiveAt)
+            implements Payload {
+        /** A notice effective when its envelope is created. */
+        public ChannelNotice(Action action, Set<Category> categories, String reason) {
+            this(action, categories, reason, Optional.empty());
+        }
+
         public ChannelNotice {
+            // Like every wire instant, to the millisecond; empty means when its envelope was created.
+            effectiveAt = effectiveAt.map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
             categories = Set.copyOf(categories);
             if (categories.isEmpty()) {
                 throw new IllegalArgumentException("a channel notice must name at least one category");

@@ -55,6 +55,7 @@ final class PayloadCodec {
                                 .map(Enum::name)
                                 .toList()));
                 m.put("reason", str(p.reason()));
+                p.effectiveAt().ifPresent(at -> m.put("effectiveAt", instant(at)));
             }
         }
         return new Json.Obj(new TreeMap<>(m));
@@ -80,7 +81,8 @@ final class PayloadCodec {
                 new Payload.ChannelNotice(
                         f.enumValue("action", Payload.ChannelNotice.Action.class),
                         categories(f.strings("categories")),
-                        f.string("reason"));
+                        f.string("reason"),
+                        f.optionalInstant("effectiveAt"));
             default -> throw new IllegalArgumentException("payload.type '" + type + "' is not known to this build");
         };
         f.finish();

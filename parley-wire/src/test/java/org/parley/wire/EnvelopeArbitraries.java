@@ -71,7 +71,8 @@ final class EnvelopeArbitraries {
                                         .set()
                                         .ofMinSize(1)
                                         .map(EnumSet::copyOf),
-                                text())
+                                text(),
+                                instant().optional())
                         .as(Payload.ChannelNotice::new));
     }
 

@@ -73,8 +73,8 @@ public final class ChannelPolicy {
     }
 
     /**
-     * Records the notice carried by a channel-notice envelope. The wire payload has no effective time
-     * of its own, so the notice takes effect when the envelope was created.
+     * Records the notice carried by a channel-notice envelope, effective at the time it names, or
+     * when the envelope was created if it names none.
      */
     public NoticeReply apply(Envelope envelope) {
         if (!(envelope.payload() instanceof Payload.ChannelNotice payload)) {
@@ -87,7 +87,7 @@ public final class ChannelPolicy {
                 payload.action(),
                 payload.categories(),
                 payload.reason(),
-                envelope.created(),
+                payload.effectiveAt().orElse(envelope.created()),
                 envelope.created()));
     }
 
