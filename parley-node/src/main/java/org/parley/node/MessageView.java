@@ -10,6 +10,8 @@ import org.parley.wire.Precedence;
 /**
  * One message as operators see it, the same on both nodes: sent, received (the peer's receipt is
  * stored), acknowledged (by which role, when) or overdue (its ack deadline passed without one).
+ * A phrasebook message is rendered in English in {@code text} and in Chinese in {@code textZh}, so
+ * each side reads it in its own language; free text attached to it is marked untranslated.
  */
 record MessageView(
         EnvelopeId id,
@@ -25,7 +27,8 @@ record MessageView(
         Optional<String> acknowledgedBy,
         Optional<Instant> acknowledgedAt,
         Instant ackDeadline,
-        Optional<String> responsibleRole) {
+        Optional<String> responsibleRole,
+        Optional<String> textZh) {
 
     enum Direction {
         OUTBOUND,

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.parley.crypto.PartyIdentity;
 import org.parley.crypto.VerifiedEnvelope;
+import org.parley.dialogue.phrasebook.Phrasebook;
+import org.parley.dialogue.phrasebook.Reader;
+import org.parley.dialogue.phrasebook.Rendering;
 import org.parley.federation.Federation;
 import org.parley.store.Direction;
 import org.parley.store.InboxEntry;
@@ -38,6 +41,7 @@ final class Messages {
     private final NodeLedger ledger;
     private final NodeDialogue dialogue;
     private final Consumer<String> ledgerAlarm;
+    static final Phrasebook PHRASEBOOK = Phrasebook.standard();
     /** Listings read at most this many rows and show the newest {@code limit} of them. */
     private static final int LISTING_WINDOW = 100_000;
 
@@ -316,7 +320,8 @@ final class Messages {
                 ack.map(StoredAck::role),
                 ack.map(StoredAck::acknowledged),
                 deadline,
-                ack.isPresent() ? Optional.empty() : watch.responsibleRole(entry.id()));
+                ack.isPresent() ? Optional.empty() : watch.responsibleRole(entry.id()),
+                chinese(envelope.payload()));
     }
 
     private MessageView outboundView(OutboxEntry entry) {
@@ -348,15 +353,33 @@ final class Messages {
                 ack.map(StoredAck::role),
                 ack.map(StoredAck::acknowledged),
                 deadline,
-                Optional.empty());
+                Optional.empty(),
+                chinese(envelope.payload()));
+    }
+
+    /** The Chinese rendering of a phrasebook message; empty for anything else. */
+    private static Optional<String> chinese(Payload payload) {
+        return payload instanceof Payload.SafetyNotice s ? Optional.of(render(s, Reader.chinese())) : Optional.empty();
+    }
+
+    /**
+     * A phrasebook message in the reader's language and units. One from a newer phrasebook (an
+     * unknown code) is still shown, with its codes and parameters: a safety message is never hidden.
+     */
+    static String render(Payload.SafetyNotice notice, Reader reader) {
+        return switch (PHRASEBOOK.render(Phrasebook.messageOf(notice), reader)) {
+            case Rendering.Rendered rendered -> rendered.text();
+            case Rendering.Refused refused ->
+                String.join(" ", notice.phraseCodes()) + " " + notice.parameters()
+                        + (notice.freeText().isEmpty() ? "" : " / " + notice.freeText()) + " [not rendered: "
+                        + refused.reason() + "]";
+        };
     }
 
     static String summary(Payload payload) {
         return switch (payload) {
             case Payload.Text t -> t.text();
-            case Payload.SafetyNotice s ->
-                String.join(" ", s.phraseCodes()) + " " + s.parameters()
-                        + (s.freeText().isEmpty() ? "" : " / " + s.freeText());
+            case Payload.SafetyNotice s -> render(s, Reader.english());
             case Payload.LinkTest l -> "link test " + l.nonce();
             case Payload.Receipt r -> "receipt for " + r.envelopeId();
             case Payload.Ack a -> "ack of " + a.envelopeId() + " by " + a.role();

@@ -16,12 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLParameters;
 import org.parley.crypto.PartyIdentity;
+import org.parley.dialogue.phrasebook.Phrase;
+import org.parley.dialogue.phrasebook.PhraseMessage;
+import org.parley.dialogue.phrasebook.PhraseUse;
+import org.parley.dialogue.phrasebook.Phrasebook;
 import org.parley.federation.LinkStatus;
 import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
@@ -147,6 +155,10 @@ final class OperatorApi implements AutoCloseable {
                 json(ex, 200, alarms(), method, "GET");
             }
             case "/api/v1/messages" -> send(ex, method);
+            case "/api/v1/phrasebook" -> {
+                caller(ex);
+                json(ex, 200, phrasebook(), method, "GET");
+            }
             default -> {
                 if (path.startsWith(DialogueRoutes.DIALOGUE) || path.startsWith(DialogueRoutes.NOTICES)) {
                     dialogueRoutes.handle(ex, method, path, caller(ex));
@@ -190,14 +202,66 @@ final class OperatorApi implements AutoCloseable {
         Precedence precedence = enumField(body, "precedence", Precedence.class);
         Category category = enumField(body, "category", Category.class);
         String text = body.path("text").asText("");
-        if (text.isBlank()) {
-            throw new Problem(400, "'text' is required: the message for the other party");
+        Payload payload;
+        if (body.has("phrases")) {
+            payload = phraseMessage(body.path("phrases"), text);
+        } else if (text.isBlank()) {
+            throw new Problem(
+                    400,
+                    "'text' is required: the message for the other party (or 'phrases' from the"
+                            + " phrasebook, see GET /api/v1/phrasebook)");
+        } else {
+            payload = new Payload.Text(text);
         }
-        EnvelopeId id = messages.send(precedence, category, new Payload.Text(text), caller.operator());
+        EnvelopeId id = messages.send(precedence, category, payload, caller.operator());
         ObjectNode out = JSON.createObjectNode();
         out.put("id", id.toString());
         ex.getResponseHeaders().set("Location", "/api/v1/messages/" + id);
         json(ex, 201, out, method, "POST");
+    }
+
+    /**
+     * A phrasebook message: {@code [{"code": "...", "arguments": {"distance": "150 yd"}}]}, with
+     * {@code text} attached as free text (shown to the other side as untranslated). Every problem
+     * (unknown code, missing or out-of-range argument) is refused with its phrase number.
+     */
+    private static Payload phraseMessage(JsonNode phrases, String freeText) {
+        if (!phrases.isArray() || phrases.isEmpty()) {
+            throw new Problem(400, "'phrases' must be a non-empty list of {\"code\", \"arguments\"}");
+        }
+        List<PhraseUse> uses = new ArrayList<>();
+        for (JsonNode phrase : phrases) {
+            Map<String, String> arguments = new TreeMap<>();
+            phrase.path("arguments")
+                    .properties()
+                    .forEach(e -> arguments.put(e.getKey(), e.getValue().asText()));
+            uses.add(new PhraseUse(phrase.path("code").asText(""), arguments));
+        }
+        PhraseMessage message = new PhraseMessage(uses, freeText);
+        List<String> problems = Messages.PHRASEBOOK.problems(message);
+        if (!problems.isEmpty()) {
+            throw new Problem(400, "phrase message refused, nothing sent: " + String.join("; ", problems));
+        }
+        return Phrasebook.payloadOf(message);
+    }
+
+    /** The catalogue a composer picks from: code, source, parameters, both templates. */
+    private static ObjectNode phrasebook() {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode items = out.putArray("phrases");
+        for (Phrase phrase : Messages.PHRASEBOOK.phrases()) {
+            ObjectNode o = items.addObject();
+            o.put("code", phrase.code()).put("group", phrase.groupId()).put("source", phrase.source());
+            ArrayNode parameters = o.putArray("parameters");
+            phrase.parameters()
+                    .forEach(p -> parameters
+                            .addObject()
+                            .put("name", p.name())
+                            .put("kind", p.kind().name())
+                            .put("unit", p.unit().toString()));
+            o.put("en", phrase.english()).put("zh", phrase.chinese());
+        }
+        return out;
     }
 
     private void configureDeadline(HttpExchange ex, String method, String precedenceName) throws IOException {
@@ -348,6 +412,7 @@ final class OperatorApi implements AutoCloseable {
         v.acknowledgedAt().ifPresent(t -> o.put("acknowledgedAt", t.toString()));
         o.put("ackDeadline", v.ackDeadline().toString());
         v.responsibleRole().ifPresent(r -> o.put("responsibleRole", r));
+        v.textZh().ifPresent(t -> o.put("textZh", t));
         return o;
     }
 

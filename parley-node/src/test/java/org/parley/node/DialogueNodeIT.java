@@ -91,9 +91,20 @@ class DialogueNodeIT {
                     .hasMessageContaining("DIALOGUE is suspended by RED");
             assertThat(requests(blue)).hasSize(3);
 
-            String safety = send(blue, "FLASH", "SAFETY", "Your destroyer is crossing our bow at 150 yd");
+            // The safety message is a phrasebook message: each side reads it in its own language.
+            assertThat(blue.get("api/v1/phrasebook").path("phrases").size()).isGreaterThanOrEqualTo(60);
+            String safety = phrases(blue, "MOU.AIR.TOO_CLOSE", "distance", "20ft", "J-11 at our wingtip");
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> messageStatus(red, safety).equals("RECEIVED"));
+            JsonNode onRed = red.get("api/v1/messages/" + safety);
+            assertThat(onRed.path("text").asText()).contains("20").contains("J-11 at our wingtip");
+            assertThat(onRed.path("textZh").asText())
+                    .containsPattern("\\p{IsHan}")
+                    .contains("J-11 at our wingtip");
+            assertThatThrownBy(() -> phrases(blue, "MOU.AIR.NO_SUCH_PHRASE", "distance", "20ft", ""))
+                    .hasMessageContaining("MOU.AIR.NO_SUCH_PHRASE")
+                    .satisfies(e ->
+                            assertThat(((OperatorClient.ApiException) e).status).isEqualTo(400));
             red.post("api/v1/messages/" + safety + "/ack", OperatorClient.json().createObjectNode());
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> messageStatus(blue, safety).equals("ACKNOWLEDGED"));
@@ -215,6 +226,14 @@ class DialogueNodeIT {
     private static String send(OperatorClient api, String precedence, String category, String text) {
         ObjectNode body = OperatorClient.json().createObjectNode();
         body.put("precedence", precedence).put("category", category).put("text", text);
+        return api.post("api/v1/messages", body).path("id").asText();
+    }
+
+    private static String phrases(OperatorClient api, String code, String name, String value, String freeText) {
+        ObjectNode body = OperatorClient.json().createObjectNode();
+        body.put("precedence", "FLASH").put("category", "SAFETY").put("text", freeText);
+        ObjectNode phrase = body.putArray("phrases").addObject();
+        phrase.put("code", code).putObject("arguments").put(name, value);
         return api.post("api/v1/messages", body).path("id").asText();
     }
 
