@@ -48,9 +48,14 @@ final class AisDecodeRun {
      * returns the summary for stderr.
      */
     static String run(InputStream in, OutputStream out, boolean statsOnly) throws IOException {
+        return run(in, out, statsOnly, READ_BYTES);
+    }
+
+    /** As {@link #run(InputStream, OutputStream, boolean)} with a given initial read buffer (tests). */
+    static String run(InputStream in, OutputStream out, boolean statsOnly, int readBytes) throws IOException {
         long start = System.nanoTime();
         AisDecodeRun run = new AisDecodeRun(out, statsOnly);
-        run.readAll(in);
+        run.readAll(in, readBytes);
         run.buffer.writeTo(out);
         out.flush();
         return run.summary(System.nanoTime() - start);
@@ -60,8 +65,8 @@ final class AisDecodeRun {
      * Splits the input into lines as {@link java.io.BufferedReader#readLine} does (LF, CR or CR LF
      * end a line; a last line without terminator counts), so line counts match the text reader.
      */
-    private void readAll(InputStream in) throws IOException {
-        byte[] buf = new byte[READ_BYTES];
+    private void readAll(InputStream in, int readBytes) throws IOException {
+        byte[] buf = new byte[readBytes];
         int start = 0;
         int end = 0;
         boolean afterCr = false;
