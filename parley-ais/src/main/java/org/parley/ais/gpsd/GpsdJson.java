@@ -39,7 +39,7 @@ public final class GpsdJson {
     public boolean append(AisMessage message, StringBuilder sb) {
         scratch.clear();
         boolean printed = append(message, scratch);
-        sb.append(scratch.toString());
+        scratch.appendTo(sb);
         return printed;
     }
 

@@ -58,6 +58,19 @@ public final class JsonBytes {
         return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
+    /** Appends the content as characters to {@code sb}, without an intermediate {@code String} when it is ASCII. */
+    public void appendTo(StringBuilder sb) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                sb.append(toString());
+                return;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            sb.append((char) bytes[i]);
+        }
+    }
+
     /** Appends a character, UTF-8 encoded. */
     public JsonBytes append(char c) {
         if (c < 0x80) {

@@ -26,6 +26,16 @@ class JsonBytesTest {
         assertThat(bytes.length()).isEqualTo(("a" + wellFormed + "z").getBytes(StandardCharsets.UTF_8).length);
     }
 
+    @Property
+    void appendTo_anyString_appendsTheSameText(@ForAll String value) {
+        String wellFormed = value.replaceAll("[\\uD800-\\uDFFF]", "?");
+        StringBuilder sb = new StringBuilder("x");
+
+        new JsonBytes(16).append(wellFormed).appendTo(sb);
+
+        assertThat(sb).hasToString("x" + wellFormed);
+    }
+
     @Test
     void quoted_quoteBackslashAndControl_escapedAsGpsdDoes() {
         JsonBytes bytes = new JsonBytes(16).quoted("A\"B\\C\u0001D\u001f@");
