@@ -2,6 +2,7 @@ package org.parley.node;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -21,6 +22,12 @@ public final class AisDecodeMain {
 
     /** {@code args} are those after {@code ais decode}. */
     public static void main(String[] args) {
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset()), true);
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out), err));
+    }
+
+    /** Runs the command on {@code out} and {@code err}, or on picocli's streams when delegating; returns the exit code. */
+    static int run(String[] args, OutputStream out, PrintWriter err) {
         boolean statsOnly = false;
         @Nullable String input = null;
         boolean plain = true;
@@ -36,12 +43,9 @@ public final class AisDecodeMain {
         if (!plain || input == null) {
             List<String> all = new ArrayList<>(List.of("ais", "decode"));
             all.addAll(List.of(args));
-            ParleyCli.main(all.toArray(String[]::new));
-            return;
+            return ParleyCli.commandLine().execute(all.toArray(String[]::new));
         }
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset()), true);
-        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-        System.exit(AisDecodeCommand.execute(input, statsOnly, out, err));
+        return AisDecodeCommand.execute(input, statsOnly, out, err);
     }
 
     private static Charset charset() {
