@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.parley.ais.gpsd.GpsdJson;
+import org.parley.ais.gpsd.JsonBytes;
 import org.parley.testing.Corpus;
 
 /**
@@ -37,11 +38,23 @@ public class DecodeBenchmark {
     private AisDecoder decoder = AisDecoder.create();
     private GpsdJson json = new GpsdJson();
     private final StringBuilder sb = new StringBuilder(1 << 12);
+    private final JsonBytes out = new JsonBytes(1 << 16);
+    private byte[] text = new byte[0];
+    /** Start of line i at lineStarts[i], its end (before the LF) at lineStarts[i + 1] - 1. */
+    private int[] lineStarts = new int[0];
 
     @Setup(Level.Trial)
     public void load() throws IOException {
         Path file = Corpus.file("ais/amsa_ais.part1.txt");
         lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        StringBuilder all = new StringBuilder();
+        lineStarts = new int[lines.size() + 1];
+        for (int i = 0; i < lines.size(); i++) {
+            lineStarts[i] = all.length();
+            all.append(lines.get(i)).append('\n');
+        }
+        lineStarts[lines.size()] = all.length();
+        text = all.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Setup(Level.Iteration)
@@ -66,6 +79,24 @@ public class DecodeBenchmark {
                 sb.setLength(0);
                 json.append(d.message(), sb);
                 bh.consume(sb.length());
+            }
+        }
+    }
+
+    /**
+     * The CLI's byte path: lines as ranges of one byte buffer, JSON into a byte buffer that is
+     * cleared when full (the CLI writes it to stdout at that point).
+     */
+    @Benchmark
+    public void decodeBytesAndWriteJsonBytes(Blackhole bh) {
+        for (int i = 0; i + 1 < lineStarts.length; i++) {
+            if (decoder.decode(text, lineStarts[i], lineStarts[i + 1] - 1) instanceof AisResult.Decoded d
+                    && json.append(d.message(), out)) {
+                out.append('\n');
+                if (out.length() > 1 << 15) {
+                    bh.consume(out.length());
+                    out.clear();
+                }
             }
         }
     }

@@ -24,6 +24,7 @@ public final class AisDecoder {
     private final InstantSource clock;
     private final Sentence sentence = new Sentence();
     private final Bits bits = new Bits();
+    private final AsciiLine bytesLine = new AsciiLine();
     private final Reassembler reassembler;
     private final long[] rejects = new long[RejectReason.values().length];
     private final AisResult.Pending pending = new AisResult.Pending();
@@ -53,6 +54,20 @@ public final class AisDecoder {
 
     /** Decodes one line of a feed. */
     public AisResult decode(CharSequence line) {
+        return decodeLine(line);
+    }
+
+    /**
+     * Decodes the line held in {@code buffer[from, to)}, one ISO-8859-1 character per byte (NMEA
+     * 0183 is ASCII), exactly as {@link #decode(CharSequence)} decodes the same text. For readers
+     * that split an input buffer into lines themselves: no {@code String} is made for the line, and
+     * the buffer may be reused as soon as this returns.
+     */
+    public AisResult decode(byte[] buffer, int from, int to) {
+        return decodeLine(bytesLine.set(buffer, from, to));
+    }
+
+    private AisResult decodeLine(CharSequence line) {
         RejectReason bad = sentence.parse(line);
         if (bad != null) {
             return reject(bad, line);

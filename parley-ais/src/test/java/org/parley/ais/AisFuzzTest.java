@@ -2,26 +2,33 @@ package org.parley.ais;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.lifecycle.AfterContainer;
 import org.parley.testing.Corpus;
 
 /**
- * No line, however broken, makes the decoder throw or hang. Each try mutates a batch of real
- * sentences (from three corpora) with a seed chosen by jqwik: 10,000 tries × 100 lines = 1,000,000
- * mutated sentences per run; {@code -Dparley.fuzz.batch=1000} gives the nightly 10,000,000.
+ * No line, however broken, makes the decoder throw or hang, and the byte-range entry the CLI uses
+ * answers every mutated line as the text entry does. Each try mutates a batch of real sentences
+ * (from several corpora) with a seed chosen by jqwik: 10,000 tries × 100 lines = 1,000,000 mutated
+ * sentences per run; {@code -Pfuzz-nightly} ({@code -Dparley.fuzz.batch=1000}) gives 10,000,000.
  */
 class AisFuzzTest {
+    private static final int TRIES = 10_000;
     private static final int BATCH = Integer.getInteger("parley.fuzz.batch", 100);
+    private static final AtomicLong MUTATED = new AtomicLong();
     private static final List<String> SEEDS = seeds();
     private static final String ALPHABET =
             "!$\\*,:-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ`abcdefghijklmnopqrstuvw@ \t\u00ff";
 
     private final AisDecoder decoder = AisDecoder.create();
+    private final AisDecoder bytesDecoder = AisDecoder.create();
 
     private static List<String> seeds() {
         List<String> lines = new ArrayList<>();
@@ -37,7 +44,7 @@ class AisFuzzTest {
         return lines;
     }
 
-    @Property(tries = 10_000)
+    @Property(tries = TRIES)
     void decode_mutatedRealSentences_neverThrows(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long start = System.nanoTime();
@@ -45,10 +52,21 @@ class AisFuzzTest {
             String line = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
             AisResult result = decoder.decode(line);
             assertThat(result).isNotNull();
+            byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1); // the alphabet is Latin-1
+            assertThat(bytesDecoder.decode(bytes, 0, bytes.length)).as(line).isEqualTo(result);
         }
+        MUTATED.addAndGet(BATCH);
         assertThat(System.nanoTime() - start).as("batch time (ns)").isLessThan(5_000_000_000L);
         // The decoder's safety net must stay unused: a record refusing a decoded value is a bug.
         assertThat(decoder.rejectCounts()).doesNotContainKey(RejectReason.INVALID_FIELD);
+    }
+
+    /** The run decoded as many mutated sentences as promised (1,000,000, or 10,000,000 nightly). */
+    @AfterContainer
+    static void afterAll_allTriesRan_decodedTriesTimesBatchSentences() {
+        if (MUTATED.get() > 0) { // zero when a filter ran only the other properties
+            assertThat(MUTATED.get()).isEqualTo((long) TRIES * BATCH);
+        }
     }
 
     @Property(tries = 2_000)

@@ -1,20 +1,11 @@
 package org.parley.node;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
-import org.parley.ais.AisDecoder;
-import org.parley.ais.AisResult;
-import org.parley.ais.RejectReason;
-import org.parley.ais.gpsd.GpsdJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,8 +18,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Decode an AIS NMEA file (plain or .gz) or stdin ('-') to gpsd-style JSON lines.")
 final class AisDecodeCommand implements Callable<Integer> {
-    private static final int FLUSH_CHARS = 1 << 16;
-
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli before call()
     private CommandLine.Model.CommandSpec spec;
@@ -45,60 +34,49 @@ final class AisDecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AisDecoder decoder = AisDecoder.create();
-        GpsdJson json = new GpsdJson();
-        long lines = 0;
-        long start = System.nanoTime();
-        try (BufferedReader reader = open()) {
-            StringBuilder sb = new StringBuilder(FLUSH_CHARS + 4096);
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines++;
-                if (decoder.decode(line) instanceof AisResult.Decoded d && !statsOnly && json.append(d.message(), sb)) {
-                    sb.append('\n');
-                    if (sb.length() >= FLUSH_CHARS) {
-                        out.append(sb);
-                        sb.setLength(0);
-                    }
-                }
-            }
-            out.append(sb);
-            out.flush();
+        // Picocli's writer may be replaced (tests do); the launcher's direct entry, AisDecodeMain,
+        // writes to the stdout file descriptor instead.
+        PrintWriter out = spec.commandLine().getOut();
+        return execute(input, statsOnly, new WriterOutputStream(out), err);
+    }
+
+    /** Runs the decode and prints the summary or the read error on {@code err}; returns the exit code. */
+    static int execute(String input, boolean statsOnly, OutputStream out, PrintWriter err) {
+        String summary;
+        try (InputStream in = AisDecodeRun.open(input)) {
+            summary = AisDecodeRun.run(in, out, statsOnly);
         } catch (IOException e) {
             err.println("parley ais decode: cannot read " + input + ": " + e.getMessage());
+            err.flush();
             return 1;
         }
-        summary(err, decoder, lines, System.nanoTime() - start);
+        err.println(summary);
+        err.flush();
         return 0;
     }
 
-    private BufferedReader open() throws IOException {
-        InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
-        if (input.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
-    }
+    /** Bytes (the writer's ASCII JSON) onto picocli's character writer, one chunk at a time. */
+    private static final class WriterOutputStream extends OutputStream {
+        private final PrintWriter writer;
 
-    private static void summary(PrintWriter err, AisDecoder decoder, long lines, long nanos) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("lines ").append(lines).append(", decoded ").append(decoder.decodedCount());
-        long rejected = 0;
-        for (Map.Entry<RejectReason, Long> e : decoder.rejectCounts().entrySet()) {
-            rejected += e.getValue();
+        WriterOutputStream(PrintWriter writer) {
+            this.writer = writer;
         }
-        sb.append(", rejected ").append(rejected);
-        for (Map.Entry<RejectReason, Long> e : decoder.rejectCounts().entrySet()) {
-            sb.append("\n  ")
-                    .append(e.getKey().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(' ')
-                    .append(e.getValue());
+
+        @Override
+        public void write(int b) {
+            writer.write(b & 0xFF);
         }
-        double seconds = nanos / 1e9;
-        sb.append(String.format(
-                java.util.Locale.ROOT, "%nelapsed %.3f s, %.0f lines/s", seconds, lines / Math.max(seconds, 1e-9)));
-        err.println(sb);
-        err.flush();
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            writer.write(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            writer.flush();
+        }
     }
 }

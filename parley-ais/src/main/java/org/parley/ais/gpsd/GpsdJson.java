@@ -1,8 +1,8 @@
 package org.parley.ais.gpsd;
 
 import static org.parley.ais.gpsd.Json.bool;
-import static org.parley.ais.gpsd.Json.fixed;
 import static org.parley.ais.gpsd.Json.num;
+import static org.parley.ais.gpsd.Json.ratio;
 import static org.parley.ais.gpsd.Json.str;
 
 import org.parley.ais.AidToNavigationReport;
@@ -26,14 +26,28 @@ import org.parley.ais.StaticVoyageData;
  * so use one per stream.
  */
 public final class GpsdJson {
-    private static final double DEG = 600_000.0;
+    /** Position unit of messages 1-3, 4, 9, 18, 19, 21: 1/10 000 minute (ITU-R M.1371-5 Table 45). */
+    private static final long TEN_THOUSANDTH_MINUTES_PER_DEGREE = 600_000;
+
     private final Type24Merger merger = new Type24Merger();
+    private final JsonBytes scratch = new JsonBytes(1 << 10);
 
     /**
      * Appends one JSON object (no newline) for {@code message}; returns false and appends nothing
      * when gpsdecode would print nothing for it (a held message 24 part).
      */
     public boolean append(AisMessage message, StringBuilder sb) {
+        scratch.clear();
+        boolean printed = append(message, scratch);
+        scratch.appendTo(sb);
+        return printed;
+    }
+
+    /**
+     * Appends one JSON object (no newline) for {@code message} as UTF-8 bytes; returns false and
+     * appends nothing when gpsdecode would print nothing for it (a held message 24 part).
+     */
+    public boolean append(AisMessage message, JsonBytes sb) {
         if (message instanceof StaticDataReport part) {
             return merger.append(part, sb);
         }
@@ -53,21 +67,21 @@ public final class GpsdJson {
         return true;
     }
 
-    static void head(StringBuilder sb, AisMessage m) {
-        sb.append("{\"class\":\"AIS\",\"device\":\"stdin\"");
+    static void head(JsonBytes sb, AisMessage m) {
+        sb.ascii("{\"class\":\"AIS\",\"device\":\"stdin\"");
         num(sb, ",\"type\":", m.messageType());
         num(sb, ",\"repeat\":", m.repeat());
         num(sb, ",\"mmsi\":", m.mmsi());
-        sb.append(",\"scaled\":true");
+        sb.ascii(",\"scaled\":true");
     }
 
-    private static void classA(StringBuilder sb, ClassAPositionReport m) {
+    private static void classA(JsonBytes sb, ClassAPositionReport m) {
         num(sb, ",\"status\":", m.navigationStatusCode());
         str(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
         Json.name(sb, ",\"turn\":");
         int turn = m.rawTurn();
         if (turn == -128) {
-            sb.append("\"nan\"");
+            sb.ascii("\"nan\"");
         } else if (turn == -127 || turn == 127) {
             sb.append(turn < 0 ? "\"fastleft\"" : "\"fastright\"");
         } else {
@@ -77,15 +91,15 @@ public final class GpsdJson {
         }
         Json.name(sb, ",\"speed\":");
         if (m.rawSpeed() == 1023) {
-            sb.append("\"nan\"");
+            sb.ascii("\"nan\"");
         } else if (m.rawSpeed() == 1022) {
-            sb.append("\"fast\""); // Table 45: 1022 = 102.2 knots or more
+            sb.ascii("\"fast\""); // Table 45: 1022 = 102.2 knots or more
         } else {
-            Json.appendFixed(sb, m.rawSpeed() / 10.0, 1);
+            Json.appendRatio(sb, m.rawSpeed(), 10, 1);
         }
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
         num(sb, ",\"heading\":", m.rawHeading());
         num(sb, ",\"second\":", m.timestampSecond());
         num(sb, ",\"maneuver\":", m.manoeuvre());
@@ -93,12 +107,12 @@ public final class GpsdJson {
         num(sb, ",\"radio\":", m.radio());
     }
 
-    static void lonLat(StringBuilder sb, int rawLon, int rawLat) {
-        fixed(sb, ",\"lon\":", rawLon / DEG, 7);
-        fixed(sb, ",\"lat\":", rawLat / DEG, 7);
+    static void lonLat(JsonBytes sb, int rawLon, int rawLat) {
+        ratio(sb, ",\"lon\":", rawLon, TEN_THOUSANDTH_MINUTES_PER_DEGREE, 7);
+        ratio(sb, ",\"lat\":", rawLat, TEN_THOUSANDTH_MINUTES_PER_DEGREE, 7);
     }
 
-    private static void baseStation(StringBuilder sb, BaseStationReport m) {
+    private static void baseStation(JsonBytes sb, BaseStationReport m) {
         Json.name(sb, ",\"timestamp\":");
         sb.append('"');
         String year = Integer.toString(m.year());
@@ -112,7 +126,7 @@ public final class GpsdJson {
         Json.two(sb, m.minute());
         sb.append(':');
         Json.two(sb, m.second());
-        sb.append("Z\"");
+        sb.ascii("Z\"");
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
         epfd(sb, m.epfd());
@@ -120,24 +134,24 @@ public final class GpsdJson {
         num(sb, ",\"radio\":", m.radio());
     }
 
-    static void epfd(StringBuilder sb, int epfd) {
+    static void epfd(JsonBytes sb, int epfd) {
         num(sb, ",\"epfd\":", epfd);
         str(sb, ",\"epfd_text\":", Legends.epfd(epfd));
     }
 
-    static void shipType(StringBuilder sb, int type) {
+    static void shipType(JsonBytes sb, int type) {
         num(sb, ",\"shiptype\":", type);
         str(sb, ",\"shiptype_text\":", Legends.shipType(type));
     }
 
-    static void dimensions(StringBuilder sb, ShipDimensions d) {
+    static void dimensions(JsonBytes sb, ShipDimensions d) {
         num(sb, ",\"to_bow\":", d.toBowMetres());
         num(sb, ",\"to_stern\":", d.toSternMetres());
         num(sb, ",\"to_port\":", d.toPortMetres());
         num(sb, ",\"to_starboard\":", d.toStarboardMetres());
     }
 
-    private static void voyage(StringBuilder sb, StaticVoyageData m) {
+    private static void voyage(JsonBytes sb, StaticVoyageData m) {
         num(sb, ",\"imo\":", m.imo());
         num(sb, ",\"ais_version\":", m.aisVersion());
         str(sb, ",\"callsign\":", m.callsign());
@@ -154,30 +168,30 @@ public final class GpsdJson {
         Json.two(sb, m.etaHour());
         sb.append(':');
         Json.two(sb, m.etaMinute());
-        sb.append("Z\"");
-        fixed(sb, ",\"draught\":", m.rawDraught() / 10.0, 1);
+        sb.ascii("Z\"");
+        ratio(sb, ",\"draught\":", m.rawDraught(), 10, 1);
         str(sb, ",\"destination\":", m.destination());
         num(sb, ",\"dte\":", m.dte() ? 1 : 0);
     }
 
-    private static void sar(StringBuilder sb, SarAircraftReport m) {
+    private static void sar(JsonBytes sb, SarAircraftReport m) {
         Json.name(sb, ",\"alt\":");
         if (m.rawAltitude() == 4095) {
-            sb.append("\"nan\"");
+            sb.ascii("\"nan\"");
         } else {
             sb.append(m.rawAltitude());
         }
         Json.name(sb, ",\"speed\":");
         if (m.rawSpeed() == 1023) {
-            sb.append("\"nan\"");
+            sb.ascii("\"nan\"");
         } else if (m.rawSpeed() == 1022) {
-            sb.append("\"fast\"");
+            sb.ascii("\"fast\"");
         } else {
             sb.append(m.rawSpeed());
         }
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
         num(sb, ",\"second\":", m.timestampSecond());
         num(sb, ",\"regional\":", m.regional());
         num(sb, ",\"dte\":", m.dte() ? 1 : 0);
@@ -185,12 +199,12 @@ public final class GpsdJson {
         num(sb, ",\"radio\":", m.radio());
     }
 
-    private static void classB(StringBuilder sb, ClassBPositionReport m) {
+    private static void classB(JsonBytes sb, ClassBPositionReport m) {
         num(sb, ",\"reserved\":", m.reserved());
-        fixed(sb, ",\"speed\":", m.rawSpeed() / 10.0, 1);
+        ratio(sb, ",\"speed\":", m.rawSpeed(), 10, 1);
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
         num(sb, ",\"heading\":", m.rawHeading());
         num(sb, ",\"second\":", m.timestampSecond());
         num(sb, ",\"regional\":", m.regional());
@@ -203,12 +217,12 @@ public final class GpsdJson {
         num(sb, ",\"radio\":", m.radio());
     }
 
-    private static void classBExtended(StringBuilder sb, ClassBExtendedReport m) {
+    private static void classBExtended(JsonBytes sb, ClassBExtendedReport m) {
         num(sb, ",\"reserved\":", m.reserved());
-        fixed(sb, ",\"speed\":", m.rawSpeed() / 10.0, 1);
+        ratio(sb, ",\"speed\":", m.rawSpeed(), 10, 1);
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        fixed(sb, ",\"course\":", m.rawCourse() / 10.0, 1);
+        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
         num(sb, ",\"heading\":", m.rawHeading());
         num(sb, ",\"second\":", m.timestampSecond());
         num(sb, ",\"regional\":", m.regional());
@@ -221,7 +235,7 @@ public final class GpsdJson {
         bool(sb, ",\"assigned\":", m.assigned());
     }
 
-    private static void aid(StringBuilder sb, AidToNavigationReport m) {
+    private static void aid(JsonBytes sb, AidToNavigationReport m) {
         num(sb, ",\"aid_type\":", m.aidType());
         str(sb, ",\"aid_type_text\":", Legends.aidType(m.aidType()));
         str(sb, ",\"name\":", m.name());
@@ -236,12 +250,13 @@ public final class GpsdJson {
         bool(sb, ",\"virtual_aid\":", m.virtualAid());
     }
 
-    private static void longRange(StringBuilder sb, LongRangeReport m) {
+    private static void longRange(JsonBytes sb, LongRangeReport m) {
         num(sb, ",\"status\":", m.navigationStatusCode());
         str(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
         bool(sb, ",\"accuracy\":", m.accuracy());
-        fixed(sb, ",\"lon\":", m.rawLongitude() / 600.0, 4);
-        fixed(sb, ",\"lat\":", m.rawLatitude() / 600.0, 4);
+        // Message 27 positions are in 1/10 minute (ITU-R M.1371-5 Table 81).
+        ratio(sb, ",\"lon\":", m.rawLongitude(), 600, 4);
+        ratio(sb, ",\"lat\":", m.rawLatitude(), 600, 4);
         num(sb, ",\"speed\":", m.rawSpeed());
         num(sb, ",\"course\":", m.rawCourse());
         bool(sb, ",\"raim\":", m.raim());

@@ -16,7 +16,7 @@ final class ImoJson {
 
     private ImoJson() {}
 
-    static void dangerousCargo(StringBuilder sb, DangerousCargoData m) {
+    static void dangerousCargo(JsonBytes sb, DangerousCargoData m) {
         str(sb, ",\"lastport\":", m.lastPort());
         date(sb, ",\"departure\":", m.departureMonth(), m.departureDay(), m.departureHour(), m.departureMinute());
         str(sb, ",\"nextport\":", m.nextPort());
@@ -28,7 +28,7 @@ final class ImoJson {
         num(sb, ",\"unit\":", m.unit());
     }
 
-    static void tidalWindow(StringBuilder sb, TidalWindowData m) {
+    static void tidalWindow(JsonBytes sb, TidalWindowData m) {
         num(sb, ",\"month\":", m.month());
         num(sb, ",\"day\":", m.day());
         Json.name(sb, ",\"tidals\":");
@@ -37,7 +37,7 @@ final class ImoJson {
             TidalWindow w = m.windows().get(i);
             sb.append(i == 0 ? "{" : ",{");
             // gpsd divides both layouts by 60000 (its 1/1000-minute divisor), also for FI 14.
-            sb.append("\"lon\":");
+            sb.ascii("\"lon\":");
             Json.appendFixed(sb, w.rawLongitude() / THOUSANDTH_MINUTE, 6);
             fixed(sb, ",\"lat\":", w.rawLatitude() / THOUSANDTH_MINUTE, 6);
             num(sb, ",\"from_hour\":", w.fromHour());
@@ -51,7 +51,7 @@ final class ImoJson {
         sb.append(']');
     }
 
-    static void clearance(StringBuilder sb, ClearanceTimeData m) {
+    static void clearance(JsonBytes sb, ClearanceTimeData m) {
         num(sb, ",\"linkage\":", m.linkage());
         date(sb, ",\"arrival\":", m.month(), m.day(), m.hour(), m.minute());
         str(sb, ",\"portname\":", m.portName());
@@ -60,12 +60,12 @@ final class ImoJson {
         fixed(sb, ",\"lat\":", m.rawLatitude() / THOUSANDTH_MINUTE, 6);
     }
 
-    static void text(StringBuilder sb, TextDescriptionData m) {
+    static void text(JsonBytes sb, TextDescriptionData m) {
         num(sb, ",\"linkage\":", m.linkage());
         str(sb, ",\"text\":", m.text());
     }
 
-    private static void date(StringBuilder sb, String name, int month, int day, int hour, int minute) {
+    private static void date(JsonBytes sb, String name, int month, int day, int hour, int minute) {
         Json.name(sb, name);
         sb.append('"');
         Json.two(sb, month);
@@ -75,6 +75,6 @@ final class ImoJson {
         Json.two(sb, hour);
         sb.append(':');
         Json.two(sb, minute);
-        sb.append("Z\"");
+        sb.ascii("Z\"");
     }
 }

@@ -64,7 +64,7 @@ final class InlandJson {
 
     private InlandJson() {}
 
-    static void append(StringBuilder sb, InlandStaticData m) {
+    static void append(JsonBytes sb, InlandStaticData m) {
         str(sb, ",\"vin\":", m.europeanVesselId());
         num(sb, ",\"length\":", m.rawLength());
         num(sb, ",\"beam\":", m.rawBeam());

@@ -1,6 +1,6 @@
 package org.parley.ais.gpsd;
 
-/** Appends JSON members to a builder without intermediate strings (the CLI's hot path). */
+/** Appends JSON members to a byte buffer without intermediate strings (the CLI's hot path). */
 final class Json {
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000};
 
@@ -10,60 +10,72 @@ final class Json {
      * Appends a member's prefix. Callers pass the whole prefix {@code ,"name":} as one constant so
      * that each member costs one append (the writer is the CLI's hot path).
      */
-    static void name(StringBuilder sb, String prefix) {
-        sb.append(prefix);
+    static void name(JsonBytes sb, String prefix) {
+        sb.ascii(prefix);
     }
 
-    static void num(StringBuilder sb, String name, long value) {
+    static void num(JsonBytes sb, String name, long value) {
         name(sb, name);
         sb.append(value);
     }
 
-    static void bool(StringBuilder sb, String name, boolean value) {
+    static void bool(JsonBytes sb, String name, boolean value) {
         name(sb, name);
         sb.append(value);
     }
 
     /** Like C's {@code %.Nf}: fixed decimals, rounded half away from zero. */
-    static void fixed(StringBuilder sb, String name, double value, int decimals) {
+    static void fixed(JsonBytes sb, String name, double value, int decimals) {
         name(sb, name);
         appendFixed(sb, value, decimals);
     }
 
-    static void appendFixed(StringBuilder sb, double value, int decimals) {
+    static void appendFixed(JsonBytes sb, double value, int decimals) {
         long scaled = Math.round(Math.abs(value) * POW10[decimals]);
-        if (value < 0 && scaled != 0) {
+        appendScaled(sb, value < 0 && scaled != 0, scaled, decimals);
+    }
+
+    /**
+     * Like {@link #fixed} for the value {@code raw / divisor}, computed in integers. AIS carries
+     * positions, speeds and courses as scaled integers (ITU-R M.1371-5 Table 45: 1/10 000 minute,
+     * 1/10 knot, 1/10 degree), so C's {@code %.Nf} of the quotient is an exact integer division
+     * rounded half away from zero; no {@code double} is formed or printed.
+     */
+    static void ratio(JsonBytes sb, String name, long raw, long divisor, int decimals) {
+        name(sb, name);
+        appendRatio(sb, raw, divisor, decimals);
+    }
+
+    static void appendRatio(JsonBytes sb, long raw, long divisor, int decimals) {
+        long numerator = Math.abs(raw) * POW10[decimals];
+        long scaled = numerator / divisor;
+        if (2 * (numerator - scaled * divisor) >= divisor) {
+            scaled++;
+        }
+        appendScaled(sb, raw < 0 && scaled != 0, scaled, decimals);
+    }
+
+    /** Prints {@code scaled / 10^decimals} with exactly {@code decimals} fraction digits. */
+    private static void appendScaled(JsonBytes sb, boolean negative, long scaled, int decimals) {
+        if (negative) {
             sb.append('-');
         }
         sb.append(scaled / POW10[decimals]);
         if (decimals > 0) {
             sb.append('.');
             long fraction = scaled % POW10[decimals];
-            for (long p = POW10[decimals - 1]; p > 1 && fraction < p; p /= 10) {
-                sb.append('0');
-            }
+            sb.zeros(decimals - JsonBytes.digits(fraction));
             sb.append(fraction);
         }
     }
 
-    static void str(StringBuilder sb, String name, String value) {
+    static void str(JsonBytes sb, String name, String value) {
         name(sb, name);
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
+        sb.quoted(value);
     }
 
     /** gpsd's two-digit zero padding inside date strings. */
-    static void two(StringBuilder sb, int value) {
+    static void two(JsonBytes sb, int value) {
         if (value < 10) {
             sb.append('0');
         }

@@ -18,7 +18,7 @@ final class MeteoHydroJson {
 
     private MeteoHydroJson() {}
 
-    static void append(StringBuilder sb, MeteoHydroData m) {
+    static void append(JsonBytes sb, MeteoHydroData m) {
         boolean fi11 = m.fid() == 11;
         fixed(sb, ",\"lat\":", m.rawLatitude() / 60_000.0, 6); // 1/1000 minute needs 6 decimals
         fixed(sb, ",\"lon\":", m.rawLongitude() / 60_000.0, 6);
@@ -32,7 +32,7 @@ final class MeteoHydroJson {
         Json.two(sb, m.hour());
         sb.append(':');
         Json.two(sb, m.minute());
-        sb.append("Z\"");
+        sb.ascii("Z\"");
         num(sb, ",\"wspeed\":", m.windSpeedKnots());
         num(sb, ",\"wgust\":", m.windGustKnots());
         num(sb, ",\"wdir\":", m.windDirectionDegrees());
@@ -66,7 +66,7 @@ final class MeteoHydroJson {
         }
     }
 
-    private static void currentsAndWaves(StringBuilder sb, MeteoHydroData m) {
+    private static void currentsAndWaves(JsonBytes sb, MeteoHydroData m) {
         fixed(sb, ",\"cspeed\":", m.rawCurrentSpeed() / 10.0, 1);
         num(sb, ",\"cdir\":", m.currentDirectionDegrees());
         fixed(sb, ",\"cspeed2\":", m.rawCurrentSpeed2() / 10.0, 1);

@@ -33,7 +33,7 @@ import org.parley.ais.UtcInquiry;
 final class OtherMessages {
     private OtherMessages() {}
 
-    static void append(StringBuilder sb, AisMessage message) {
+    static void append(JsonBytes sb, AisMessage message) {
         switch (message) {
             case AddressedBinary m -> {
                 num(sb, ",\"seqno\":", m.sequenceNumber());
@@ -78,7 +78,7 @@ final class OtherMessages {
         }
     }
 
-    private static void application(StringBuilder sb, ApplicationData data) {
+    private static void application(JsonBytes sb, ApplicationData data) {
         switch (data) {
             case BinaryData d -> data(sb, d);
             case MeteoHydroData m -> MeteoHydroJson.append(sb, m);
@@ -101,7 +101,7 @@ final class OtherMessages {
     };
     private static final String[] LIGHT = {"No light or no monitoring", "Light ON", "Light OFF", "Light ERROR"};
 
-    private static void aton(StringBuilder sb, AtonMonitoringData m) {
+    private static void aton(JsonBytes sb, AtonMonitoringData m) {
         bool(sb, ",\"off_pos\":", m.offPosition());
         bool(sb, ",\"alarm\":", m.alarm());
         num(sb, ",\"stat_ext\":", m.statusExtension());
@@ -115,7 +115,7 @@ final class OtherMessages {
     }
 
     /** gpsd prints a voltage (0.05 V steps, two decimals), or the raw 0 when nothing is measured. */
-    private static void analogue(StringBuilder sb, String name, int raw) {
+    private static void analogue(JsonBytes sb, String name, int raw) {
         if (raw == 0) {
             num(sb, name, 0);
         } else {
@@ -123,14 +123,14 @@ final class OtherMessages {
         }
     }
 
-    static void data(StringBuilder sb, BinaryData d) {
+    static void data(JsonBytes sb, BinaryData d) {
         Json.name(sb, ",\"data\":");
         sb.append('"').append(d.bitCount()).append(':');
-        d.appendHex(sb);
+        sb.append(d.hex());
         sb.append('"');
     }
 
-    private static void safety(StringBuilder sb, SafetyMessage m) {
+    private static void safety(JsonBytes sb, SafetyMessage m) {
         if (m.messageType() == 12) {
             num(sb, ",\"seqno\":", m.sequenceNumber());
             num(sb, ",\"dest_mmsi\":", m.destinationMmsi());
@@ -139,7 +139,7 @@ final class OtherMessages {
         str(sb, ",\"text\":", m.text());
     }
 
-    private static void interrogation(StringBuilder sb, Interrogation m) {
+    private static void interrogation(JsonBytes sb, Interrogation m) {
         num(sb, ",\"mmsi1\":", m.mmsi1());
         num(sb, ",\"type1_1\":", m.type11());
         num(sb, ",\"offset1_1\":", m.offset11());
@@ -163,7 +163,7 @@ final class OtherMessages {
         return out;
     }
 
-    private static void dataLink(StringBuilder sb, DataLinkManagement m) {
+    private static void dataLink(JsonBytes sb, DataLinkManagement m) {
         for (int i = 0; i < 4; i++) {
             SlotReservation r = m.reservations().get(i);
             String[] p = RESERVATION_PREFIXES[i];
@@ -174,7 +174,7 @@ final class OtherMessages {
         }
     }
 
-    private static void channel(StringBuilder sb, ChannelManagement m) {
+    private static void channel(JsonBytes sb, ChannelManagement m) {
         num(sb, ",\"channel_a\":", m.channelA());
         num(sb, ",\"channel_b\":", m.channelB());
         num(sb, ",\"txrx\":", m.txRxMode());
@@ -197,21 +197,21 @@ final class OtherMessages {
     }
 
     /** gpsd prints the corners of messages 22/23 as quoted "%f" strings of 1/10 minute units. */
-    private static void area(StringBuilder sb, int neLon, int neLat, int swLon, int swLat) {
+    private static void area(JsonBytes sb, int neLon, int neLat, int swLon, int swLat) {
         quotedFixed(sb, ",\"ne_lon\":", neLon);
         quotedFixed(sb, ",\"ne_lat\":", neLat);
         quotedFixed(sb, ",\"sw_lon\":", swLon);
         quotedFixed(sb, ",\"sw_lat\":", swLat);
     }
 
-    private static void quotedFixed(StringBuilder sb, String name, int raw) {
+    private static void quotedFixed(JsonBytes sb, String name, int raw) {
         Json.name(sb, name);
         sb.append('"');
         Json.appendFixed(sb, raw / 600.0, 6);
         sb.append('"');
     }
 
-    private static void group(StringBuilder sb, GroupAssignment m) {
+    private static void group(JsonBytes sb, GroupAssignment m) {
         area(
                 sb,
                 m.rawNorthEastLongitude(),
@@ -225,7 +225,7 @@ final class OtherMessages {
         num(sb, ",\"quiet\":", m.quietMinutes());
     }
 
-    private static void slot(StringBuilder sb, SlotBinary m) {
+    private static void slot(JsonBytes sb, SlotBinary m) {
         bool(sb, ",\"addressed\":", m.addressed());
         bool(sb, ",\"structured\":", m.structured());
         num(sb, ",\"dest_mmsi\":", m.destinationMmsi());

@@ -20,7 +20,7 @@ final class Type24Merger {
         java.util.Arrays.fill(names, "");
     }
 
-    boolean append(StaticDataReport part, StringBuilder sb) {
+    boolean append(StaticDataReport part, JsonBytes sb) {
         switch (part) {
             case StaticDataReport.PartA a -> {
                 mmsis[next] = a.mmsi();
@@ -43,7 +43,7 @@ final class Type24Merger {
         }
     }
 
-    private static void write(StaticDataReport.PartB b, String name, StringBuilder sb) {
+    private static void write(StaticDataReport.PartB b, String name, JsonBytes sb) {
         GpsdJson.head(sb, b);
         str(sb, ",\"shipname\":", name);
         GpsdJson.shipType(sb, b.shipType());

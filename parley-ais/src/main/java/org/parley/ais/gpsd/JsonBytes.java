@@ -1,0 +1,246 @@
+package org.parley.ais.gpsd;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable UTF-8 byte buffer that the gpsd writer appends JSON to, so that a stream of objects
+ * reaches a file or pipe in large chunks without a {@code String} or a char-to-byte encoder per
+ * object (the {@code parley ais decode} hot path).
+ *
+ * <p>Reuse one instance: {@link #writeTo} and {@link #clear} keep the capacity. Not thread-safe.
+ */
+public final class JsonBytes {
+    /** "00", "01", ... "99" back to back. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private byte[] bytes;
+    private int length;
+
+    /** An empty buffer that holds {@code initialCapacity} bytes before it grows. */
+    public JsonBytes(int initialCapacity) {
+        if (initialCapacity < 16) {
+            throw new IllegalArgumentException("initialCapacity must be >= 16: " + initialCapacity);
+        }
+        bytes = new byte[initialCapacity];
+    }
+
+    /** Bytes written since the last {@link #clear}. */
+    public int length() {
+        return length;
+    }
+
+    /** Forgets the content, keeps the capacity. */
+    public void clear() {
+        length = 0;
+    }
+
+    /** Writes the content to {@code out} in one call and clears the buffer. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
+        length = 0;
+    }
+
+    /** The content decoded as UTF-8 (for tests and the {@code StringBuilder} API). */
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** Appends the content as characters to {@code sb}, without an intermediate {@code String} when it is ASCII. */
+    public void appendTo(StringBuilder sb) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                sb.append(toString());
+                return;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            sb.append((char) bytes[i]);
+        }
+    }
+
+    /** Appends a character, UTF-8 encoded. */
+    public JsonBytes append(char c) {
+        if (c < 0x80) {
+            ensure(1);
+            bytes[length++] = (byte) c;
+        } else {
+            appendNonAscii(c);
+        }
+        return this;
+    }
+
+    /** Appends a string, UTF-8 encoded. */
+    public JsonBytes append(String s) {
+        return append(s, 0, s.length());
+    }
+
+    /** Appends {@code s[from, to)}, UTF-8 encoded. */
+    public JsonBytes append(String s, int from, int to) {
+        ensure(to - from);
+        byte[] b = bytes;
+        int n = length;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                length = n;
+                return appendSlow(s, i, to);
+            }
+            b[n++] = (byte) c;
+        }
+        length = n;
+        return this;
+    }
+
+    /**
+     * Appends a string that is known to be ASCII (the writer's member-name constants and legends)
+     * with one block copy instead of a loop over its characters.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for ASCII text
+    JsonBytes ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, bytes, length);
+        length += n;
+        return this;
+    }
+
+    /**
+     * Appends {@code s} as a JSON string: quoted, with the double quote and the backslash escaped by
+     * a backslash and control characters written as backslash-u00XX (as gpsd's JSON output).
+     */
+    JsonBytes quoted(String s) {
+        int n = s.length();
+        ensure(6 * n + 2);
+        byte[] b = bytes;
+        int p = length;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                b[p++] = (byte) c;
+            } else {
+                length = p;
+                escape(c);
+                p = length;
+                b = bytes;
+            }
+        }
+        b[p++] = '"';
+        length = p;
+        return this;
+    }
+
+    private void escape(char c) {
+        if (c == '"' || c == '\\') {
+            append('\\').append(c);
+        } else if (c < 0x20) {
+            ascii("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
+        } else {
+            appendNonAscii(c);
+        }
+    }
+
+    private JsonBytes appendSlow(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            append(s.charAt(i));
+        }
+        return this;
+    }
+
+    /** Appends {@code true} or {@code false}. */
+    public JsonBytes append(boolean value) {
+        return ascii(value ? "true" : "false");
+    }
+
+    /** Appends a decimal integer, as {@link Long#toString(long)} would. */
+    public JsonBytes append(long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                return ascii(Long.toString(value));
+            }
+            append('-');
+            value = -value;
+        }
+        if (value <= Integer.MAX_VALUE) {
+            return appendInt((int) value);
+        }
+        return ascii(Long.toString(value));
+    }
+
+    /** Non-negative int, two digits per step from a table (AIS fields are at most 30 bits). */
+    private JsonBytes appendInt(int value) {
+        int digits = digits(value);
+        ensure(digits);
+        int pos = length + digits;
+        length = pos;
+        byte[] b = bytes;
+        while (value >= 100) {
+            int pair = value % 100;
+            value /= 100;
+            b[--pos] = PAIRS[2 * pair + 1];
+            b[--pos] = PAIRS[2 * pair];
+        }
+        if (value >= 10) {
+            b[--pos] = PAIRS[2 * value + 1];
+            b[--pos] = PAIRS[2 * value];
+        } else {
+            b[--pos] = (byte) ('0' + value);
+        }
+        return this;
+    }
+
+    /** Appends {@code count} copies of '0' (zero padding of fixed-point fractions). */
+    JsonBytes zeros(int count) {
+        ensure(count);
+        Arrays.fill(bytes, length, length + count, (byte) '0');
+        length += count;
+        return this;
+    }
+
+    static int digits(long nonNegative) {
+        int n = 1;
+        for (long p = 10; n < 19 && nonNegative >= p; p *= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int digits(int nonNegative) {
+        int n = 1;
+        for (int p = 10; n < 10 && nonNegative >= p; p *= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    private void appendNonAscii(char c) {
+        ensure(3);
+        if (c < 0x800) {
+            bytes[length++] = (byte) (0xC0 | (c >> 6));
+        } else {
+            // Lone surrogates cannot occur in the writer's text (6-bit ASCII and constant legends).
+            bytes[length++] = (byte) (0xE0 | (c >> 12));
+            bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        }
+        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+}
