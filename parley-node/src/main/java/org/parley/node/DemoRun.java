@@ -88,12 +88,16 @@ final class DemoRun implements AutoCloseable {
     void timeline() {
         OperatorClient blueOps = blueApi.orElseThrow();
         OperatorClient redOps = redApi.orElseThrow();
-        step("3. BLUE's duty officer sends a FLASH safety notice to RED");
-        String flash = send(
-                blueOps,
-                "FLASH",
-                "SAFETY",
-                "Your destroyer is crossing our bow at 150 yards. Alter course to starboard now.");
+        step("3. BLUE's encounter watch replays an unsafe intercept (Taiwan Strait, 3 Jun 2023 pattern)");
+        HotlineNode b = blue.orElseThrow();
+        EncounterWatch watch = new EncounterWatch(BLUE, RED, b.messages());
+        String flash = DemoEncounter.replay(DemoEncounter.engine(), watch, e -> say("BLUE watch: " + e.summary()))
+                .map(Object::toString)
+                .orElseThrow(() -> new IllegalStateException("the intercept raised no UNSAFE encounter"));
+        JsonNode drafted = blueOps.get("/api/v1/messages/" + flash);
+        say("BLUE's node drafted and sent FLASH SAFETY " + flash + ":");
+        say("  EN: " + drafted.path("text").asText().replace("\n", "\n      "));
+        say("  ZH: " + drafted.path("textZh").asText().replace("\n", "\n      "));
         step("4. RED's node verifies, stores durably and returns a signed receipt");
         await(
                 "receipt for the FLASH",
