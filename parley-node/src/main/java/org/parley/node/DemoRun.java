@@ -229,38 +229,18 @@ final class DemoRun implements AutoCloseable {
     private Path writeConfig(Party own, Party peer, int fedPort, int opPort, int peerFedPort, String token, String who)
             throws IOException {
         String name = own.name().toLowerCase(java.util.Locale.ROOT);
-        String supervisor =
-                own.equals(RED) ? ", \"" + RED_SUPERVISOR + "\": { operator: wang, role: WATCH_SUPERVISOR }" : "";
-        String yaml = """
-                party: %s
-                keys: %s/keys
-                store: jdbc:sqlite:%s
-                federation:
-                  listen: 127.0.0.1:%d
-                  peer: %s
-                  endpoints: [https://127.0.0.1:%d]
-                operator:
-                  listen: 127.0.0.1:%d
-                  tokens: { "%s": { operator: %s, role: DUTY_OFFICER }%s }
-                linkTest: { interval: PT1H, timeout: PT10S, missesForAlarm: 3 }
-                ack:
-                  deadlines: { IMMEDIATE: %s }
-                  chain: [duty-officer, watch-supervisor, commander]
-                """.formatted(
-                        own,
-                        name,
-                        root.resolve(name).resolve("store.db"),
-                        fedPort,
-                        peer,
-                        peerFedPort,
-                        opPort,
-                        token,
-                        who,
-                        supervisor,
-                        escalateAfter);
-        Path file = root.resolve(name + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
+        NodeConfigFile config = NodeConfigFile.of(own.name(), peer.name())
+                .keys(name + "/keys")
+                .sqlite(root.resolve(name).resolve("store.db"))
+                .federation(fedPort, peerFedPort)
+                .operator(opPort)
+                .token(token, who, "DUTY_OFFICER")
+                .linkTest("{ interval: PT1H, timeout: PT10S, missesForAlarm: 3 }")
+                .immediateDeadline(escalateAfter.toString());
+        if (own.equals(RED)) {
+            config.token(RED_SUPERVISOR, "wang", "WATCH_SUPERVISOR");
+        }
+        return config.write(root.resolve(name + ".yaml"));
     }
 
     private static OperatorClient client(HotlineNode node, String token) {

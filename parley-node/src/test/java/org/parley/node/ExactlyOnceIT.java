@@ -147,21 +147,12 @@ class ExactlyOnceIT {
 
     private Path config(String name, String party, String peer, int fed, int op, int peerFed, String store)
             throws IOException {
-        String yaml = """
-                party: %s
-                keys: %s/keys
-                %s
-                federation:
-                  listen: 127.0.0.1:%d
-                  peer: %s
-                  endpoints: [https://127.0.0.1:%d]
-                operator:
-                  listen: 127.0.0.1:%d
-                  tokens: { "%s": { operator: tester, role: DUTY_OFFICER } }
-                linkTest: { interval: PT1H }
-                """.formatted(party, name, store, fed, peer, peerFed, op, TOKEN);
-        Path file = root.resolve(name + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return NodeConfigFile.of(party, peer)
+                .keys(name + "/keys")
+                .storeLines(store)
+                .federation(fed, peerFed)
+                .operator(op)
+                .token(TOKEN, "tester", "DUTY_OFFICER")
+                .write(root.resolve(name + ".yaml"));
     }
 }

@@ -55,6 +55,34 @@ class NodeConfigTest {
     }
 
     @Test
+    void nodeConfigFile_written_loadsWithEveryValueGiven() throws Exception {
+        Path file = NodeConfigFile.of("RED", "BLUE")
+                .keys("red/keys")
+                .sqlite(dir.resolve("red.db"))
+                .federation(9443, 8443, 8444)
+                .operator(9080)
+                .token("t1", "li", "DUTY_OFFICER")
+                .token("t2", "wang", "WATCH_SUPERVISOR")
+                .immediateDeadline("PT6S")
+                .write(dir.resolve("red.yaml"));
+
+        NodeConfig config = NodeConfig.load(file);
+
+        assertThat(config.party()).isEqualTo(new Party("RED"));
+        assertThat(config.peer()).isEqualTo(new Party("BLUE"));
+        assertThat(config.keysDir()).isEqualTo(dir.resolve("red/keys"));
+        assertThat(config.storeUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("red.db"));
+        assertThat(config.peerEndpoints())
+                .extracting(Object::toString)
+                .containsExactly("https://127.0.0.1:8443", "https://127.0.0.1:8444");
+        assertThat(config.operatorListen().getPort()).isEqualTo(9080);
+        assertThat(config.tokens()).containsOnlyKeys("t1", "t2");
+        assertThat(config.tokens().get("t2").role()).isEqualTo(NodeConfig.Role.WATCH_SUPERVISOR);
+        assertThat(config.ackDeadlines().get(org.parley.wire.Precedence.IMMEDIATE))
+                .isEqualTo(java.time.Duration.ofSeconds(6));
+    }
+
+    @Test
     void load_peerSameAsParty_saysWhatToFix() {
         assertThatThrownBy(() -> load(VALID.replace("peer: RED", "peer: BLUE")))
                 .hasMessageContaining("federation.peer must name the other party");

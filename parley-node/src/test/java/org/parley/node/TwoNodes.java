@@ -36,41 +36,24 @@ final class TwoNodes implements AutoCloseable {
         r.trustPeerCa(Files.readAllBytes(b.directory().resolve("ca.crt")));
         int blueFed = DemoRun.freePort();
         int redFed = DemoRun.freePort();
-        String blueTokens = "\"" + BLUE_OFFICER + "\": { operator: alice, role: DUTY_OFFICER }, \"" + BLUE_ADMIN
-                + "\": { operator: root, role: ADMIN }";
-        String redTokens = "\"" + RED_OFFICER + "\": { operator: li, role: DUTY_OFFICER }, \"" + RED_SUPERVISOR
-                + "\": { operator: wang, role: WATCH_SUPERVISOR }";
-        blue = HotlineNode.start(
-                NodeConfig.load(config("blue", "BLUE", "RED", blueFed, redFed, blueTokens, immediateDeadline)),
-                clock,
-                random);
-        red = HotlineNode.start(
-                NodeConfig.load(config("red", "RED", "BLUE", redFed, blueFed, redTokens, immediateDeadline)),
-                clock,
-                random);
-    }
-
-    private Path config(String name, String party, String peer, int fed, int peerFed, String tokens, String deadline)
-            throws IOException {
-        String yaml =
-                """
-                party: %s
-                keys: %s/keys
-                store: jdbc:sqlite:%s
-                federation:
-                  listen: 127.0.0.1:%d
-                  peer: %s
-                  endpoints: [https://127.0.0.1:%d]
-                operator:
-                  listen: 127.0.0.1:0
-                  tokens: { %s }
-                linkTest: { interval: PT1H }
-                ack:
-                  deadlines: { IMMEDIATE: %s }
-                """.formatted(party, name, root.resolve(name + "/store.db"), fed, peer, peerFed, tokens, deadline);
-        Path file = root.resolve(name + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
+        Path blueConfig = NodeConfigFile.of("BLUE", "RED")
+                .keys("blue/keys")
+                .sqlite(root.resolve("blue/store.db"))
+                .federation(blueFed, redFed)
+                .token(BLUE_OFFICER, "alice", "DUTY_OFFICER")
+                .token(BLUE_ADMIN, "root", "ADMIN")
+                .immediateDeadline(immediateDeadline)
+                .write(root.resolve("blue.yaml"));
+        Path redConfig = NodeConfigFile.of("RED", "BLUE")
+                .keys("red/keys")
+                .sqlite(root.resolve("red/store.db"))
+                .federation(redFed, blueFed)
+                .token(RED_OFFICER, "li", "DUTY_OFFICER")
+                .token(RED_SUPERVISOR, "wang", "WATCH_SUPERVISOR")
+                .immediateDeadline(immediateDeadline)
+                .write(root.resolve("red.yaml"));
+        blue = HotlineNode.start(NodeConfig.load(blueConfig), clock, random);
+        red = HotlineNode.start(NodeConfig.load(redConfig), clock, random);
     }
 
     OperatorClient client(HotlineNode node, String token) {
