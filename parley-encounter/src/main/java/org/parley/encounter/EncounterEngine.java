@@ -30,6 +30,15 @@ public final class EncounterEngine {
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
     private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
     private static final double ROUGH_MARGIN_METRES = 500;
+    /** Slack for the ENU plane against geocentric chords (metres at the ranges that alert). */
+    private static final double PLANE_SLACK_METRES = 25;
+    /**
+     * Smallest radius of curvature of the WGS84 ellipsoid, a(1 - e^2) (meridian at the equator),
+     * rounded down: a geodesic leaves its tangent line by at most s^2 / (2 R) after s metres.
+     */
+    private static final double MIN_CURVATURE_RADIUS_METRES = 6.3e6;
+    /** Relative allowance for straight geocentric lines against paths on the ellipsoid. */
+    private static final double LINE_ERROR_PER_METRE = 0.02;
 
     private final EncounterConfig config;
     private final Rules rules;
@@ -57,21 +66,32 @@ public final class EncounterEngine {
         this.rules = new Rules(config);
         this.tracks = new TrackTable();
         this.attribution = new Attribution(StateTables.standard(), config.parties());
-        this.grid = new GridIndex(cellMetres(config, rules));
+        this.grid = new GridIndex(seaCellMetres(config, rules), airCellMetres(config, rules));
         this.trails = new Trails(trailPoints);
     }
 
     /**
-     * Cell side: the farthest apart two units may be and still alert within the look-ahead, i.e.
-     * alert distance plus fastest closure times horizon, for the worse of sea and air, plus 2 NM for
-     * drift since the last report.
+     * Cube sides of the grid. A ship's capsule is about one alert distance wide, so cubes of that
+     * size hold a ship lying still in a few cubes; aircraft capsules are wider by what the aircraft
+     * covers over the look-ahead, and get cubes to match. Any side is correct (see {@link
+     * GridIndex}); these keep the cube entries per unit and the pairs per cube both small.
      */
-    static double cellMetres(EncounterConfig config, Rules rules) {
-        double sea = rules.alertDistanceMetres(Domain.SEA)
-                + config.sweep().seaMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.SEA);
-        double air = rules.alertDistanceMetres(Domain.AIR)
-                + config.sweep().airMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.AIR);
-        return Math.max(sea, air) + 2 * Rules.METRES_PER_NM;
+    static double seaCellMetres(EncounterConfig config, Rules rules) {
+        return reachMetres(config, rules, Domain.SEA) + ROUGH_MARGIN_METRES;
+    }
+
+    static double airCellMetres(EncounterConfig config, Rules rules) {
+        return reachMetres(config, rules, Domain.AIR)
+                + config.sweep().airMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.AIR) / 2;
+    }
+
+    /**
+     * The farthest apart two units may pass and still be at some level: the alert distance, widened
+     * by the hysteresis exit factor so that an open encounter keeps being observed while it holds.
+     */
+    private static double reachMetres(EncounterConfig config, Rules rules, Domain domain) {
+        return rules.alertDistanceMetres(domain)
+                * Math.max(1, config.hysteresis().exitFactor());
     }
 
     /** Applies one report and returns the events it caused (often none). Never throws on content. */
@@ -169,7 +189,47 @@ public final class EncounterEngine {
 
     private GridIndex.Slot index(Track track) {
         Unit unit = units.computeIfAbsent(track.id(), attribution::unit);
-        return grid.put(track, unit, suppressed(track));
+        return grid.put(track, unit, suppressed(track), path(track));
+    }
+
+    /**
+     * The capsule a track covers in the grid, chosen so that every pair that passes the bounds in
+     * {@link #evaluate} shares a cube (so the grid sweep finds what the all-pairs sweep finds).
+     *
+     * <p>A pair is evaluated at an instant between {@link #MAX_LATENESS} before a report (a later
+     * report of the other unit arrived first) and the end of the track's allowed silence. Ships:
+     * the geocentric straight-line CPA over the horizon must be within reach + margin + line
+     * allowance, a sum of one half and one share per ship, so each ship's line over [-lateness,
+     * silence + horizon] is thickened by its half and its share. Aircraft (tau rules, not miss
+     * distance): the units' positions now must be within reach plus what both cover over the
+     * horizon, so each line over [-lateness, silence] is thickened by half the reach, its own
+     * horizon travel and its curvature allowance.
+     */
+    private GridIndex.Path path(Track track) {
+        Domain domain = track.domain();
+        double speed = track.speedKnots() * KNOT;
+        double horizon = rules.horizonSeconds(domain);
+        double late = MAX_LATENESS.toSeconds();
+        double silence = track.silenceAllowed().toMillis() / 1000.0;
+        double reach = reachMetres(config, rules, domain);
+        double farthest = speed * Math.max(late, silence);
+        return switch (domain) {
+            case SEA ->
+                new GridIndex.Path(
+                        -late,
+                        silence + horizon,
+                        (reach + ROUGH_MARGIN_METRES) / 2 + LINE_ERROR_PER_METRE * (farthest + speed * horizon) + 1);
+            case AIR ->
+                new GridIndex.Path(
+                        -late,
+                        silence,
+                        reach / 2 + PLANE_SLACK_METRES + speed * horizon + curvatureMetres(farthest) + 1);
+        };
+    }
+
+    /** How far a geodesic can leave its tangent line after {@code metres}. */
+    private static double curvatureMetres(double metres) {
+        return metres * metres / (2 * MIN_CURVATURE_RADIUS_METRES);
     }
 
     private boolean suppressed(Track t) {
@@ -216,18 +276,26 @@ public final class EncounterEngine {
         }
         double va = ta.speedKnots() * KNOT;
         double vb = tb.speedKnots() * KNOT;
-        double drift = va * Math.abs(seconds(ta.time(), now)) + vb * Math.abs(seconds(tb.time(), now));
-        double bound = rules.alertDistanceMetres(domain) + (va + vb) * horizon + drift;
-        double chord = GridIndex.chordMetres(p, q);
-        if (chord > bound) {
+        double dta = seconds(ta.time(), now);
+        double dtb = seconds(tb.time(), now);
+        double reach = reachMetres(config, rules, domain);
+        // Both moved to now on their tangent lines: apart by more than reach plus what both cover
+        // over the horizon (plus how far the lines may be from the ellipsoid), they cannot alert.
+        double bound = reach
+                + PLANE_SLACK_METRES
+                + (va + vb) * horizon
+                + curvatureMetres(va * Math.abs(dta))
+                + curvatureMetres(vb * Math.abs(dtb));
+        if (GridIndex.chordMetres(p, q, dta, dtb) > bound) {
             return;
         }
         // Ships only (aircraft alert on tau, not on miss distance): straight-line CPA in geocentric
-        // space; the margin covers its error against the ellipsoid geometry (path curvature over
-        // the horizon, a few metres per 10 km, with a wide allowance).
+        // space; the allowance covers its error against the ellipsoid geometry (each line leaves
+        // the ellipsoid by a few metres per 10 km travelled; 2% is a wide allowance).
         if (domain == Domain.SEA) {
-            double rough = GridIndex.roughCpaMetres(p, q, seconds(ta.time(), now), seconds(tb.time(), now), horizon);
-            if (rough > rules.alertDistanceMetres(domain) + ROUGH_MARGIN_METRES + 0.02 * chord) {
+            double rough = GridIndex.roughCpaMetres(p, q, dta, dtb, horizon);
+            double allowance = LINE_ERROR_PER_METRE * (va * (Math.abs(dta) + horizon) + vb * (Math.abs(dtb) + horizon));
+            if (rough > reach + ROUGH_MARGIN_METRES + allowance) {
                 return;
             }
         }
@@ -321,9 +389,14 @@ public final class EncounterEngine {
         return lastSweep;
     }
 
-    /** Cell side of the grid, metres. */
-    public double cellMetres() {
-        return grid.cellMetres();
+    /** Cube side of the grid for a domain, metres. */
+    public double cellMetres(Domain domain) {
+        return grid.cellMetres(domain);
+    }
+
+    /** Cube entries in the grid over all tracks (each track is in every cube its path touches). */
+    public long gridEntries() {
+        return grid.entries();
     }
 
     /** The unit a target is attributed to under this engine's parties. */
