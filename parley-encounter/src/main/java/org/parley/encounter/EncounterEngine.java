@@ -125,14 +125,7 @@ public final class EncounterEngine {
     /** Checks every pair once at {@code now}, drops stale tracks and closes clear encounters. */
     public List<EncounterEvent> sweep(Instant now) {
         long start = System.nanoTime();
-        List<TargetId> stale = new ArrayList<>();
-        for (GridIndex.Slot s : grid.slots()) {
-            if (s.track.isStale(now)) {
-                stale.add(s.track.id());
-            }
-        }
-        stale.forEach(grid::remove);
-        tracks.expire(now);
+        dropStale(now);
         long offered = pairsOffered;
         long solved = pairsSolved;
         List<EncounterEvent> out = new ArrayList<>();
@@ -143,6 +136,17 @@ public final class EncounterEngine {
         return out;
     }
 
+    private void dropStale(Instant now) {
+        List<TargetId> stale = new ArrayList<>();
+        for (GridIndex.Slot s : grid.slots()) {
+            if (s.track.isStale(now)) {
+                stale.add(s.track.id());
+            }
+        }
+        stale.forEach(grid::remove);
+        tracks.expire(now);
+    }
+
     /** Tracks and indexes a report without evaluating it (benchmarks, and tests of the sweep). */
     void index(PositionReport report) {
         if (tracks.update(report) instanceof TrackUpdate.Accepted accepted) {
@@ -150,9 +154,13 @@ public final class EncounterEngine {
         }
     }
 
-    /** The O(n^2) reference: every pair of indexed tracks, no grid. Same evaluation as {@link #sweep}. */
+    /**
+     * The O(n^2) reference: every pair of live tracks, no grid. Same evaluation as {@link #sweep}
+     * (incidents are judged, but not closed).
+     */
     List<EncounterEvent> sweepAllPairs(Instant now) {
         long start = System.nanoTime();
+        dropStale(now);
         long offered = pairsOffered;
         long solved = pairsSolved;
         List<GridIndex.Slot> all = new ArrayList<>(grid.slots());
