@@ -20,9 +20,13 @@ import org.parley.track.ais.AisReports;
 /**
  * Full-sweep timing over synthetic fleets seeded from real AIS positions (not a test; run by
  * bench/encounter-sweep.sh). Each fleet: n ships placed around real positions drawn from the
- * corpus, offset by an exponential distance (mean 15 NM) in a random direction, 30% lying still,
- * the rest at 5..25 kn on random courses. Prints the median of 5 sweeps (after 2 warm-ups), the
- * brute-force all-pairs sweep at 10k, their ratio and the log-log slope from 10k to 200k.
+ * corpus, offset in a random direction by an exponential distance whose mean grows with the fleet
+ * (15 NM at 10k ships, times sqrt(n / 10k)), so that the ships per square mile around the seeds
+ * stay those of the 10k fleet: a 200k picture is the world's coasts, not 20 times as many ships
+ * in the same waters (docs/benchmarks.md). 30% lying still, the rest at 5..25 kn on random
+ * courses. Prints the density (ships within 2 NM of a ship, sampled), the median of 5 sweeps
+ * (after 2 warm-ups), the brute-force all-pairs sweep at the first size in the same run, their
+ * ratio and the log-log slope from the first size to the last.
  */
 public final class SweepBenchmark {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -42,8 +46,17 @@ public final class SweepBenchmark {
             EncounterEngine engine = fleet(sizes[i], seeds);
             millis[i] = median(engine, false);
             SweepStats s = engine.lastSweep();
-            System.out.printf(Locale.ROOT, "grid  n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d  cell %.1f km%n",
-                    sizes[i], millis[i], s.pairsOffered(), s.pairsSolved(), engine.cellMetres() / 1000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "grid  n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d  cube entries %,d (cube %.1f km)"
+                            + "  ships within 2 NM of a ship %.2f%n",
+                    sizes[i],
+                    millis[i],
+                    s.pairsOffered(),
+                    s.pairsSolved(),
+                    engine.gridEntries(),
+                    engine.cellMetres(org.parley.track.Domain.SEA) / 1000,
+                    density(engine));
         }
         EncounterEngine small = fleet(sizes[0], seeds);
         double brute = median(small, true);
@@ -70,12 +83,34 @@ public final class SweepBenchmark {
         return measured[measured.length / 2];
     }
 
+    /** Mean number of other ships within 2 NM of a ship, over a sample of 500 ships. */
+    static double density(EncounterEngine engine) {
+        List<GridIndex.Slot> all = new ArrayList<>(engine.slotsForBenchmark());
+        Random random = new Random(7);
+        long near = 0;
+        int sample = Math.min(500, all.size());
+        for (int k = 0; k < sample; k++) {
+            GridIndex.Slot a = all.get(random.nextInt(all.size()));
+            for (GridIndex.Slot b : all) {
+                if (b != a && GridIndex.chordMetres(a, b, 0, 0) < 2 * 1852) {
+                    near++;
+                }
+            }
+        }
+        return (double) near / sample;
+    }
+
+    /** Ships per fleet at which the offsets have their base mean of 15 NM. */
+    static final int BASE_FLEET = 10_000;
+
     static EncounterEngine fleet(int n, List<double[]> seeds) {
         Random random = new Random(20260101L + n);
         EncounterEngine engine = new EncounterEngine(EncounterConfig.defaults(), 0);
+        // Area around the seeds grows with n (mean offset with sqrt(n)): the density stays the 10k one.
+        double meanOffsetMetres = 15 * 1852 * Math.sqrt(Math.max(1.0, (double) n / BASE_FLEET));
         for (int i = 0; i < n; i++) {
             double[] seed = seeds.get(random.nextInt(seeds.size()));
-            double offset = -Math.log(1 - random.nextDouble()) * 15 * 1852;
+            double offset = -Math.log(1 - random.nextDouble()) * meanOffsetMetres;
             GeodesicData d = Geodesic.WGS84.Direct(seed[0], seed[1], random.nextDouble() * 360, offset);
             boolean still = random.nextDouble() < 0.3;
             double knots = still ? random.nextDouble() : 5 + random.nextDouble() * 20;

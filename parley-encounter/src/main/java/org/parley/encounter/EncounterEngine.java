@@ -48,6 +48,7 @@ public final class EncounterEngine {
     private final Map<PairKey, Encounter> open = new HashMap<>();
     private final List<Encounter> closed = new ArrayList<>();
     private final Trails trails;
+    private final PairGeometry geometry = new PairGeometry();
     private final Map<TargetId, Unit> units = new HashMap<>();
     private SweepStats lastSweep = new SweepStats(0, 0, 0, Duration.ZERO);
     private long pairsOffered;
@@ -311,10 +312,28 @@ public final class EncounterEngine {
         boolean swap = ta.id().compareTo(tb.id()) > 0;
         GridIndex.Slot first = swap ? q : p;
         GridIndex.Slot second = swap ? p : q;
-        Kinematics ka = kinematics(first.track, now);
-        Kinematics kb = kinematics(second.track, now);
-        PairSolution s = PairGeometry.solve(ka, kb, horizon);
-        judge(domain, first.unit, second.unit, ka, kb, s, now, out);
+        Motion ma = motion(first, now);
+        Motion mb = motion(second, now);
+        PairSolution s = geometry.solve(ma, mb, horizon);
+        judge(domain, first.unit, second.unit, ma.kinematics(), mb.kinematics(), s, now, out);
+    }
+
+    /** The slot's motion at {@code now}, computed once for all the pairs it is in. */
+    private static Motion motion(GridIndex.Slot slot, Instant now) {
+        Motion m = slot.motion;
+        if (m != null && slot.motionVersion == slot.version && now.equals(slot.motionAt)) {
+            return m;
+        }
+        Kinematics k = kinematics(slot.track, now);
+        if (m == null) {
+            m = new Motion(k);
+            slot.motion = m;
+        } else {
+            m.set(k);
+        }
+        slot.motionVersion = slot.version;
+        slot.motionAt = now;
+        return m;
     }
 
     private void judge(
@@ -332,16 +351,20 @@ public final class EncounterEngine {
             meanAltitude = Double.isNaN(ka.altitudeFeet()) ? kb.altitudeFeet() : ka.altitudeFeet();
         }
         Optional<Level> entry = rules.classify(domain, s, foreign, meanAltitude, 1);
+        if (entry.isEmpty() && open.isEmpty()) {
+            return; // the common case: nothing to open, nothing to observe
+        }
         PairKey key = new PairKey(a.id(), b.id());
         Encounter e = open.get(key);
+        if (e == null && entry.isEmpty()) {
+            return;
+        }
         GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
         GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
         if (e == null) {
-            if (entry.isPresent()) {
-                e = new Encounter(domain, a, b, entry.get(), now, s, pa, pb);
-                open.put(key, e);
-                out.add(e.event(EncounterEvent.Kind.OPENED, now));
-            }
+            e = new Encounter(domain, a, b, entry.orElseThrow(), now, s, pa, pb);
+            open.put(key, e);
+            out.add(e.event(EncounterEvent.Kind.OPENED, now));
             return;
         }
         Optional<Level> hold = rules.classify(
@@ -400,6 +423,11 @@ public final class EncounterEngine {
     /** Cube side of the grid for a domain, metres. */
     public double cellMetres(Domain domain) {
         return grid.cellMetres(domain);
+    }
+
+    /** The indexed slots (benchmarks measure the fleet's density with them). */
+    java.util.Collection<GridIndex.Slot> slotsForBenchmark() {
+        return grid.slots();
     }
 
     /** Cube entries in the grid over all tracks (each track is in every cube its path touches). */

@@ -1,10 +1,12 @@
 package org.parley.encounter;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import net.sf.geographiclib.Constants;
+import org.jspecify.annotations.Nullable;
 import org.parley.track.Domain;
 import org.parley.track.TargetId;
 import org.parley.track.Track;
@@ -77,6 +79,16 @@ final class GridIndex {
         int cellCount;
         /** The stamp of the last unit this slot was offered to: each pair once per visit. */
         long mark = -1;
+        /** Counts the reports put into this slot. */
+        long version;
+        /** The engine's cached motion of report {@link #motionVersion} at {@link #motionAt}. */
+        @Nullable
+        Motion motion;
+
+        long motionVersion = -1;
+
+        @Nullable
+        Instant motionAt;
 
         Slot(long sequence, Track track, Unit unit) {
             this.sequence = sequence;
@@ -121,6 +133,7 @@ final class GridIndex {
             slots.put(track.id(), slot);
         }
         slot.track = track;
+        slot.version++;
         slot.unit = unit;
         slot.suppressed = suppressed;
         geocentric(track.latitudeDegrees(), track.longitudeDegrees(), slot);
