@@ -20,9 +20,9 @@ import org.parley.track.ais.AisReports;
 /**
  * Full-sweep timing over synthetic fleets seeded from real AIS positions (not a test; run by
  * bench/encounter-sweep.sh). Each fleet: n ships placed around real positions drawn from the
- * corpus, offset in a random direction by an exponential distance whose mean grows with the fleet
- * (15 NM at 10k ships, times sqrt(n / 10k)), so that the ships per square mile around the seeds
- * stay those of the 10k fleet: a 200k picture is the world's coasts, not 20 times as many ships
+ * corpus, offset by a two-dimensional normal distance (Rayleigh in range: mean 15 NM at 10k ships,
+ * times sqrt(n / 10k)), so that the ships per square mile around the seeds stay those of the 10k
+ * fleet (an exponential offset would pile ships at the seed, its density growing like 1 / range): a 200k picture is the world's coasts, not 20 times as many ships
  * in the same waters (docs/benchmarks.md). 30% lying still, the rest at 5..25 kn on random
  * courses. Prints the density (ships within 2 NM of a ship, sampled), the median of 5 sweeps
  * (after 2 warm-ups), the brute-force all-pairs sweep at the first size in the same run, their
@@ -106,11 +106,13 @@ public final class SweepBenchmark {
     static EncounterEngine fleet(int n, List<double[]> seeds) {
         Random random = new Random(20260101L + n);
         EncounterEngine engine = new EncounterEngine(EncounterConfig.defaults(), 0);
-        // Area around the seeds grows with n (mean offset with sqrt(n)): the density stays the 10k one.
-        double meanOffsetMetres = 15 * 1852 * Math.sqrt(Math.max(1.0, (double) n / BASE_FLEET));
+        // Area around the seeds grows with n (offset scale with sqrt(n)): the density stays the 10k
+        // one. A 2-D normal offset of scale sigma has a Rayleigh range of mean sigma * sqrt(pi / 2).
+        double sigmaMetres =
+                15 * 1852 / Math.sqrt(Math.PI / 2) * Math.sqrt(Math.max(1.0, (double) n / BASE_FLEET));
         for (int i = 0; i < n; i++) {
             double[] seed = seeds.get(random.nextInt(seeds.size()));
-            double offset = -Math.log(1 - random.nextDouble()) * meanOffsetMetres;
+            double offset = sigmaMetres * Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
             GeodesicData d = Geodesic.WGS84.Direct(seed[0], seed[1], random.nextDouble() * 360, offset);
             boolean still = random.nextDouble() < 0.3;
             double knots = still ? random.nextDouble() : 5 + random.nextDouble() * 20;

@@ -12,9 +12,29 @@ public sealed interface TargetId extends Comparable<TargetId> {
     /** The domain a target moves in when nothing else is known (an AIS SAR aircraft flies). */
     Domain defaultDomain();
 
+    /**
+     * The order of the labels (ICAO addresses before MMSIs, each by value: the labels are
+     * zero-padded to a fixed width), computed without formatting them; the encounter sweep orders
+     * every pair it solves.
+     */
     @Override
     default int compareTo(TargetId other) {
-        return label().compareTo(other.label());
+        int kind = Integer.compare(rank(this), rank(other));
+        return kind != 0 ? kind : Integer.compare(value(this), value(other));
+    }
+
+    private static int rank(TargetId id) {
+        return switch (id) {
+            case IcaoAddress i -> 0;
+            case Mmsi m -> 1;
+        };
+    }
+
+    private static int value(TargetId id) {
+        return switch (id) {
+            case IcaoAddress i -> i.value();
+            case Mmsi m -> m.value();
+        };
     }
 
     /** A maritime mobile service identity, nine decimal digits (ITU-R M.585). */
