@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
@@ -23,13 +27,17 @@ import org.parley.track.TrackUpdate;
  * and the grid and is checked against its neighbours at once; {@link #sweep} checks every pair
  * once, forgets stale tracks and closes encounters that have stayed clear.
  *
- * <p>Not thread-safe: one engine belongs to one feed loop (or one Flink key group).
+ * <p>Not thread-safe: one engine belongs to one feed loop (or one Flink key group). A sweep of
+ * more than a few thousand tracks spreads the pair geometry over one virtual thread per processor
+ * and judges the results on the calling thread.
  */
 public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
     private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
     private static final double ROUGH_MARGIN_METRES = 500;
+    /** Below this many tracks a sweep runs on the calling thread alone. */
+    private static final int PARALLEL_FROM_TRACKS = 4_096;
     /** Slack for the ENU plane against geocentric chords (metres at the ranges that alert). */
     private static final double PLANE_SLACK_METRES = 25;
     /**
@@ -127,14 +135,92 @@ public final class EncounterEngine {
     public List<EncounterEvent> sweep(Instant now) {
         long start = System.nanoTime();
         dropStale(now);
-        long offered = pairsOffered;
-        long solved = pairsSolved;
+        GridIndex.Slot[] all = grid.indexedSlots();
+        int workers =
+                all.length < PARALLEL_FROM_TRACKS ? 1 : Runtime.getRuntime().availableProcessors();
+        List<SweepPart> parts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            parts.add(new SweepPart(all, all.length * w / workers, all.length * (w + 1) / workers, now));
+        }
+        if (workers == 1) {
+            parts.get(0).run();
+        } else {
+            runAll(parts);
+        }
+        // Judging touches the open encounters: one thread, in slot order, so the events are the
+        // same whatever the number of workers.
         List<EncounterEvent> out = new ArrayList<>();
-        grid.pairs((p, q) -> evaluate(p, q, now, out));
+        long offered = 0;
+        long solved = 0;
+        for (SweepPart part : parts) {
+            offered += part.offered;
+            solved += part.solved.size();
+            for (Solved s : part.solved) {
+                judge(s, now, out);
+            }
+        }
+        pairsOffered += offered;
+        pairsSolved += solved;
         closeClear(now, config.hysteresis().clearAfter(), out);
-        lastSweep = new SweepStats(
-                grid.size(), pairsOffered - offered, pairsSolved - solved, Duration.ofNanos(System.nanoTime() - start));
+        lastSweep = new SweepStats(grid.size(), offered, solved, Duration.ofNanos(System.nanoTime() - start));
         return out;
+    }
+
+    /** One pair after the geometry, waiting to be judged. */
+    private record Solved(
+            Domain domain, GridIndex.Slot first, GridIndex.Slot second, Motion ma, Motion mb, PairSolution s) {}
+
+    /**
+     * A contiguous share of the slots: every pair whose older slot is in the share, through the
+     * cheap bounds and the geometry. Reads the grid and tracks only; its own marks and plane.
+     */
+    private final class SweepPart implements Runnable {
+        private final GridIndex.Slot[] all;
+        private final int from;
+        private final int to;
+        private final Instant now;
+        private final int[] marks;
+        private final PairGeometry work = new PairGeometry();
+        final List<Solved> solved = new ArrayList<>();
+        long offered;
+
+        SweepPart(GridIndex.Slot[] all, int from, int to, Instant now) {
+            this.all = all;
+            this.from = from;
+            this.to = to;
+            this.now = now;
+            this.marks = new int[all.length];
+        }
+
+        @Override
+        public void run() {
+            GridIndex.SlotVisitor visit = (p, q) -> {
+                offered++;
+                if (worthSolving(p, q, now)) {
+                    solved.add(solve(p, q, now, work));
+                }
+            };
+            for (int i = from; i < to; i++) {
+                grid.newerPartners(all[i], i + 1, marks, visit);
+            }
+        }
+    }
+
+    private static void runAll(List<SweepPart> parts) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SweepPart part : parts) {
+                futures.add(executor.submit(part));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EncounterException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw new EncounterException("sweep worker failed: " + e.getCause(), e);
+        }
     }
 
     private void dropStale(Instant now) {
@@ -272,16 +358,27 @@ public final class EncounterEngine {
 
     private void evaluate(GridIndex.Slot p, GridIndex.Slot q, Instant now, List<EncounterEvent> out) {
         pairsOffered++;
+        if (worthSolving(p, q, now)) {
+            pairsSolved++;
+            judge(solve(p, q, now, geometry), now, out);
+        }
+    }
+
+    /**
+     * The cheap bounds: false when the pair cannot be at any level within the horizon, so the
+     * ellipsoid geometry is not needed. {@link #path} depends on these bounds: change them together.
+     */
+    private boolean worthSolving(GridIndex.Slot p, GridIndex.Slot q, Instant now) {
         Track ta = p.track;
         Track tb = q.track;
         if (ta.domain() != tb.domain() || p.suppressed || q.suppressed) {
-            return;
+            return false;
         }
         Domain domain = ta.domain();
         double horizon = rules.horizonSeconds(domain);
         double stopped = config.suppression().stoppedBelowKnots();
         if (domain == Domain.SEA && ta.speedKnots() < stopped && tb.speedKnots() < stopped) {
-            return;
+            return false;
         }
         double va = ta.speedKnots() * KNOT;
         double vb = tb.speedKnots() * KNOT;
@@ -296,55 +393,51 @@ public final class EncounterEngine {
                 + curvatureMetres(va * Math.abs(dta))
                 + curvatureMetres(vb * Math.abs(dtb));
         if (GridIndex.chordMetres(p, q, dta, dtb) > bound) {
-            return;
+            return false;
         }
-        // Ships only (aircraft alert on tau, not on miss distance): straight-line CPA in geocentric
-        // space; the allowance covers its error against the ellipsoid geometry (each line leaves
-        // the ellipsoid by a few metres per 10 km travelled; 2% is a wide allowance).
-        if (domain == Domain.SEA) {
-            double rough = GridIndex.roughCpaMetres(p, q, dta, dtb, horizon);
-            double allowance = LINE_ERROR_PER_METRE * (va * (Math.abs(dta) + horizon) + vb * (Math.abs(dtb) + horizon));
-            if (rough > reach + ROUGH_MARGIN_METRES + allowance) {
-                return;
-            }
+        if (domain == Domain.AIR) {
+            return true; // aircraft alert on tau, not on miss distance
         }
-        pairsSolved++;
-        boolean swap = ta.id().compareTo(tb.id()) > 0;
+        // Ships: straight-line CPA in geocentric space; the allowance covers its error against the
+        // ellipsoid geometry (each line leaves the ellipsoid by a few metres per 10 km travelled;
+        // 2% is a wide allowance).
+        double rough = GridIndex.roughCpaMetres(p, q, dta, dtb, horizon);
+        double allowance = LINE_ERROR_PER_METRE * (va * (Math.abs(dta) + horizon) + vb * (Math.abs(dtb) + horizon));
+        return rough <= reach + ROUGH_MARGIN_METRES + allowance;
+    }
+
+    /** The geometry of a pair, in target order (so the pair key and the events do not depend on who came first). */
+    private Solved solve(GridIndex.Slot p, GridIndex.Slot q, Instant now, PairGeometry work) {
+        boolean swap = p.track.id().compareTo(q.track.id()) > 0;
         GridIndex.Slot first = swap ? q : p;
         GridIndex.Slot second = swap ? p : q;
         Motion ma = motion(first, now);
         Motion mb = motion(second, now);
-        PairSolution s = geometry.solve(ma, mb, horizon);
-        judge(domain, first.unit, second.unit, ma.kinematics(), mb.kinematics(), s, now, out);
+        Domain domain = first.track.domain();
+        return new Solved(domain, first, second, ma, mb, work.solve(ma, mb, rules.horizonSeconds(domain)));
     }
 
-    /** The slot's motion at {@code now}, computed once for all the pairs it is in. */
+    /**
+     * The slot's motion at {@code now}, computed once for all the pairs it is in. Sweep workers call
+     * this concurrently: a Motion is immutable, so the unlocked read and write are safe.
+     */
     private static Motion motion(GridIndex.Slot slot, Instant now) {
         Motion m = slot.motion;
-        if (m != null && slot.motionVersion == slot.version && now.equals(slot.motionAt)) {
+        if (m != null && m.version == slot.version && m.at.equals(now)) {
             return m;
         }
-        Kinematics k = kinematics(slot.track, now);
-        if (m == null) {
-            m = new Motion(k);
-            slot.motion = m;
-        } else {
-            m.set(k);
-        }
-        slot.motionVersion = slot.version;
-        slot.motionAt = now;
+        m = new Motion(kinematics(slot.track, now), slot.version, now);
+        slot.motion = m;
         return m;
     }
 
-    private void judge(
-            Domain domain,
-            Unit a,
-            Unit b,
-            Kinematics ka,
-            Kinematics kb,
-            PairSolution s,
-            Instant now,
-            List<EncounterEvent> out) {
+    private void judge(Solved solved, Instant now, List<EncounterEvent> out) {
+        Domain domain = solved.domain();
+        Unit a = solved.first().unit;
+        Unit b = solved.second().unit;
+        Kinematics ka = solved.ma().kinematics();
+        Kinematics kb = solved.mb().kinematics();
+        PairSolution s = solved.s();
         boolean foreign = Attribution.foreign(a, b);
         double meanAltitude = (ka.altitudeFeet() + kb.altitudeFeet()) / 2;
         if (Double.isNaN(meanAltitude)) {
@@ -396,8 +489,9 @@ public final class EncounterEngine {
         return l == -180 && lon > 0 ? 180 : l;
     }
 
+    /** Seconds from one instant to another, to the millisecond, without allocating. */
     private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 1000.0;
+        return (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
     }
 
     /** Reports refused by the track table, by reason. */

@@ -1,6 +1,5 @@
 package org.parley.encounter;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -81,14 +80,15 @@ final class GridIndex {
         long mark = -1;
         /** Counts the reports put into this slot. */
         long version;
-        /** The engine's cached motion of report {@link #motionVersion} at {@link #motionAt}. */
+        /** Place in the array of the running sweep ({@link #indexedSlots}). */
+        int index;
+        /**
+         * The engine's motion of this slot for some report and instant (see {@link Motion#version}
+         * and {@link Motion#at}); written by sweep workers without a lock, safe since Motion is
+         * immutable.
+         */
         @Nullable
         Motion motion;
-
-        long motionVersion = -1;
-
-        @Nullable
-        Instant motionAt;
 
         Slot(long sequence, Track track, Unit unit) {
             this.sequence = sequence;
@@ -188,19 +188,30 @@ final class GridIndex {
         }
     }
 
-    /** Calls {@code visitor} once for every unordered pair of slots that share a cube. */
-    void pairs(SlotVisitor visitor) {
-        for (Slot a : slots.values()) {
-            long s = ++stamp;
-            for (int c = 0; c < a.cellCount; c++) {
-                Cell cell = a.cells[c];
-                for (int i = 0; i < cell.size; i++) {
-                    Slot b = cell.items[i];
-                    // The pair is offered from its older slot, once: the mark remembers b was seen.
-                    if (b.sequence > a.sequence && b.mark != s) {
-                        b.mark = s;
-                        visitor.visit(a, b);
-                    }
+    /** The slots in an array for a sweep; each slot's {@code index} is set to its place. */
+    Slot[] indexedSlots() {
+        Slot[] all = slots.values().toArray(new Slot[0]);
+        for (int i = 0; i < all.length; i++) {
+            all[i].index = i;
+        }
+        return all;
+    }
+
+    /**
+     * Calls {@code visitor} once for every slot that shares a cube with {@code a} and was created
+     * after it, so that over all slots each pair that shares a cube is offered exactly once. The
+     * caller's own {@code marks} (indexed by {@link Slot#index}, one array per thread) remember the
+     * partners already offered under {@code stamp}; the grid itself is only read, so threads may
+     * call this at once for different slots.
+     */
+    void newerPartners(Slot a, int stamp, int[] marks, SlotVisitor visitor) {
+        for (int c = 0; c < a.cellCount; c++) {
+            Cell cell = a.cells[c];
+            for (int i = 0; i < cell.size; i++) {
+                Slot b = cell.items[i];
+                if (b.sequence > a.sequence && marks[b.index] != stamp) {
+                    marks[b.index] = stamp;
+                    visitor.visit(a, b);
                 }
             }
         }

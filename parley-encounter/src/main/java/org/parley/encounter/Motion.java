@@ -1,5 +1,7 @@
 package org.parley.encounter;
 
+import java.time.Instant;
+import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicLine;
 import net.sf.geographiclib.GeodesicMask;
@@ -9,37 +11,39 @@ import org.jspecify.annotations.Nullable;
  * One unit's motion from an instant on, with what every pair solve needs computed once per unit
  * rather than once per pair: its geocentric position, its geodesic (a GeographicLib {@code
  * GeodesicLine}, so a later position costs a series evaluation instead of a full Direct problem)
- * and its position after the first-pass interval. Mutable and reused: one per indexed track, reset
- * when the track or the instant changes.
+ * and its position after the first-pass interval.
+ *
+ * <p>Immutable (all fields final), so sweep workers may share one through a plain field: if two
+ * compute the same unit at once, both results are equal and either may win.
  */
 final class Motion {
     private static final int CAPS = GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE | GeodesicMask.DISTANCE_IN;
     private static final int OUT = GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE;
 
-    private Kinematics kinematics;
+    private final Kinematics kinematics;
     /** Geocentric position now, metres. */
     final double[] now = new double[3];
     /** Geocentric position {@link PairGeometry#FIRST_PASS_SECONDS} from now, metres. */
     final double[] firstPass = new double[3];
 
-    private @Nullable GeodesicLine line;
+    private final @Nullable GeodesicLine line;
+    /** The report this motion was computed from (a slot's version) and the instant it is for. */
+    final long version;
 
-    Motion(Kinematics kinematics) {
-        this.kinematics = kinematics;
-        set(kinematics);
+    final Instant at;
+
+    Motion(Kinematics k) {
+        this(k, -1, Instant.EPOCH);
     }
 
-    void set(Kinematics k) {
-        kinematics = k;
+    Motion(Kinematics k, long version, Instant at) {
+        this.kinematics = k;
+        this.version = version;
+        this.at = at;
         LocalTangentPlane.geocentric(k.latitudeDegrees(), k.longitudeDegrees(), now);
         line = k.speedMetresPerSecond() == 0
                 ? null
-                : new GeodesicLine(
-                        net.sf.geographiclib.Geodesic.WGS84,
-                        k.latitudeDegrees(),
-                        k.longitudeDegrees(),
-                        k.courseDegrees(),
-                        CAPS);
+                : new GeodesicLine(Geodesic.WGS84, k.latitudeDegrees(), k.longitudeDegrees(), k.courseDegrees(), CAPS);
         ahead(PairGeometry.FIRST_PASS_SECONDS, firstPass);
     }
 

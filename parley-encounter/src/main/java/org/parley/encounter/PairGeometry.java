@@ -18,6 +18,8 @@ package org.parley.encounter;
 final class PairGeometry {
     static final double FIRST_PASS_SECONDS = 60;
     private static final double MIN_SPEED_FOR_BOW_MPS = 0.5;
+    // Lengths below are sqrt(x * x + y * y), not Math.hypot: hypot guards against overflow at
+    // magnitudes of 1e154 and costs several times more; plane coordinates here stay under 1e7 m.
 
     // Work space reused from pair to pair: one instance per engine, never shared between threads.
     private final LocalTangentPlane plane = new LocalTangentPlane(0, 0);
@@ -82,9 +84,11 @@ final class PairGeometry {
         double py = xy[3] - xy[1];
         double vx = xy[6] - xy[4];
         double vy = xy[7] - xy[5];
-        double range = Math.hypot(px, py);
+        double range = Math.sqrt(px * px + py * py);
         double rangeRate = range > 0 ? (px * vx + py * vy) / range : 0;
-        double cpa = Math.hypot(px + vx * t, py + vy * t);
+        double cx = px + vx * t;
+        double cy = py + vy * t;
+        double cpa = Math.sqrt(cx * cx + cy * cy);
         double bearing = relativeBearing(xy[4], xy[5], a.courseDegrees(), px, py);
         bowCrossing(xy[4], xy[5], px, py, vx, vy, horizon, bowOfA);
         bowCrossing(xy[6], xy[7], -px, -py, -vx, -vy, horizon, bowOfB);
@@ -113,7 +117,7 @@ final class PairGeometry {
 
     /** {along, lateral} of a relative position in the own unit's frame: ahead and starboard positive. */
     private static void bodyFrame(double vx, double vy, double courseDegrees, double px, double py, double[] out) {
-        double speed = Math.hypot(vx, vy);
+        double speed = Math.sqrt(vx * vx + vy * vy);
         double ux;
         double uy;
         if (speed > MIN_SPEED_FOR_BOW_MPS) {
@@ -129,8 +133,9 @@ final class PairGeometry {
 
     /** Bearing of B from A relative to A's heading (its velocity, or its course when stopped), 0..360. */
     private static double relativeBearing(double vax, double vay, double courseDegrees, double px, double py) {
-        double heading =
-                Math.hypot(vax, vay) > MIN_SPEED_FOR_BOW_MPS ? Math.toDegrees(Math.atan2(vax, vay)) : courseDegrees;
+        double heading = Math.sqrt(vax * vax + vay * vay) > MIN_SPEED_FOR_BOW_MPS
+                ? Math.toDegrees(Math.atan2(vax, vay))
+                : courseDegrees;
         double bearing = Math.toDegrees(Math.atan2(px, py)) - heading;
         bearing %= 360;
         return bearing < 0 ? bearing + 360 : bearing;
@@ -145,7 +150,7 @@ final class PairGeometry {
             double ownVx, double ownVy, double px, double py, double vx, double vy, double horizon, double[] out) {
         out[0] = Double.NaN;
         out[1] = Double.NaN;
-        double speed = Math.hypot(ownVx, ownVy);
+        double speed = Math.sqrt(ownVx * ownVx + ownVy * ownVy);
         if (speed < MIN_SPEED_FOR_BOW_MPS) {
             return;
         }

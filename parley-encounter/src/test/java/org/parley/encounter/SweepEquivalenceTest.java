@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -45,6 +46,34 @@ class SweepEquivalenceTest {
 
         assertThat(bySweep).isEqualTo(byBrute);
         assertThat(grid.lastSweep().pairsOffered()).isLessThan(brute.lastSweep().pairsOffered());
+    }
+
+    @Example
+    void sweep_fleetLargeEnoughForWorkerThreads_opensSameEncountersAsAllPairs() {
+        List<PositionReport> reports = fleet(new Random(6), 6_000);
+        EncounterEngine grid = new EncounterEngine(EncounterConfig.defaults(), 0);
+        EncounterEngine brute = new EncounterEngine(EncounterConfig.defaults(), 0);
+        reports.forEach(grid::index);
+        reports.forEach(brute::index);
+
+        List<EncounterEvent> bySweep = grid.sweep(T0);
+        List<EncounterEvent> byBrute = brute.sweepAllPairs(T0);
+
+        assertThat(opened(bySweep)).isNotEmpty().isEqualTo(opened(byBrute));
+        assertThat(grid.lastSweep().pairsSolved()).isEqualTo(brute.lastSweep().pairsSolved());
+        // Judged in slot order on one thread: the same events in the same order on every run.
+        assertThat(grid.sweep(T0.plusSeconds(1)))
+                .extracting(e -> e.a().id() + "|" + e.b().id() + "|" + e.kind())
+                .isEqualTo(replay(reports, T0.plusSeconds(1)));
+    }
+
+    private static List<String> replay(List<PositionReport> reports, Instant second) {
+        EncounterEngine again = new EncounterEngine(EncounterConfig.defaults(), 0);
+        reports.forEach(again::index);
+        again.sweep(T0);
+        return again.sweep(second).stream()
+                .map(e -> e.a().id() + "|" + e.b().id() + "|" + e.kind())
+                .toList();
     }
 
     @Property(tries = 5)
