@@ -68,26 +68,42 @@ final class LocalTangentPlane {
         out[offset + 1] = -sinLat0 * cosLon0 * dx - sinLat0 * sinLon0 * dy + cosLat0 * dz;
     }
 
+    /** (cos lat cos lon, cos lat sin lon, sin lat): the point's direction on a sphere. */
+    static void unitVector(double latitudeDegrees, double longitudeDegrees, double[] out) {
+        double phi = Math.toRadians(latitudeDegrees);
+        double lambda = Math.toRadians(longitudeDegrees);
+        out[0] = Math.cos(phi) * Math.cos(lambda);
+        out[1] = Math.cos(phi) * Math.sin(lambda);
+        out[2] = Math.sin(phi);
+    }
+
     /**
-     * A centre for a pair, into out[0] (latitude) and out[1] (longitude): the normalised mean of
-     * the two points' unit vectors on the sphere, which behaves across the antimeridian and over the
-     * poles where averaging degrees does not.
+     * Moves the origin to the centre of a pair: the normalised mean of the two points' unit vectors
+     * ({@link #unitVector}), which behaves across the antimeridian and over the poles where
+     * averaging degrees does not. The sines and cosines of the centre's latitude and longitude are
+     * the components of that mean, so no trigonometry is needed. For antipodal points (never a real
+     * pair) the origin is the first point.
      */
-    static void centre(double lat1, double lon1, double lat2, double lon2, double[] out) {
-        double p1 = Math.toRadians(lat1);
-        double l1 = Math.toRadians(lon1);
-        double p2 = Math.toRadians(lat2);
-        double l2 = Math.toRadians(lon2);
-        double x = Math.cos(p1) * Math.cos(l1) + Math.cos(p2) * Math.cos(l2);
-        double y = Math.cos(p1) * Math.sin(l1) + Math.cos(p2) * Math.sin(l2);
-        double z = Math.sin(p1) + Math.sin(p2);
-        double horizontal = Math.hypot(x, y);
+    void resetBetween(double[] unitA, double[] unitB) {
+        double x = unitA[0] + unitB[0];
+        double y = unitA[1] + unitB[1];
+        double z = unitA[2] + unitB[2];
+        double horizontal = Math.sqrt(x * x + y * y);
         if (horizontal < 1e-12 && Math.abs(z) < 1e-12) {
-            out[0] = lat1; // antipodal points: no useful centre, never a real pair
-            out[1] = lon1;
-            return;
+            x = unitA[0];
+            y = unitA[1];
+            z = unitA[2];
+            horizontal = Math.sqrt(x * x + y * y);
         }
-        out[0] = Math.toDegrees(Math.atan2(z, horizontal));
-        out[1] = Math.toDegrees(Math.atan2(y, x));
+        double length = Math.sqrt(horizontal * horizontal + z * z);
+        sinLat0 = z / length;
+        cosLat0 = horizontal / length;
+        // At a pole the longitude is arbitrary: take 0, as atan2(0, 0) does.
+        sinLon0 = horizontal > 0 ? y / horizontal : 0;
+        cosLon0 = horizontal > 0 ? x / horizontal : 1;
+        double n = A / Math.sqrt(1 - E2 * sinLat0 * sinLat0);
+        origin[0] = n * cosLat0 * cosLon0;
+        origin[1] = n * cosLat0 * sinLon0;
+        origin[2] = n * (1 - E2) * sinLat0;
     }
 }

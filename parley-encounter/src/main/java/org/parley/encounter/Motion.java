@@ -23,6 +23,8 @@ final class Motion {
     private final Kinematics kinematics;
     /** Geocentric position now, metres. */
     final double[] now = new double[3];
+    /** Unit vector of the position on the sphere (geodetic latitude), for pair centres. */
+    final double[] unit = new double[3];
     /** Geocentric position {@link PairGeometry#FIRST_PASS_SECONDS} from now, metres. */
     final double[] firstPass = new double[3];
 
@@ -41,6 +43,7 @@ final class Motion {
         this.version = version;
         this.at = at;
         LocalTangentPlane.geocentric(k.latitudeDegrees(), k.longitudeDegrees(), now);
+        LocalTangentPlane.unitVector(k.latitudeDegrees(), k.longitudeDegrees(), unit);
         line = k.speedMetresPerSecond() == 0
                 ? null
                 : new GeodesicLine(Geodesic.WGS84, k.latitudeDegrees(), k.longitudeDegrees(), k.courseDegrees(), CAPS);

@@ -23,7 +23,6 @@ final class PairGeometry {
 
     // Work space reused from pair to pair: one instance per engine, never shared between threads.
     private final LocalTangentPlane plane = new LocalTangentPlane(0, 0);
-    private final double[] centre = new double[2];
     private final double[] xy = new double[8];
     private final double[] ahead = new double[3];
     private final double[] aheadPlane = new double[4];
@@ -40,9 +39,7 @@ final class PairGeometry {
     PairSolution solve(Motion ma, Motion mb, double horizonSeconds) {
         Kinematics a = ma.kinematics();
         Kinematics b = mb.kinematics();
-        LocalTangentPlane.centre(
-                a.latitudeDegrees(), a.longitudeDegrees(), b.latitudeDegrees(), b.longitudeDegrees(), centre);
-        plane.reset(centre[0], centre[1]);
+        plane.resetBetween(ma.unit, mb.unit);
         plane.forward(ma.now, xy, 0);
         plane.forward(mb.now, xy, 2);
         plane.forward(ma.firstPass, aheadPlane, 0);
