@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
+import org.jspecify.annotations.Nullable;
 import org.parley.track.Domain;
 import org.parley.track.PositionReport;
 import org.parley.track.RejectReason;
@@ -147,16 +148,16 @@ public final class EncounterEngine {
         } else {
             runAll(parts);
         }
-        // Judging touches the open encounters: one thread, in slot order, so the events are the
+        // Recording touches the open encounters: one thread, in slot order, so the events are the
         // same whatever the number of workers.
         List<EncounterEvent> out = new ArrayList<>();
         long offered = 0;
         long solved = 0;
         for (SweepPart part : parts) {
             offered += part.offered;
-            solved += part.solved.size();
-            for (Solved s : part.solved) {
-                judge(s, now, out);
+            solved += part.solved;
+            for (Judged j : part.judged) {
+                record(j, now, out);
             }
         }
         pairsOffered += offered;
@@ -170,9 +171,13 @@ public final class EncounterEngine {
     private record Solved(
             Domain domain, GridIndex.Slot first, GridIndex.Slot second, Motion ma, Motion mb, PairSolution s) {}
 
+    /** A solved pair with its levels: to enter ({@code entry}) and, when open, to stay ({@code hold}). */
+    private record Judged(Solved solved, PairKey key, Optional<Level> entry, Optional<Level> hold) {}
+
     /**
      * A contiguous share of the slots: every pair whose older slot is in the share, through the
-     * cheap bounds and the geometry. Reads the grid and tracks only; its own marks and plane.
+     * cheap bounds, the geometry and the rules. Reads the grid, the tracks and the open encounters
+     * only (nothing changes them while workers run); its own marks and plane.
      */
     private final class SweepPart implements Runnable {
         private final GridIndex.Slot[] all;
@@ -181,8 +186,9 @@ public final class EncounterEngine {
         private final Instant now;
         private final int[] marks;
         private final PairGeometry work = new PairGeometry();
-        final List<Solved> solved = new ArrayList<>();
+        final List<Judged> judged = new ArrayList<>();
         long offered;
+        long solved;
 
         SweepPart(GridIndex.Slot[] all, int from, int to, Instant now) {
             this.all = all;
@@ -197,7 +203,11 @@ public final class EncounterEngine {
             GridIndex.SlotVisitor visit = (p, q) -> {
                 offered++;
                 if (worthSolving(p, q, now)) {
-                    solved.add(solve(p, q, now, work));
+                    solved++;
+                    Judged j = judge(solve(p, q, now, work));
+                    if (j != null) {
+                        judged.add(j);
+                    }
                 }
             };
             for (int i = from; i < to; i++) {
@@ -360,7 +370,10 @@ public final class EncounterEngine {
         pairsOffered++;
         if (worthSolving(p, q, now)) {
             pairsSolved++;
-            judge(solve(p, q, now, geometry), now, out);
+            Judged judged = judge(solve(p, q, now, geometry));
+            if (judged != null) {
+                record(judged, now, out);
+            }
         }
     }
 
@@ -431,38 +444,59 @@ public final class EncounterEngine {
         return m;
     }
 
-    private void judge(Solved solved, Instant now, List<EncounterEvent> out) {
-        Domain domain = solved.domain();
+    /**
+     * The rules on a solved pair: null when it is at no level and has no open encounter (nothing
+     * to record). Reads the open encounters without changing them, so sweep workers may call it.
+     */
+    private @Nullable Judged judge(Solved solved) {
         Unit a = solved.first().unit;
         Unit b = solved.second().unit;
         Kinematics ka = solved.ma().kinematics();
         Kinematics kb = solved.mb().kinematics();
-        PairSolution s = solved.s();
         boolean foreign = Attribution.foreign(a, b);
         double meanAltitude = (ka.altitudeFeet() + kb.altitudeFeet()) / 2;
         if (Double.isNaN(meanAltitude)) {
             meanAltitude = Double.isNaN(ka.altitudeFeet()) ? kb.altitudeFeet() : ka.altitudeFeet();
         }
-        Optional<Level> entry = rules.classify(domain, s, foreign, meanAltitude, 1);
-        if (entry.isEmpty() && open.isEmpty()) {
-            return; // the common case: nothing to open, nothing to observe
-        }
+        Optional<Level> entry = rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1);
         PairKey key = new PairKey(a.id(), b.id());
-        Encounter e = open.get(key);
-        if (e == null && entry.isEmpty()) {
-            return;
-        }
-        GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
-        GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
-        if (e == null) {
-            e = new Encounter(domain, a, b, entry.orElseThrow(), now, s, pa, pb);
-            open.put(key, e);
-            out.add(e.event(EncounterEvent.Kind.OPENED, now));
-            return;
+        if (!open.containsKey(key)) {
+            return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty());
         }
         Optional<Level> hold = rules.classify(
-                domain, s, foreign, meanAltitude, config.hysteresis().exitFactor());
-        if (e.observe(now, entry, hold, s, pa, pb)) {
+                solved.domain(),
+                solved.s(),
+                foreign,
+                meanAltitude,
+                config.hysteresis().exitFactor());
+        return new Judged(solved, key, entry, hold);
+    }
+
+    /** Opens or updates the pair's encounter; on the engine's own thread only. */
+    private void record(Judged judged, Instant now, List<EncounterEvent> out) {
+        Solved solved = judged.solved();
+        Kinematics ka = solved.ma().kinematics();
+        Kinematics kb = solved.mb().kinematics();
+        GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
+        GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
+        Encounter e = open.get(judged.key());
+        if (e == null) {
+            if (judged.entry().isPresent()) {
+                e = new Encounter(
+                        solved.domain(),
+                        solved.first().unit,
+                        solved.second().unit,
+                        judged.entry().get(),
+                        now,
+                        solved.s(),
+                        pa,
+                        pb);
+                open.put(judged.key(), e);
+                out.add(e.event(EncounterEvent.Kind.OPENED, now));
+            }
+            return;
+        }
+        if (e.observe(now, judged.entry(), judged.hold(), solved.s(), pa, pb)) {
             out.add(e.event(EncounterEvent.Kind.ESCALATED, now));
         }
     }
