@@ -36,7 +36,12 @@ public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
     private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
-    private static final double ROUGH_MARGIN_METRES = 500;
+    /**
+     * Margin of the straight-line CPA bound for ships over its known errors: the plane geometry is
+     * within 3 m of the geodesic reference (PairGeometryTest) and a chord of 5 km stands about 2 m
+     * off the plane; the rest is spare.
+     */
+    private static final double ROUGH_MARGIN_METRES = 100;
     /** Below this many tracks a sweep runs on the calling thread alone. */
     private static final int PARALLEL_FROM_TRACKS = 4_096;
     /** Slack for the ENU plane against geocentric chords (metres at the ranges that alert). */
@@ -46,8 +51,6 @@ public final class EncounterEngine {
      * rounded down: a geodesic leaves its tangent line by at most s^2 / (2 R) after s metres.
      */
     private static final double MIN_CURVATURE_RADIUS_METRES = 6.3e6;
-    /** Relative allowance for straight geocentric lines against paths on the ellipsoid. */
-    private static final double LINE_ERROR_PER_METRE = 0.02;
 
     private final EncounterConfig config;
     private final Rules rules;
@@ -303,9 +306,9 @@ public final class EncounterEngine {
      *
      * <p>A pair is evaluated at an instant between {@link #MAX_LATENESS} before a report (a later
      * report of the other unit arrived first) and the end of the track's allowed silence. Ships:
-     * the geocentric straight-line CPA over the horizon must be within reach + margin + line
-     * allowance, a sum of one half and one share per ship, so each ship's line over [-lateness,
-     * silence + horizon] is thickened by its half and its share. Aircraft (tau rules, not miss
+     * the geocentric straight-line CPA over the horizon must be within reach + margin + the
+     * curvature allowance of each line, so each ship's line over [-lateness, silence + horizon] is
+     * thickened by half of reach + margin and by its own largest allowance. Aircraft (tau rules, not miss
      * distance): the units' positions now must be within reach plus what both cover over the
      * horizon, so each line over [-lateness, silence] is thickened by half the reach, its own
      * horizon travel and its curvature allowance.
@@ -323,7 +326,7 @@ public final class EncounterEngine {
                 new GridIndex.Path(
                         -late,
                         silence + horizon,
-                        (reach + ROUGH_MARGIN_METRES) / 2 + LINE_ERROR_PER_METRE * (farthest + speed * horizon) + 1);
+                        (reach + ROUGH_MARGIN_METRES) / 2 + curvatureMetres(farthest + speed * horizon) + 1);
             case AIR ->
                 new GridIndex.Path(
                         -late,
@@ -411,11 +414,13 @@ public final class EncounterEngine {
         if (domain == Domain.AIR) {
             return true; // aircraft alert on tau, not on miss distance
         }
-        // Ships: straight-line CPA in geocentric space; the allowance covers its error against the
-        // ellipsoid geometry (each line leaves the ellipsoid by a few metres per 10 km travelled;
-        // 2% is a wide allowance).
+        // Ships: straight-line CPA in geocentric space. Each tangent line stays within s^2 / (2 R)
+        // of the ship's geodesic after s metres (mostly upwards, which only lengthens the chord), so
+        // a pair that comes within reach on the ellipsoid comes within reach + both allowances +
+        // margin on the lines.
         double rough = GridIndex.roughCpaMetres(p, q, dta, dtb, horizon);
-        double allowance = LINE_ERROR_PER_METRE * (va * (Math.abs(dta) + horizon) + vb * (Math.abs(dtb) + horizon));
+        double allowance =
+                curvatureMetres(va * (Math.abs(dta) + horizon)) + curvatureMetres(vb * (Math.abs(dtb) + horizon));
         return rough <= reach + ROUGH_MARGIN_METRES + allowance;
     }
 
