@@ -135,7 +135,12 @@ public final class EncounterEngine {
         return out;
     }
 
-    /** Checks every pair once at {@code now}, drops stale tracks and closes clear encounters. */
+    /**
+     * Checks every pair once at {@code now}, drops stale tracks and closes clear encounters. The
+     * grid covers each track from five minutes before its report to the end of its allowed silence,
+     * so {@code now} should not lie more than five minutes before the newest report (a feed loop's
+     * clock never does).
+     */
     public List<EncounterEvent> sweep(Instant now) {
         long start = System.nanoTime();
         dropStale(now);
