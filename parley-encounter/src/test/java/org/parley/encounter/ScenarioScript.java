@@ -4,14 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
+import org.parley.adsb.AdsbDecoder;
+import org.parley.adsb.AdsbEncoder;
+import org.parley.adsb.IcaoAddress;
 import org.parley.track.Altitude;
 import org.parley.track.PositionReport;
 import org.parley.track.TargetId;
 import org.parley.track.Transponder;
+import org.parley.track.adsb.AdsbReports;
 import org.parley.track.csv.CsvLine;
 import org.parley.track.csv.ReportCsv;
 
@@ -145,8 +151,8 @@ final class ScenarioScript {
         return start.plus(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
-    /** The feed as CSV lines (the synthetic input format), time-ordered. */
-    List<String> csv() {
+    /** What each unit transmits, time-ordered, before any encoding. */
+    private List<PositionReport> transmitted() {
         List<PositionReport> out = new ArrayList<>();
         for (double t = 0; t <= durationSeconds(); t += reportEverySeconds) {
             out.add(referenceReport(t));
@@ -154,7 +160,54 @@ final class ScenarioScript {
             out.add(otherReport(u));
         }
         out.sort(Comparator.comparing(PositionReport::time));
-        return out.stream().map(ReportCsv::format).toList();
+        return out;
+    }
+
+    /** True for aircraft scenarios (they carry altitude). */
+    boolean airborne() {
+        return !Double.isNaN(altitudeFeet);
+    }
+
+    /** The feed as CSV lines (the synthetic input format), time-ordered. */
+    List<String> csv() {
+        return transmitted().stream().map(ReportCsv::format).toList();
+    }
+
+    /**
+     * An aircraft scenario's feed as a receiver hears it: each transmission becomes two DF17
+     * extended squitters, airborne velocity then airborne position (even and odd CPR formats in
+     * turn per aircraft), encoded by {@link AdsbEncoder}, decoded by {@link AdsbDecoder} and made
+     * into position reports by {@link AdsbReports}, as the CLI's ADS-B replay does. The first
+     * position of each aircraft yields no report (CPR needs the even/odd pair).
+     */
+    List<PositionReport> reportsThroughAdsb() {
+        AdsbDecoder decoder = AdsbDecoder.create();
+        AdsbReports adapter = new AdsbReports(decoder);
+        Map<TargetId, Boolean> odd = new HashMap<>();
+        List<PositionReport> out = new ArrayList<>();
+        for (PositionReport r : transmitted()) {
+            if (!(r.target() instanceof TargetId.IcaoAddress icao)) {
+                throw new IllegalStateException("not an aircraft scenario: " + r.target());
+            }
+            IcaoAddress address = new IcaoAddress(icao.value());
+            decoder.decodeHex(
+                    AdsbEncoder.airborneVelocity(
+                            address,
+                            r.speedKnots().orElseThrow(),
+                            r.courseDegrees().orElseThrow(),
+                            r.verticalRateFeetPerMinute().orElse(0)),
+                    r.time());
+            boolean isOdd = odd.merge(r.target(), false, (was, ignored) -> !was);
+            String position = AdsbEncoder.airbornePosition(
+                    address,
+                    11,
+                    r.latitudeDegrees(),
+                    r.longitudeDegrees(),
+                    r.altitude().orElseThrow().altitudeFeet(),
+                    isOdd);
+            adapter.accept(decoder.decodeHex(position, r.time())).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** The feed parsed back, as the CLI would read it. */
