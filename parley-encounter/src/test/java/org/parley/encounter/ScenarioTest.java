@@ -15,7 +15,7 @@ import org.parley.track.PositionReport;
 
 /**
  * Acceptance: the reconstructed incidents (docs/scenarios.md) run as synthetic feeds (aircraft as
- * ADS-B frames through the decoder, ships as CSV lines), the track table and the engine must end in HOTLINE between BLUE and RED, with the
+ * ADS-B frames, ships as AIS sentences) through the decoders, the track table and the engine must end in HOTLINE between BLUE and RED, with the
  * first UNSAFE early enough to warn; the harmless variants must stay below UNSAFE.
  */
 class ScenarioTest {
@@ -46,10 +46,11 @@ class ScenarioTest {
         return events;
     }
 
-    /** Aircraft scenarios arrive as ADS-B frames through the decoder; ship scenarios as CSV lines. */
+    /** Aircraft scenarios arrive as ADS-B frames, ship scenarios as AIS sentences, through the decoders. */
     private static List<EncounterEvent> run(ScenarioScript script) {
         return replay(
-                new EncounterEngine(config()), script.airborne() ? script.reportsThroughAdsb() : script.reports());
+                new EncounterEngine(config()),
+                script.airborne() ? script.reportsThroughAdsb() : script.reportsThroughAis());
     }
 
     /**
