@@ -1,37 +1,28 @@
 package org.parley.encounter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import net.sf.geographiclib.Geodesic;
-import net.sf.geographiclib.GeodesicData;
-import org.parley.track.PositionReport;
-import org.parley.track.TargetId;
-import org.parley.track.Transponder;
-import org.parley.track.ais.AisReports;
 
 /**
  * Full-sweep timing over synthetic fleets seeded from real AIS positions (not a test; run by
- * bench/encounter-sweep.sh). Each fleet: n ships placed around real positions drawn from the
- * corpus, offset by an exponential distance (mean 15 NM) in a random direction, 30% lying still,
- * the rest at 5..25 kn on random courses. Prints the median of 5 sweeps (after 2 warm-ups), the
- * brute-force all-pairs sweep at 10k, their ratio and the log-log slope from 10k to 200k.
+ * bench/encounter-sweep.sh). The fleets come from {@link Fleet}: their density is held at that of
+ * the 10k fleet as n grows. Prints, per size, the median of 5 sweeps (after 2 warm-ups), what the
+ * grid offered and solved, its size and the fleet's density; then the brute-force all-pairs sweep
+ * at the first size in the same run, the ratio and the log-log slope from the first size to the
+ * last.
  */
 public final class SweepBenchmark {
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant T0 = Fleet.T0;
 
     private SweepBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        List<double[]> seeds = seeds(data);
+        List<double[]> seeds = Fleet.seeds(data);
         System.out.printf(Locale.ROOT, "seeds: %d real positions%n", seeds.size());
         // Optional second argument: fleet sizes, e.g. 10000,20000,40000 (default 10k, 100k, 200k).
         int[] sizes = args.length > 1
@@ -39,79 +30,71 @@ public final class SweepBenchmark {
                 : new int[] {10_000, 100_000, 200_000};
         double[] millis = new double[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
-            EncounterEngine engine = fleet(sizes[i], seeds);
+            Fleet fleet = Fleet.calibrated(sizes[i], seeds);
+            long start = System.nanoTime();
+            EncounterEngine engine = fleet.engine();
+            double indexMillis = (System.nanoTime() - start) / 1e6;
             millis[i] = median(engine, false);
             SweepStats s = engine.lastSweep();
-            System.out.printf(Locale.ROOT, "grid  n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d  cell %.1f km%n",
-                    sizes[i], millis[i], s.pairsOffered(), s.pairsSolved(), engine.cellMetres() / 1000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "grid  n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d  cube entries %,d (cube %.1f km)"
+                            + "  index %.0f ms%n      offset sigma %.1f NM, ships within 2 NM of a ship %.2f%n",
+                    sizes[i],
+                    millis[i],
+                    s.pairsOffered(),
+                    s.pairsSolved(),
+                    engine.gridEntries(),
+                    engine.cellMetres(org.parley.track.Domain.SEA) / 1000,
+                    indexMillis,
+                    fleet.sigmaMetres() / 1852,
+                    fleet.density());
         }
-        EncounterEngine small = fleet(sizes[0], seeds);
+        if (args.length > 2 && args[2].equals("--no-brute")) {
+            return; // profiling runs
+        }
+        EncounterEngine small = Fleet.calibrated(sizes[0], seeds).engine();
         double brute = median(small, true);
         SweepStats b = small.lastSweep();
-        System.out.printf(Locale.ROOT, "brute n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d%n", sizes[0], brute, b.pairsOffered(), b.pairsSolved());
-        System.out.printf(Locale.ROOT, "ratio brute/grid at 10k: %.1f%n", brute / millis[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "brute n=%7d  %8.1f ms/sweep  pairs offered %,d solved %,d%n",
+                sizes[0],
+                brute,
+                b.pairsOffered(),
+                b.pairsSolved());
+        System.out.printf(Locale.ROOT, "ratio brute/grid at %d: %.1f%n", sizes[0], brute / millis[0]);
         int last = sizes.length - 1;
         double slope = Math.log(millis[last] / millis[0]) / Math.log((double) sizes[last] / sizes[0]);
         System.out.printf(Locale.ROOT, "log-log slope %d..%d: %.2f%n", sizes[0], sizes[last], slope);
     }
 
+    /** Median wall milliseconds of 5 sweeps after 2 warm-ups; prints the median process CPU too. */
     private static double median(EncounterEngine engine, boolean brute) {
         double[] runs = new double[7];
+        double[] cpu = new double[7];
         for (int r = 0; r < runs.length; r++) {
+            long cpuStart = PROCESS.getProcessCpuTime();
             if (brute) {
                 engine.sweepAllPairs(T0);
             } else {
                 engine.sweep(T0);
             }
+            cpu[r] = (PROCESS.getProcessCpuTime() - cpuStart) / 1e6;
             runs[r] = engine.lastSweep().elapsed().toNanos() / 1e6;
         }
+        double cpuMedian = middle(cpu);
+        System.out.printf(Locale.ROOT, "      process CPU %.1f ms/sweep (all threads, GC included)%n", cpuMedian);
+        return middle(runs);
+    }
+
+    private static double middle(double[] runs) {
         double[] measured = Arrays.copyOfRange(runs, 2, runs.length);
         Arrays.sort(measured);
         return measured[measured.length / 2];
     }
 
-    static EncounterEngine fleet(int n, List<double[]> seeds) {
-        Random random = new Random(20260101L + n);
-        EncounterEngine engine = new EncounterEngine(EncounterConfig.defaults(), 0);
-        for (int i = 0; i < n; i++) {
-            double[] seed = seeds.get(random.nextInt(seeds.size()));
-            double offset = -Math.log(1 - random.nextDouble()) * 15 * 1852;
-            GeodesicData d = Geodesic.WGS84.Direct(seed[0], seed[1], random.nextDouble() * 360, offset);
-            boolean still = random.nextDouble() < 0.3;
-            double knots = still ? random.nextDouble() : 5 + random.nextDouble() * 20;
-            double lon = ((d.lon2 + 540) % 360) - 180;
-            engine.index(PositionReport.builder(new TargetId.Mmsi(200_000_000 + i), T0, d.lat2, lon)
-                    .transponder(Transponder.AIS_CLASS_A)
-                    .speedKnots(knots)
-                    .courseDegrees(random.nextDouble() * 359.9)
-                    .navigationStatus(0)
-                    .build());
-        }
-        return engine;
-    }
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    /** Distinct real positions (to 0.01 degree) from the AIS corpus and the Suez CSV. */
-    static List<double[]> seeds(Path data) throws IOException {
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        List<double[]> out = new ArrayList<>();
-        for (String file : List.of("ais/amsa_ais.part1.txt", "ais/amsa_exact-earth-augmented.txt", "ais/amsa_exact-earth-augmented-2.txt", "ais/dma_replay_dump.txt")) {
-            AisReports adapter = AisReports.create();
-            for (String line : Files.readAllLines(data.resolve(file), StandardCharsets.UTF_8)) {
-                adapter.offer(line).ifPresent(r -> add(seen, out, r.latitudeDegrees(), r.longitudeDegrees()));
-            }
-        }
-        List<String> csv = Files.readAllLines(data.resolve("ais/movingpandas_boat-positions.csv"), StandardCharsets.UTF_8);
-        for (String line : csv.subList(1, csv.size())) {
-            String[] f = line.split(",", -1);
-            add(seen, out, Double.parseDouble(f[3]), Double.parseDouble(f[2]));
-        }
-        return out;
-    }
-
-    private static void add(java.util.Set<Long> seen, List<double[]> out, double lat, double lon) {
-        long key = Math.round(lat * 100) * 100_000 + Math.round(lon * 100);
-        if (seen.add(key)) {
-            out.add(new double[] {lat, lon});
-        }
-    }
 }

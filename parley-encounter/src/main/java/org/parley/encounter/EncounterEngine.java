@@ -7,9 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
+import org.jspecify.annotations.Nullable;
 import org.parley.track.Domain;
 import org.parley.track.PositionReport;
 import org.parley.track.RejectReason;
@@ -23,13 +28,29 @@ import org.parley.track.TrackUpdate;
  * and the grid and is checked against its neighbours at once; {@link #sweep} checks every pair
  * once, forgets stale tracks and closes encounters that have stayed clear.
  *
- * <p>Not thread-safe: one engine belongs to one feed loop (or one Flink key group).
+ * <p>Not thread-safe: one engine belongs to one feed loop (or one Flink key group). A sweep of
+ * more than a few thousand tracks spreads the pair geometry over one virtual thread per processor
+ * and judges the results on the calling thread.
  */
 public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
     private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
-    private static final double ROUGH_MARGIN_METRES = 500;
+    /**
+     * Margin of the straight-line CPA bound for ships over its known errors: the plane geometry is
+     * within 3 m of the geodesic reference (PairGeometryTest) and a chord of 5 km stands about 2 m
+     * off the plane; the rest is spare.
+     */
+    private static final double ROUGH_MARGIN_METRES = 100;
+    /** Below this many tracks a sweep runs on the calling thread alone. */
+    private static final int PARALLEL_FROM_TRACKS = 4_096;
+    /** Slack for the ENU plane against geocentric chords (metres at the ranges that alert). */
+    private static final double PLANE_SLACK_METRES = 25;
+    /**
+     * Smallest radius of curvature of the WGS84 ellipsoid, a(1 - e^2) (meridian at the equator),
+     * rounded down: a geodesic leaves its tangent line by at most s^2 / (2 R) after s metres.
+     */
+    private static final double MIN_CURVATURE_RADIUS_METRES = 6.3e6;
 
     private final EncounterConfig config;
     private final Rules rules;
@@ -39,6 +60,7 @@ public final class EncounterEngine {
     private final Map<PairKey, Encounter> open = new HashMap<>();
     private final List<Encounter> closed = new ArrayList<>();
     private final Trails trails;
+    private final PairGeometry geometry = new PairGeometry();
     private final Map<TargetId, Unit> units = new HashMap<>();
     private SweepStats lastSweep = new SweepStats(0, 0, 0, Duration.ZERO);
     private long pairsOffered;
@@ -57,21 +79,32 @@ public final class EncounterEngine {
         this.rules = new Rules(config);
         this.tracks = new TrackTable();
         this.attribution = new Attribution(StateTables.standard(), config.parties());
-        this.grid = new GridIndex(cellMetres(config, rules));
+        this.grid = new GridIndex(seaCellMetres(config, rules), airCellMetres(config, rules));
         this.trails = new Trails(trailPoints);
     }
 
     /**
-     * Cell side: the farthest apart two units may be and still alert within the look-ahead, i.e.
-     * alert distance plus fastest closure times horizon, for the worse of sea and air, plus 2 NM for
-     * drift since the last report.
+     * Cube sides of the grid. A ship's capsule is about one alert distance wide, so cubes of that
+     * size hold a ship lying still in a few cubes; aircraft capsules are wider by what the aircraft
+     * covers over the look-ahead, and get cubes to match. Any side is correct (see {@link
+     * GridIndex}); these keep the cube entries per unit and the pairs per cube both small.
      */
-    static double cellMetres(EncounterConfig config, Rules rules) {
-        double sea = rules.alertDistanceMetres(Domain.SEA)
-                + config.sweep().seaMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.SEA);
-        double air = rules.alertDistanceMetres(Domain.AIR)
-                + config.sweep().airMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.AIR);
-        return Math.max(sea, air) + 2 * Rules.METRES_PER_NM;
+    static double seaCellMetres(EncounterConfig config, Rules rules) {
+        return reachMetres(config, rules, Domain.SEA) + ROUGH_MARGIN_METRES;
+    }
+
+    static double airCellMetres(EncounterConfig config, Rules rules) {
+        return reachMetres(config, rules, Domain.AIR)
+                + config.sweep().airMaxClosureKnots() * KNOT * rules.horizonSeconds(Domain.AIR) / 2;
+    }
+
+    /**
+     * The farthest apart two units may pass and still be at some level: the alert distance, widened
+     * by the hysteresis exit factor so that an open encounter keeps being observed while it holds.
+     */
+    private static double reachMetres(EncounterConfig config, Rules rules, Domain domain) {
+        return rules.alertDistanceMetres(domain)
+                * Math.max(1, config.hysteresis().exitFactor());
     }
 
     /** Applies one report and returns the events it caused (often none). Never throws on content. */
@@ -102,9 +135,113 @@ public final class EncounterEngine {
         return out;
     }
 
-    /** Checks every pair once at {@code now}, drops stale tracks and closes clear encounters. */
+    /**
+     * Checks every pair once at {@code now}, drops stale tracks and closes clear encounters. The
+     * grid covers each track from five minutes before its report to the end of its allowed silence,
+     * so {@code now} should not lie more than five minutes before the newest report (a feed loop's
+     * clock never does).
+     */
     public List<EncounterEvent> sweep(Instant now) {
         long start = System.nanoTime();
+        dropStale(now);
+        GridIndex.Slot[] all = grid.indexedSlots();
+        int workers =
+                all.length < PARALLEL_FROM_TRACKS ? 1 : Runtime.getRuntime().availableProcessors();
+        List<SweepPart> parts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            parts.add(new SweepPart(all, all.length * w / workers, all.length * (w + 1) / workers, now));
+        }
+        if (workers == 1) {
+            parts.get(0).run();
+        } else {
+            runAll(parts);
+        }
+        // Recording touches the open encounters: one thread, in slot order, so the events are the
+        // same whatever the number of workers.
+        List<EncounterEvent> out = new ArrayList<>();
+        long offered = 0;
+        long solved = 0;
+        for (SweepPart part : parts) {
+            offered += part.offered;
+            solved += part.solved;
+            for (Judged j : part.judged) {
+                record(j, now, out);
+            }
+        }
+        pairsOffered += offered;
+        pairsSolved += solved;
+        closeClear(now, config.hysteresis().clearAfter(), out);
+        lastSweep = new SweepStats(grid.size(), offered, solved, Duration.ofNanos(System.nanoTime() - start));
+        return out;
+    }
+
+    /** One pair after the geometry, waiting to be judged. */
+    private record Solved(
+            Domain domain, GridIndex.Slot first, GridIndex.Slot second, Motion ma, Motion mb, PairSolution s) {}
+
+    /** A solved pair with its levels: to enter ({@code entry}) and, when open, to stay ({@code hold}). */
+    private record Judged(Solved solved, PairKey key, Optional<Level> entry, Optional<Level> hold) {}
+
+    /**
+     * A contiguous share of the slots: every pair whose older slot is in the share, through the
+     * cheap bounds, the geometry and the rules. Reads the grid, the tracks and the open encounters
+     * only (nothing changes them while workers run); its own marks and plane.
+     */
+    private final class SweepPart implements Runnable {
+        private final GridIndex.Slot[] all;
+        private final int from;
+        private final int to;
+        private final Instant now;
+        private final int[] marks;
+        private final PairGeometry work = new PairGeometry();
+        final List<Judged> judged = new ArrayList<>();
+        long offered;
+        long solved;
+
+        SweepPart(GridIndex.Slot[] all, int from, int to, Instant now) {
+            this.all = all;
+            this.from = from;
+            this.to = to;
+            this.now = now;
+            this.marks = new int[all.length];
+        }
+
+        @Override
+        public void run() {
+            GridIndex.SlotVisitor visit = (p, q) -> {
+                offered++;
+                if (worthSolving(p, q, now)) {
+                    solved++;
+                    Judged j = judge(solve(p, q, now, work));
+                    if (j != null) {
+                        judged.add(j);
+                    }
+                }
+            };
+            for (int i = from; i < to; i++) {
+                grid.newerPartners(all[i], i + 1, marks, visit);
+            }
+        }
+    }
+
+    private static void runAll(List<SweepPart> parts) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (SweepPart part : parts) {
+                futures.add(executor.submit(part));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EncounterException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            throw new EncounterException("sweep worker failed: " + e.getCause(), e);
+        }
+    }
+
+    private void dropStale(Instant now) {
         List<TargetId> stale = new ArrayList<>();
         for (GridIndex.Slot s : grid.slots()) {
             if (s.track.isStale(now)) {
@@ -113,14 +250,6 @@ public final class EncounterEngine {
         }
         stale.forEach(grid::remove);
         tracks.expire(now);
-        long offered = pairsOffered;
-        long solved = pairsSolved;
-        List<EncounterEvent> out = new ArrayList<>();
-        grid.pairs((p, q) -> evaluate(p, q, now, out));
-        closeClear(now, config.hysteresis().clearAfter(), out);
-        lastSweep = new SweepStats(
-                grid.size(), pairsOffered - offered, pairsSolved - solved, Duration.ofNanos(System.nanoTime() - start));
-        return out;
     }
 
     /** Tracks and indexes a report without evaluating it (benchmarks, and tests of the sweep). */
@@ -130,9 +259,13 @@ public final class EncounterEngine {
         }
     }
 
-    /** The O(n^2) reference: every pair of indexed tracks, no grid. Same evaluation as {@link #sweep}. */
+    /**
+     * The O(n^2) reference: every pair of live tracks, no grid. Same evaluation as {@link #sweep}
+     * (incidents are judged, but not closed).
+     */
     List<EncounterEvent> sweepAllPairs(Instant now) {
         long start = System.nanoTime();
+        dropStale(now);
         long offered = pairsOffered;
         long solved = pairsSolved;
         List<GridIndex.Slot> all = new ArrayList<>(grid.slots());
@@ -169,7 +302,47 @@ public final class EncounterEngine {
 
     private GridIndex.Slot index(Track track) {
         Unit unit = units.computeIfAbsent(track.id(), attribution::unit);
-        return grid.put(track, unit, suppressed(track));
+        return grid.put(track, unit, suppressed(track), path(track));
+    }
+
+    /**
+     * The capsule a track covers in the grid, chosen so that every pair that passes the bounds in
+     * {@link #evaluate} shares a cube (so the grid sweep finds what the all-pairs sweep finds).
+     *
+     * <p>A pair is evaluated at an instant between {@link #MAX_LATENESS} before a report (a later
+     * report of the other unit arrived first) and the end of the track's allowed silence. Ships:
+     * the geocentric straight-line CPA over the horizon must be within reach + margin + the
+     * curvature allowance of each line, so each ship's line over [-lateness, silence + horizon] is
+     * thickened by half of reach + margin and by its own largest allowance. Aircraft (tau rules, not miss
+     * distance): the units' positions now must be within reach plus what both cover over the
+     * horizon, so each line over [-lateness, silence] is thickened by half the reach, its own
+     * horizon travel and its curvature allowance.
+     */
+    private GridIndex.Path path(Track track) {
+        Domain domain = track.domain();
+        double speed = track.speedKnots() * KNOT;
+        double horizon = rules.horizonSeconds(domain);
+        double late = MAX_LATENESS.toSeconds();
+        double silence = track.silenceAllowed().toMillis() / 1000.0;
+        double reach = reachMetres(config, rules, domain);
+        double farthest = speed * Math.max(late, silence);
+        return switch (domain) {
+            case SEA ->
+                new GridIndex.Path(
+                        -late,
+                        silence + horizon,
+                        (reach + ROUGH_MARGIN_METRES) / 2 + curvatureMetres(farthest + speed * horizon) + 1);
+            case AIR ->
+                new GridIndex.Path(
+                        -late,
+                        silence,
+                        reach / 2 + PLANE_SLACK_METRES + speed * horizon + curvatureMetres(farthest) + 1);
+        };
+    }
+
+    /** How far a geodesic can leave its tangent line after {@code metres}. */
+    private static double curvatureMetres(double metres) {
+        return metres * metres / (2 * MIN_CURVATURE_RADIUS_METRES);
     }
 
     private boolean suppressed(Track t) {
@@ -203,74 +376,137 @@ public final class EncounterEngine {
 
     private void evaluate(GridIndex.Slot p, GridIndex.Slot q, Instant now, List<EncounterEvent> out) {
         pairsOffered++;
+        if (worthSolving(p, q, now)) {
+            pairsSolved++;
+            Judged judged = judge(solve(p, q, now, geometry));
+            if (judged != null) {
+                record(judged, now, out);
+            }
+        }
+    }
+
+    /**
+     * The cheap bounds: false when the pair cannot be at any level within the horizon, so the
+     * ellipsoid geometry is not needed. {@link #path} depends on these bounds: change them together.
+     */
+    private boolean worthSolving(GridIndex.Slot p, GridIndex.Slot q, Instant now) {
         Track ta = p.track;
         Track tb = q.track;
         if (ta.domain() != tb.domain() || p.suppressed || q.suppressed) {
-            return;
+            return false;
         }
         Domain domain = ta.domain();
         double horizon = rules.horizonSeconds(domain);
         double stopped = config.suppression().stoppedBelowKnots();
         if (domain == Domain.SEA && ta.speedKnots() < stopped && tb.speedKnots() < stopped) {
-            return;
+            return false;
         }
         double va = ta.speedKnots() * KNOT;
         double vb = tb.speedKnots() * KNOT;
-        double drift = va * Math.abs(seconds(ta.time(), now)) + vb * Math.abs(seconds(tb.time(), now));
-        double bound = rules.alertDistanceMetres(domain) + (va + vb) * horizon + drift;
-        double chord = GridIndex.chordMetres(p, q);
-        if (chord > bound) {
-            return;
+        double dta = seconds(ta.time(), now);
+        double dtb = seconds(tb.time(), now);
+        double reach = reachMetres(config, rules, domain);
+        // Both moved to now on their tangent lines: apart by more than reach plus what both cover
+        // over the horizon (plus how far the lines may be from the ellipsoid), they cannot alert.
+        double bound = reach
+                + PLANE_SLACK_METRES
+                + (va + vb) * horizon
+                + curvatureMetres(va * Math.abs(dta))
+                + curvatureMetres(vb * Math.abs(dtb));
+        if (GridIndex.chordMetres(p, q, dta, dtb) > bound) {
+            return false;
         }
-        // Ships only (aircraft alert on tau, not on miss distance): straight-line CPA in geocentric
-        // space; the margin covers its error against the ellipsoid geometry (path curvature over
-        // the horizon, a few metres per 10 km, with a wide allowance).
-        if (domain == Domain.SEA) {
-            double rough = GridIndex.roughCpaMetres(p, q, seconds(ta.time(), now), seconds(tb.time(), now), horizon);
-            if (rough > rules.alertDistanceMetres(domain) + ROUGH_MARGIN_METRES + 0.02 * chord) {
-                return;
-            }
+        if (domain == Domain.AIR) {
+            return true; // aircraft alert on tau, not on miss distance
         }
-        pairsSolved++;
-        boolean swap = ta.id().compareTo(tb.id()) > 0;
-        GridIndex.Slot first = swap ? q : p;
-        GridIndex.Slot second = swap ? p : q;
-        Kinematics ka = kinematics(first.track, now);
-        Kinematics kb = kinematics(second.track, now);
-        PairSolution s = PairGeometry.solve(ka, kb, horizon);
-        judge(domain, first.unit, second.unit, ka, kb, s, now, out);
+        // Ships: straight-line CPA in geocentric space. Each tangent line stays within s^2 / (2 R)
+        // of the ship's geodesic after s metres (mostly upwards, which only lengthens the chord), so
+        // a pair that comes within reach on the ellipsoid comes within reach + both allowances +
+        // margin on the lines.
+        double rough = GridIndex.roughCpaMetres(p, q, dta, dtb, horizon);
+        double allowance =
+                curvatureMetres(va * (Math.abs(dta) + horizon)) + curvatureMetres(vb * (Math.abs(dtb) + horizon));
+        return rough <= reach + ROUGH_MARGIN_METRES + allowance;
     }
 
-    private void judge(
-            Domain domain,
-            Unit a,
-            Unit b,
-            Kinematics ka,
-            Kinematics kb,
-            PairSolution s,
-            Instant now,
-            List<EncounterEvent> out) {
+    /** The geometry of a pair, in target order (so the pair key and the events do not depend on who came first). */
+    private Solved solve(GridIndex.Slot p, GridIndex.Slot q, Instant now, PairGeometry work) {
+        boolean swap = p.track.id().compareTo(q.track.id()) > 0;
+        GridIndex.Slot first = swap ? q : p;
+        GridIndex.Slot second = swap ? p : q;
+        Motion ma = motion(first, now);
+        Motion mb = motion(second, now);
+        Domain domain = first.track.domain();
+        return new Solved(domain, first, second, ma, mb, work.solve(ma, mb, rules.horizonSeconds(domain)));
+    }
+
+    /**
+     * The slot's motion at {@code now}, computed once for all the pairs it is in. Sweep workers call
+     * this concurrently: a Motion is immutable, so the unlocked read and write are safe.
+     */
+    private static Motion motion(GridIndex.Slot slot, Instant now) {
+        Motion m = slot.motion;
+        if (m != null && m.version == slot.version && m.at.equals(now)) {
+            return m;
+        }
+        m = new Motion(kinematics(slot.track, now), slot.version, now);
+        slot.motion = m;
+        return m;
+    }
+
+    /**
+     * The rules on a solved pair: null when it is at no level and has no open encounter (nothing
+     * to record). Reads the open encounters without changing them, so sweep workers may call it.
+     */
+    private @Nullable Judged judge(Solved solved) {
+        Unit a = solved.first().unit;
+        Unit b = solved.second().unit;
+        Kinematics ka = solved.ma().kinematics();
+        Kinematics kb = solved.mb().kinematics();
         boolean foreign = Attribution.foreign(a, b);
         double meanAltitude = (ka.altitudeFeet() + kb.altitudeFeet()) / 2;
         if (Double.isNaN(meanAltitude)) {
             meanAltitude = Double.isNaN(ka.altitudeFeet()) ? kb.altitudeFeet() : ka.altitudeFeet();
         }
-        Optional<Level> entry = rules.classify(domain, s, foreign, meanAltitude, 1);
+        Optional<Level> entry = rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1);
         PairKey key = new PairKey(a.id(), b.id());
-        Encounter e = open.get(key);
+        if (!open.containsKey(key)) {
+            return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty());
+        }
+        Optional<Level> hold = rules.classify(
+                solved.domain(),
+                solved.s(),
+                foreign,
+                meanAltitude,
+                config.hysteresis().exitFactor());
+        return new Judged(solved, key, entry, hold);
+    }
+
+    /** Opens or updates the pair's encounter; on the engine's own thread only. */
+    private void record(Judged judged, Instant now, List<EncounterEvent> out) {
+        Solved solved = judged.solved();
+        Kinematics ka = solved.ma().kinematics();
+        Kinematics kb = solved.mb().kinematics();
         GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
         GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
+        Encounter e = open.get(judged.key());
         if (e == null) {
-            if (entry.isPresent()) {
-                e = new Encounter(domain, a, b, entry.get(), now, s, pa, pb);
-                open.put(key, e);
+            if (judged.entry().isPresent()) {
+                e = new Encounter(
+                        solved.domain(),
+                        solved.first().unit,
+                        solved.second().unit,
+                        judged.entry().get(),
+                        now,
+                        solved.s(),
+                        pa,
+                        pb);
+                open.put(judged.key(), e);
                 out.add(e.event(EncounterEvent.Kind.OPENED, now));
             }
             return;
         }
-        Optional<Level> hold = rules.classify(
-                domain, s, foreign, meanAltitude, config.hysteresis().exitFactor());
-        if (e.observe(now, entry, hold, s, pa, pb)) {
+        if (e.observe(now, judged.entry(), judged.hold(), solved.s(), pa, pb)) {
             out.add(e.event(EncounterEvent.Kind.ESCALATED, now));
         }
     }
@@ -297,8 +533,9 @@ public final class EncounterEngine {
         return l == -180 && lon > 0 ? 180 : l;
     }
 
+    /** Seconds from one instant to another, to the millisecond, without allocating. */
     private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 1000.0;
+        return (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
     }
 
     /** Reports refused by the track table, by reason. */
@@ -321,9 +558,19 @@ public final class EncounterEngine {
         return lastSweep;
     }
 
-    /** Cell side of the grid, metres. */
-    public double cellMetres() {
-        return grid.cellMetres();
+    /** Cube side of the grid for a domain, metres. */
+    public double cellMetres(Domain domain) {
+        return grid.cellMetres(domain);
+    }
+
+    /** The indexed slots (benchmarks measure the fleet's density with them). */
+    java.util.Collection<GridIndex.Slot> slotsForBenchmark() {
+        return grid.slots();
+    }
+
+    /** Cube entries in the grid over all tracks (each track is in every cube its path touches). */
+    public long gridEntries() {
+        return grid.entries();
     }
 
     /** The unit a target is attributed to under this engine's parties. */

@@ -1,32 +1,64 @@
 package org.parley.encounter;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import net.sf.geographiclib.Constants;
+import org.jspecify.annotations.Nullable;
+import org.parley.track.Domain;
 import org.parley.track.TargetId;
 import org.parley.track.Track;
 
 /**
- * A uniform grid over geocentric (ECEF) coordinates: cubes of side {@code cellMetres}. Chord
- * distance never exceeds geodesic distance, so two units within {@code cellMetres} of each other
- * are always in the same or adjacent cubes, at the poles and across the antimeridian alike (DESIGN
- * decision 9). Updated in place on each report; a full sweep visits each pair once by pairing a
- * cell with itself and its 13 "forward" neighbours (half of the 26).
+ * A uniform grid over geocentric (ECEF) coordinates, cubes of a side per domain, in which each unit
+ * is entered into every cube its own swept path touches (DESIGN decision 9).
+ *
+ * <p>The path of a unit is a capsule: the straight geocentric line through its reported position
+ * along its velocity, over a window of seconds around the report, thickened by a radius. Both the
+ * window and the radius come from the engine, which chooses them so that any pair its cheap bounds
+ * would let through has capsules that meet; two capsules that meet share a point, and the cube
+ * holding that point holds both units. So a pair is offered only when their paths share a cube,
+ * and no pair the engine would alert on is missed. Chord distance and straight lines in ECEF are
+ * the same at the poles and across the antimeridian as anywhere else.
+ *
+ * <p>A ship lying still covers a few cubes, a fast one a line of them: the work of a sweep follows
+ * the traffic around each unit, not a fixed cell sized for the fastest closure. Updated in place on
+ * each report (only the cubes that changed are touched); a full sweep offers each pair once, by
+ * marking the partners already offered to a unit.
  */
 final class GridIndex {
     private static final int OFFSET = 1 << 20;
+    private static final long AIR_BIT = 1L << 63;
     private static final double A = Constants.WGS84_a;
     private static final double E2 = Constants.WGS84_f * (2 - Constants.WGS84_f);
+    private static final long[] NO_KEYS = {};
+    private static final Cell[] NO_CELLS = {};
+    private static final int[] NO_POSITIONS = {};
 
-    private final double cellMetres;
-    private final Map<Long, List<Slot>> cells = new HashMap<>();
+    private final double seaCellMetres;
+    private final double airCellMetres;
+    private final Map<Long, Cell> cells = new HashMap<>();
     private final Map<TargetId, Slot> slots = new HashMap<>();
+    private long nextSequence;
+    private long stamp;
+    private long[] scratch = new long[64];
+    private int scratchSize;
+
+    /** The cube of space a slot's capsule touches, with the slots in it. */
+    static final class Cell {
+        final long key;
+        Slot[] items = new Slot[4];
+        int size;
+
+        Cell(long key) {
+            this.key = key;
+        }
+    }
 
     /** One indexed unit: the latest track and what the sweep needs about it without recomputing. */
     static final class Slot {
+        final long sequence;
         Track track;
         Unit unit;
         boolean suppressed;
@@ -38,72 +70,89 @@ final class GridIndex {
 
         double vy;
         double vz;
-        long cell;
-        int position;
+        /** Sorted keys of the cubes this slot is in, with the cube and this slot's place in it. */
+        long[] keys = NO_KEYS;
 
-        Slot(Track track, Unit unit) {
+        Cell[] cells = NO_CELLS;
+        int[] positions = NO_POSITIONS;
+        int cellCount;
+        /** The stamp of the last unit this slot was offered to: each pair once per visit. */
+        long mark = -1;
+        /** Counts the reports put into this slot. */
+        long version;
+        /** Place in the array of the running sweep ({@link #indexedSlots}). */
+        int index;
+        /**
+         * The engine's motion of this slot for some report and instant (see {@link Motion#version}
+         * and {@link Motion#at}); written by sweep workers without a lock, safe since Motion is
+         * immutable.
+         */
+        @Nullable
+        Motion motion;
+
+        Slot(long sequence, Track track, Unit unit) {
+            this.sequence = sequence;
             this.track = track;
             this.unit = unit;
         }
     }
 
-    GridIndex(double cellMetres) {
-        if (!(cellMetres > 0)) {
-            throw new IllegalArgumentException("cellMetres must be > 0: " + cellMetres);
+    /**
+     * The capsule a slot covers: its geocentric line from {@code fromSeconds} to {@code toSeconds}
+     * after its report, every point within {@code radiusMetres} of it.
+     */
+    record Path(double fromSeconds, double toSeconds, double radiusMetres) {
+        Path {
+            if (!(fromSeconds <= toSeconds) || !(radiusMetres >= 0)) {
+                throw new IllegalArgumentException(
+                        "bad path: " + fromSeconds + ".." + toSeconds + " r " + radiusMetres);
+            }
         }
-        this.cellMetres = cellMetres;
     }
 
-    double cellMetres() {
-        return cellMetres;
+    GridIndex(double seaCellMetres, double airCellMetres) {
+        if (!(seaCellMetres > 0) || !(airCellMetres > 0)) {
+            throw new IllegalArgumentException("cell sides must be > 0: " + seaCellMetres + ", " + airCellMetres);
+        }
+        this.seaCellMetres = seaCellMetres;
+        this.airCellMetres = airCellMetres;
     }
 
-    /** Inserts or moves a unit; returns its slot. */
-    Slot put(Track track, Unit unit, boolean suppressed) {
+    double cellMetres(Domain domain) {
+        return domain == Domain.SEA ? seaCellMetres : airCellMetres;
+    }
+
+    /**
+     * Inserts or moves a unit; returns its slot. A suppressed unit is kept (so its track is known)
+     * but in no cube, since it is never paired.
+     */
+    Slot put(Track track, Unit unit, boolean suppressed, Path path) {
         Slot slot = slots.get(track.id());
         if (slot == null) {
-            slot = new Slot(track, unit);
+            slot = new Slot(nextSequence++, track, unit);
             slots.put(track.id(), slot);
-            slot.cell = Long.MIN_VALUE;
         }
         slot.track = track;
+        slot.version++;
         slot.unit = unit;
         slot.suppressed = suppressed;
         geocentric(track.latitudeDegrees(), track.longitudeDegrees(), slot);
         velocity(track, slot);
-        long cell = key((int) Math.floor(slot.x / cellMetres), (int) Math.floor(slot.y / cellMetres), (int)
-                Math.floor(slot.z / cellMetres));
-        if (cell != slot.cell) {
-            if (slot.cell != Long.MIN_VALUE) {
-                detach(slot);
-            }
-            List<Slot> list = cells.computeIfAbsent(cell, k -> new ArrayList<>());
-            slot.cell = cell;
-            slot.position = list.size();
-            list.add(slot);
+        scratchSize = 0;
+        if (!suppressed) {
+            cover(slot, path, track.domain());
         }
+        move(slot);
         return slot;
     }
 
     void remove(TargetId id) {
         Slot slot = slots.remove(id);
         if (slot != null) {
-            detach(slot);
-        }
-    }
-
-    private void detach(Slot slot) {
-        List<Slot> list = cells.get(slot.cell);
-        if (list == null) {
-            return;
-        }
-        Slot last = list.remove(list.size() - 1);
-        if (last != slot) {
-            list.set(slot.position, last);
-            last.position = slot.position;
-        }
-        if (list.isEmpty()) {
-            cells.remove(slot.cell);
+            for (int i = 0; i < slot.cellCount; i++) {
+                detach(slot.cells[i], slot.positions[i]);
+            }
+            slot.cellCount = 0;
         }
     }
 
@@ -115,80 +164,214 @@ final class GridIndex {
         return slots.size();
     }
 
-    /** Calls {@code visitor} with every other slot in the 27 cells around {@code slot}. */
+    /** Cube entries over all slots (a measure of the index's size). */
+    long entries() {
+        long n = 0;
+        for (Slot s : slots.values()) {
+            n += s.cellCount;
+        }
+        return n;
+    }
+
+    /** Calls {@code visitor} once with every other slot that shares a cube with {@code slot}. */
     void neighbours(Slot slot, SlotVisitor visitor) {
-        int ix = ix(slot.cell);
-        int iy = iy(slot.cell);
-        int iz = iz(slot.cell);
-        for (int dx = -1; dx <= 1; dx++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dz = -1; dz <= 1; dz++) {
-                    List<Slot> list = cells.get(key(ix + dx, iy + dy, iz + dz));
-                    if (list != null) {
-                        for (int i = 0; i < list.size(); i++) {
-                            Slot other = list.get(i);
-                            if (other != slot) {
-                                visitor.visit(slot, other);
-                            }
-                        }
-                    }
+        long s = ++stamp;
+        for (int c = 0; c < slot.cellCount; c++) {
+            Cell cell = slot.cells[c];
+            for (int i = 0; i < cell.size; i++) {
+                Slot other = cell.items[i];
+                if (other != slot && other.mark != s) {
+                    other.mark = s;
+                    visitor.visit(slot, other);
                 }
             }
         }
     }
 
-    /** Calls {@code visitor} once for every unordered pair of slots in the same or adjacent cells. */
-    void pairs(SlotVisitor visitor) {
-        for (Map.Entry<Long, List<Slot>> entry : cells.entrySet()) {
-            long cell = entry.getKey();
-            List<Slot> own = entry.getValue();
-            for (int i = 0; i < own.size(); i++) {
-                for (int j = i + 1; j < own.size(); j++) {
-                    visitor.visit(own.get(i), own.get(j));
-                }
-            }
-            int ix = ix(cell);
-            int iy = iy(cell);
-            int iz = iz(cell);
-            for (int n = 0; n < FORWARD.length; n++) {
-                List<Slot> other = cells.get(key(ix + FORWARD[n][0], iy + FORWARD[n][1], iz + FORWARD[n][2]));
-                if (other != null) {
-                    for (int i = 0; i < own.size(); i++) {
-                        for (int j = 0; j < other.size(); j++) {
-                            visitor.visit(own.get(i), other.get(j));
-                        }
-                    }
-                }
-            }
+    /** The slots in an array for a sweep; each slot's {@code index} is set to its place. */
+    Slot[] indexedSlots() {
+        Slot[] all = slots.values().toArray(new Slot[0]);
+        for (int i = 0; i < all.length; i++) {
+            all[i].index = i;
         }
+        return all;
     }
 
-    /** The 13 neighbour offsets that are lexicographically after (0,0,0): each adjacent pair once. */
-    private static final int[][] FORWARD = forward();
-
-    private static int[][] forward() {
-        List<int[]> out = new ArrayList<>();
-        for (int dx = -1; dx <= 1; dx++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dz = -1; dz <= 1; dz++) {
-                    if (dx > 0 || (dx == 0 && (dy > 0 || (dy == 0 && dz > 0)))) {
-                        out.add(new int[] {dx, dy, dz});
-                    }
+    /**
+     * Calls {@code visitor} once for every slot that shares a cube with {@code a} and was created
+     * after it, so that over all slots each pair that shares a cube is offered exactly once. The
+     * caller's own {@code marks} (indexed by {@link Slot#index}, one array per thread) remember the
+     * partners already offered under {@code stamp}; the grid itself is only read, so threads may
+     * call this at once for different slots.
+     */
+    void newerPartners(Slot a, int stamp, int[] marks, SlotVisitor visitor) {
+        for (int c = 0; c < a.cellCount; c++) {
+            Cell cell = a.cells[c];
+            for (int i = 0; i < cell.size; i++) {
+                Slot b = cell.items[i];
+                if (b.sequence > a.sequence && marks[b.index] != stamp) {
+                    marks[b.index] = stamp;
+                    visitor.visit(a, b);
                 }
             }
         }
-        return out.toArray(new int[0][]);
     }
 
     interface SlotVisitor {
         void visit(Slot a, Slot b);
     }
 
-    /** Chord distance between two slots' reported positions. */
-    static double chordMetres(Slot a, Slot b) {
-        double dx = a.x - b.x;
-        double dy = a.y - b.y;
-        double dz = a.z - b.z;
+    /**
+     * Collects into {@code scratch} the sorted keys of every cube that may touch the capsule. The
+     * line is cut into pieces no longer than a cube; for each piece the cubes in its bounding box
+     * are kept when their centre lies within radius + half the cube's diagonal of the piece (any
+     * point of a cube is that close to its centre, so no touching cube is dropped).
+     */
+    private void cover(Slot slot, Path path, Domain domain) {
+        double cell = cellMetres(domain);
+        long domainBit = domain == Domain.AIR ? AIR_BIT : 0;
+        double speed = Math.sqrt(slot.vx * slot.vx + slot.vy * slot.vy + slot.vz * slot.vz);
+        double span = path.toSeconds() - path.fromSeconds();
+        int pieces = Math.max(1, (int) Math.ceil(speed * span / cell));
+        double reach = path.radiusMetres() + cell * Math.sqrt(3) / 2;
+        double r = path.radiusMetres();
+        for (int k = 0; k < pieces; k++) {
+            double t0 = path.fromSeconds() + span * k / pieces;
+            double t1 = path.fromSeconds() + span * (k + 1) / pieces;
+            double ax = slot.x + slot.vx * t0;
+            double ay = slot.y + slot.vy * t0;
+            double az = slot.z + slot.vz * t0;
+            double bx = slot.x + slot.vx * t1;
+            double by = slot.y + slot.vy * t1;
+            double bz = slot.z + slot.vz * t1;
+            int x0 = index(Math.min(ax, bx) - r, cell);
+            int x1 = index(Math.max(ax, bx) + r, cell);
+            int y0 = index(Math.min(ay, by) - r, cell);
+            int y1 = index(Math.max(ay, by) + r, cell);
+            int z0 = index(Math.min(az, bz) - r, cell);
+            int z1 = index(Math.max(az, bz) + r, cell);
+            for (int ix = x0; ix <= x1; ix++) {
+                for (int iy = y0; iy <= y1; iy++) {
+                    for (int iz = z0; iz <= z1; iz++) {
+                        double d = segmentDistance(
+                                (ix + 0.5) * cell, (iy + 0.5) * cell, (iz + 0.5) * cell, ax, ay, az, bx, by, bz);
+                        if (d <= reach) {
+                            add(domainBit | key(ix, iy, iz));
+                        }
+                    }
+                }
+            }
+        }
+        Arrays.sort(scratch, 0, scratchSize);
+        int unique = 0;
+        for (int i = 0; i < scratchSize; i++) {
+            if (unique == 0 || scratch[unique - 1] != scratch[i]) {
+                scratch[unique++] = scratch[i];
+            }
+        }
+        scratchSize = unique;
+    }
+
+    private void add(long key) {
+        if (scratchSize == scratch.length) {
+            scratch = Arrays.copyOf(scratch, scratch.length * 2);
+        }
+        scratch[scratchSize++] = key;
+    }
+
+    /** Moves a slot from its current cubes to the sorted keys in {@code scratch}, touching only changes. */
+    private void move(Slot slot) {
+        int n = scratchSize;
+        if (n == slot.cellCount && Arrays.equals(slot.keys, 0, n, scratch, 0, n)) {
+            return;
+        }
+        long[] keys = new long[n];
+        Cell[] into = new Cell[n];
+        int[] positions = new int[n];
+        int i = 0;
+        int j = 0;
+        while (i < slot.cellCount || j < n) {
+            long old = i < slot.cellCount ? slot.keys[i] : Long.MAX_VALUE;
+            long wanted = j < n ? scratch[j] : Long.MAX_VALUE;
+            boolean oldLeft = i < slot.cellCount;
+            boolean newLeft = j < n;
+            if (oldLeft && (!newLeft || old < wanted)) {
+                detach(slot.cells[i], slot.positions[i]);
+                i++;
+            } else if (oldLeft && old == wanted) {
+                keys[j] = old;
+                into[j] = slot.cells[i];
+                positions[j] = slot.positions[i];
+                i++;
+                j++;
+            } else {
+                Cell cell = cells.computeIfAbsent(wanted, Cell::new);
+                keys[j] = wanted;
+                into[j] = cell;
+                positions[j] = attach(cell, slot);
+                j++;
+            }
+        }
+        slot.keys = keys;
+        slot.cells = into;
+        slot.positions = positions;
+        slot.cellCount = n;
+    }
+
+    private static int attach(Cell cell, Slot slot) {
+        if (cell.size == cell.items.length) {
+            cell.items = Arrays.copyOf(cell.items, cell.items.length * 2);
+        }
+        cell.items[cell.size] = slot;
+        return cell.size++;
+    }
+
+    /** Removes the entry at {@code position}; the cube's last entry takes its place. */
+    private void detach(Cell cell, int position) {
+        int last = --cell.size;
+        Slot moved = cell.items[last];
+        // items[last] keeps a reference past the end (no nulls in the array); it is overwritten by
+        // the next attach, and an emptied cube is dropped with its array.
+        if (position != last) {
+            cell.items[position] = moved;
+            for (int k = 0; k < moved.cellCount; k++) {
+                if (moved.cells[k] == cell) {
+                    moved.positions[k] = position;
+                    break;
+                }
+            }
+        }
+        if (cell.size == 0) {
+            cells.remove(cell.key);
+        }
+    }
+
+    /** Distance from point p to the segment a-b. */
+    private static double segmentDistance(
+            double px, double py, double pz, double ax, double ay, double az, double bx, double by, double bz) {
+        double ux = bx - ax;
+        double uy = by - ay;
+        double uz = bz - az;
+        double wx = px - ax;
+        double wy = py - ay;
+        double wz = pz - az;
+        double uu = ux * ux + uy * uy + uz * uz;
+        double t = uu > 0 ? Math.max(0, Math.min(1, (wx * ux + wy * uy + wz * uz) / uu)) : 0;
+        double dx = wx - ux * t;
+        double dy = wy - uy * t;
+        double dz = wz - uz * t;
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
+    private static int index(double metres, double cell) {
+        return (int) Math.floor(metres / cell);
+    }
+
+    /** Chord distance between two slots' positions, each moved on its geocentric line. */
+    static double chordMetres(Slot a, Slot b, double dtA, double dtB) {
+        double dx = b.x + b.vx * dtB - a.x - a.vx * dtA;
+        double dy = b.y + b.vy * dtB - a.y - a.vy * dtA;
+        double dz = b.z + b.vz * dtB - a.z - a.vz * dtA;
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
@@ -207,7 +390,7 @@ final class GridIndex {
         double phi = Math.toRadians(t.latitudeDegrees());
         double lambda = Math.toRadians(t.longitudeDegrees());
         double course = Math.toRadians(t.courseDegrees());
-        double speed = t.speedKnots() * 1852.0 / 3600;
+        double speed = t.speedKnots() * Rules.METRES_PER_NM / 3600;
         double east = speed * Math.sin(course);
         double north = speed * Math.cos(course);
         double sinLat = Math.sin(phi);
@@ -241,17 +424,5 @@ final class GridIndex {
 
     private static long key(int ix, int iy, int iz) {
         return ((long) (ix + OFFSET) << 42) | ((long) (iy + OFFSET) << 21) | (iz + OFFSET);
-    }
-
-    private static int ix(long key) {
-        return (int) (key >>> 42) - OFFSET;
-    }
-
-    private static int iy(long key) {
-        return (int) ((key >>> 21) & 0x1F_FFFF) - OFFSET;
-    }
-
-    private static int iz(long key) {
-        return (int) (key & 0x1F_FFFF) - OFFSET;
     }
 }

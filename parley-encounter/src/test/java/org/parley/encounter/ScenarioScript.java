@@ -2,16 +2,28 @@ package org.parley.encounter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
+import org.parley.adsb.AdsbDecoder;
+import org.parley.adsb.AdsbEncoder;
+import org.parley.adsb.IcaoAddress;
+import org.parley.ais.ClassAPositionReport;
+import org.parley.ais.encode.AisEncoder;
 import org.parley.track.Altitude;
 import org.parley.track.PositionReport;
 import org.parley.track.TargetId;
 import org.parley.track.Transponder;
+import org.parley.track.adsb.AdsbReports;
+import org.parley.track.ais.AisReports;
 import org.parley.track.csv.CsvLine;
 import org.parley.track.csv.ReportCsv;
 
@@ -145,8 +157,8 @@ final class ScenarioScript {
         return start.plus(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
-    /** The feed as CSV lines (the synthetic input format), time-ordered. */
-    List<String> csv() {
+    /** What each unit transmits, time-ordered, before any encoding. */
+    private List<PositionReport> transmitted() {
         List<PositionReport> out = new ArrayList<>();
         for (double t = 0; t <= durationSeconds(); t += reportEverySeconds) {
             out.add(referenceReport(t));
@@ -154,7 +166,115 @@ final class ScenarioScript {
             out.add(otherReport(u));
         }
         out.sort(Comparator.comparing(PositionReport::time));
-        return out.stream().map(ReportCsv::format).toList();
+        return out;
+    }
+
+    /**
+     * A ship scenario's feed as a receiver hears it: before each transmission a {@code $GPZDA}
+     * sentence sets the feed clock (as in the AMSA network feed), then the transmission as an AIS
+     * message 1 (Class A position report) in {@code !AIVDM} sentences from {@link AisEncoder},
+     * decoded by {@link AisReports} as the CLI's AIS replay does.
+     */
+    List<PositionReport> reportsThroughAis() {
+        AisReports adapter = AisReports.create();
+        List<PositionReport> out = new ArrayList<>();
+        for (PositionReport r : transmitted()) {
+            if (!(r.target() instanceof TargetId.Mmsi mmsi)) {
+                throw new IllegalStateException("not a ship scenario: " + r.target());
+            }
+            adapter.offer(zda(r.time()));
+            ZonedDateTime utc = r.time().atZone(ZoneOffset.UTC);
+            // ITU-R M.1371-5 Table 45 units: 1/10 kn, 1/10000 minute, 1/10 degree; ROT and heading
+            // not available (-128, 511).
+            ClassAPositionReport message = new ClassAPositionReport(
+                    1,
+                    0,
+                    mmsi.value(),
+                    r.navigationStatus().orElse(15),
+                    -128,
+                    (int) Math.round(r.speedKnots().orElseThrow() * 10),
+                    false,
+                    (int) Math.round(r.longitudeDegrees() * 600_000),
+                    (int) Math.round(r.latitudeDegrees() * 600_000),
+                    (int) Math.round(r.courseDegrees().orElseThrow() * 10) % 3600,
+                    511,
+                    utc.getSecond(),
+                    0,
+                    0,
+                    false,
+                    0);
+            for (String sentence : AisEncoder.encode(message, 'A', 0)) {
+                adapter.offer(sentence).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** NMEA 0183 ZDA for an instant, with its checksum (XOR of the characters between $ and *). */
+    private static String zda(Instant time) {
+        ZonedDateTime t = time.atZone(ZoneOffset.UTC);
+        String body = String.format(
+                Locale.ROOT,
+                "GPZDA,%02d%02d%02d.%02d,%02d,%02d,%04d,00,00",
+                t.getHour(),
+                t.getMinute(),
+                t.getSecond(),
+                t.getNano() / 10_000_000,
+                t.getDayOfMonth(),
+                t.getMonthValue(),
+                t.getYear());
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            sum ^= body.charAt(i);
+        }
+        return String.format(Locale.ROOT, "$%s*%02X", body, sum);
+    }
+
+    /** True for aircraft scenarios (they carry altitude). */
+    boolean airborne() {
+        return !Double.isNaN(altitudeFeet);
+    }
+
+    /** The feed as CSV lines (the synthetic input format), time-ordered. */
+    List<String> csv() {
+        return transmitted().stream().map(ReportCsv::format).toList();
+    }
+
+    /**
+     * An aircraft scenario's feed as a receiver hears it: each transmission becomes two DF17
+     * extended squitters, airborne velocity then airborne position (even and odd CPR formats in
+     * turn per aircraft), encoded by {@link AdsbEncoder}, decoded by {@link AdsbDecoder} and made
+     * into position reports by {@link AdsbReports}, as the CLI's ADS-B replay does. The first
+     * position of each aircraft yields no report (CPR needs the even/odd pair).
+     */
+    List<PositionReport> reportsThroughAdsb() {
+        AdsbDecoder decoder = AdsbDecoder.create();
+        AdsbReports adapter = new AdsbReports(decoder);
+        Map<TargetId, Boolean> odd = new HashMap<>();
+        List<PositionReport> out = new ArrayList<>();
+        for (PositionReport r : transmitted()) {
+            if (!(r.target() instanceof TargetId.IcaoAddress icao)) {
+                throw new IllegalStateException("not an aircraft scenario: " + r.target());
+            }
+            IcaoAddress address = new IcaoAddress(icao.value());
+            decoder.decodeHex(
+                    AdsbEncoder.airborneVelocity(
+                            address,
+                            r.speedKnots().orElseThrow(),
+                            r.courseDegrees().orElseThrow(),
+                            r.verticalRateFeetPerMinute().orElse(0)),
+                    r.time());
+            boolean isOdd = odd.merge(r.target(), false, (was, ignored) -> !was);
+            String position = AdsbEncoder.airbornePosition(
+                    address,
+                    11,
+                    r.latitudeDegrees(),
+                    r.longitudeDegrees(),
+                    r.altitude().orElseThrow().altitudeFeet(),
+                    isOdd);
+            adapter.accept(decoder.decodeHex(position, r.time())).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** The feed parsed back, as the CLI would read it. */

@@ -12,9 +12,19 @@ public sealed interface TargetId extends Comparable<TargetId> {
     /** The domain a target moves in when nothing else is known (an AIS SAR aircraft flies). */
     Domain defaultDomain();
 
+    /**
+     * The order of the labels (ICAO addresses before MMSIs, each by value: the labels are
+     * zero-padded to a fixed width), computed without formatting them; the encounter sweep orders
+     * every pair it solves.
+     */
     @Override
     default int compareTo(TargetId other) {
-        return label().compareTo(other.label());
+        return Long.compare(orderKey(this), orderKey(other));
+    }
+
+    /** ICAO addresses (24 bits) first, then MMSIs above 2^32; instanceof, not a type switch, as it is hot. */
+    private static long orderKey(TargetId id) {
+        return id instanceof IcaoAddress icao ? icao.value() : (1L << 32) + ((Mmsi) id).value();
     }
 
     /** A maritime mobile service identity, nine decimal digits (ITU-R M.585). */
