@@ -186,16 +186,12 @@ class DialogueNodeIT {
     /** One in-process run of the CLI. */
     private record Cli(int code, String out, String err) {
         static Cli run(String... args) {
-            java.io.StringWriter out = new java.io.StringWriter();
-            java.io.StringWriter err = new java.io.StringWriter();
-            picocli.CommandLine cli = ParleyCli.commandLine();
-            cli.setOut(new java.io.PrintWriter(out, true));
-            cli.setErr(new java.io.PrintWriter(err, true));
             // "--config FILE --url URL" travels as one string; split it back into arguments.
             String[] split = String.join("\u0000", args)
                     .replace(" --url ", "\u0000--url\u0000")
                     .split("\u0000");
-            return new Cli(cli.execute(split), out.toString(), err.toString());
+            CliRun run = CliRun.of(split);
+            return new Cli(run.code(), run.out(), run.err());
         }
     }
 

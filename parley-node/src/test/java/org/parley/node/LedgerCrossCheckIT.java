@@ -109,13 +109,13 @@ class LedgerCrossCheckIT {
             Path bundle = root.resolve("bundle.json");
             Path blueConfig = root.resolve("blue.yaml");
 
-            Cli proof = Cli.run(
+            CliRun proof = CliRun.of(
                     "ledger", "proof", "--config", blueConfig.toString(), "--envelope", id, "--out", bundle.toString());
             assertThat(proof.code()).as(proof.err()).isZero();
             assertThat(proof.out()).contains("wrote the proof bundle of " + id).contains("countersigned by RED");
 
             // Offline, with nothing but the two parties' CA certificates.
-            Cli verify = Cli.run(
+            CliRun verify = CliRun.of(
                     "ledger",
                     "verify",
                     bundle.toString(),
@@ -126,7 +126,7 @@ class LedgerCrossCheckIT {
             assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
             assertThat(verify.out()).contains("VERIFIED, every check passed");
 
-            Cli audit = Cli.run("ledger", "verify", "--config", blueConfig.toString());
+            CliRun audit = CliRun.of("ledger", "verify", "--config", blueConfig.toString());
             assertThat(audit.code()).as(audit.out() + audit.err()).isZero();
             assertThat(audit.out()).contains("VERIFIED: all");
 
@@ -136,11 +136,11 @@ class LedgerCrossCheckIT {
                 update.setBytes(1, new byte[32]);
                 update.executeUpdate();
             }
-            Cli tampered = Cli.run("ledger", "verify", "--config", blueConfig.toString());
+            CliRun tampered = CliRun.of("ledger", "verify", "--config", blueConfig.toString());
             assertThat(tampered.code()).isEqualTo(1);
             assertThat(tampered.out()).contains("a leaf was changed").contains("NOT VERIFIED");
 
-            Cli unknown = Cli.run(
+            CliRun unknown = CliRun.of(
                     "ledger",
                     "proof",
                     "--config",
@@ -184,18 +184,5 @@ class LedgerCrossCheckIT {
 
     private Connection blueStore() throws java.sql.SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + root.resolve("blue/store.db"));
-    }
-
-    /** One in-process run of the CLI. */
-    private record Cli(int code, String out, String err) {
-        static Cli run(String... args) {
-            java.io.StringWriter out = new java.io.StringWriter();
-            java.io.StringWriter err = new java.io.StringWriter();
-            picocli.CommandLine cli = ParleyCli.commandLine();
-            cli.setOut(new java.io.PrintWriter(out, true));
-            cli.setErr(new java.io.PrintWriter(err, true));
-            int code = cli.execute(args);
-            return new Cli(code, out.toString(), err.toString());
-        }
     }
 }
