@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Decodes AIS NMEA 0183 lines ({@code !xxVDM}/{@code !xxVDO}, with tag blocks, trailing epochs and
@@ -24,7 +25,10 @@ public final class AisDecoder {
     private final InstantSource clock;
     private final Sentence sentence = new Sentence();
     private final Bits bits = new Bits();
-    private final AsciiLine bytesLine = new AsciiLine();
+    /** The current line, as characters (see {@link Sentence}); grows to the longest line seen. */
+    private char[] chars = new char[256];
+
+    private int length;
     private final Reassembler reassembler;
     private final long[] rejects = new long[RejectReason.values().length];
     private final AisResult.Pending pending = new AisResult.Pending();
@@ -54,7 +58,16 @@ public final class AisDecoder {
 
     /** Decodes one line of a feed. */
     public AisResult decode(CharSequence line) {
-        return decodeLine(line);
+        int n = line.length();
+        char[] c = room(n);
+        if (line instanceof String s) {
+            s.getChars(0, n, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = line.charAt(i);
+            }
+        }
+        return decodeLine(n);
     }
 
     /**
@@ -64,13 +77,27 @@ public final class AisDecoder {
      * the buffer may be reused as soon as this returns.
      */
     public AisResult decode(byte[] buffer, int from, int to) {
-        return decodeLine(bytesLine.set(buffer, from, to));
+        Objects.checkFromToIndex(from, to, buffer.length);
+        int n = to - from;
+        char[] c = room(n);
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) (buffer[from + i] & 0xFF);
+        }
+        return decodeLine(n);
     }
 
-    private AisResult decodeLine(CharSequence line) {
-        RejectReason bad = sentence.parse(line);
+    private char[] room(int n) {
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        length = n;
+        return chars;
+    }
+
+    private AisResult decodeLine(int n) {
+        RejectReason bad = sentence.parse(chars, n);
         if (bad != null) {
-            return reject(bad, line);
+            return reject(bad);
         }
         if (sentence.timeOnly) {
             carriedTimeMillis = sentence.timeMillis;
@@ -81,26 +108,30 @@ public final class AisDecoder {
         }
         carriedTimeMillis = Long.MIN_VALUE;
         if (sentence.fragmentCount == 1) {
-            bits.clear();
-            if (!bits.append(line, sentence.payloadStart, sentence.payloadEnd)) {
-                return reject(RejectReason.BAD_PAYLOAD, line);
-            }
-            bits.dropFill(sentence.fillBits);
-            return message(sentence.timeMillis, line);
+            return single();
         }
-        return fragment(line);
+        return fragment();
     }
 
-    private AisResult fragment(CharSequence line) {
+    private AisResult single() {
+        bits.clear();
+        if (!bits.append(chars, sentence.payloadStart, sentence.payloadEnd)) {
+            return reject(RejectReason.BAD_PAYLOAD);
+        }
+        bits.dropFill(sentence.fillBits);
+        return message(sentence.timeMillis);
+    }
+
+    private AisResult fragment() {
         for (int i = sentence.payloadStart; i < sentence.payloadEnd; i++) {
-            if (Bits.dearmour(line.charAt(i)) < 0) {
-                return reject(RejectReason.BAD_PAYLOAD, line);
+            if (Bits.dearmour(chars[i]) < 0) {
+                return reject(RejectReason.BAD_PAYLOAD);
             }
         }
         Reassembler.Slot slot = reassembler.offer(sentence, clock.millis());
         rejects[RejectReason.INCOMPLETE_MESSAGE.ordinal()] += reassembler.dropped;
         if (reassembler.reason != null) {
-            return reject(reassembler.reason, line);
+            return reject(reassembler.reason);
         }
         if (slot == null) {
             return pending;
@@ -109,49 +140,49 @@ public final class AisDecoder {
         boolean fits = true;
         for (int i = 0; i < slot.count && fits; i++) {
             String part = slot.payloads[i];
-            fits = part != null && bits.append(part, 0, part.length());
+            fits = part != null && bits.append(part);
         }
         int fill = slot.lastFill;
         long time = slot.timeMillis;
         reassembler.free(slot);
         if (!fits) {
-            return reject(RejectReason.BAD_LENGTH, line);
+            return reject(RejectReason.BAD_LENGTH);
         }
         bits.dropFill(fill);
-        return message(time, line);
+        return message(time);
     }
 
-    private AisResult message(long timeMillis, CharSequence line) {
+    private AisResult message(long timeMillis) {
         if (bits.length() < 38) {
-            return reject(RejectReason.BAD_LENGTH, line);
+            return reject(RejectReason.BAD_LENGTH);
         }
         int type = bits.unsigned(0, 6);
         if (type < 1 || type > 27) {
-            return reject(RejectReason.UNKNOWN_MESSAGE_TYPE, line);
+            return reject(RejectReason.UNKNOWN_MESSAGE_TYPE);
         }
         AisMessage message;
         try {
             message = MessageReader.read(bits, type);
         } catch (IllegalArgumentException e) {
-            return reject(RejectReason.INVALID_FIELD, line);
+            return reject(RejectReason.INVALID_FIELD);
         }
         if (message == null) {
-            return reject(RejectReason.BAD_LENGTH, line);
+            return reject(RejectReason.BAD_LENGTH);
         }
         decoded++;
         return new AisResult.Decoded(message, sentence.ownShip, sentence.channel, sentence.source, timeMillis);
     }
 
-    private AisResult reject(RejectReason reason, CharSequence line) {
+    private AisResult reject(RejectReason reason) {
         rejects[reason.ordinal()]++;
         if (reason == RejectReason.NOT_AIS) {
             return NOT_AIS;
         }
-        return new AisResult.Rejected(reason, detail(reason, line));
+        return new AisResult.Rejected(reason, detail(reason));
     }
 
-    private String detail(RejectReason reason, CharSequence line) {
-        String shown = line.length() > 100 ? line.subSequence(0, 100) + "..." : line.toString();
+    private String detail(RejectReason reason) {
+        String shown = length > 100 ? new String(chars, 0, 100) + "..." : new String(chars, 0, length);
         return switch (reason) {
             case BAD_LENGTH -> "message length " + bits.length() + " bits does not fit its type: " + shown;
             case UNKNOWN_MESSAGE_TYPE -> "message type " + bits.unsigned(0, 6) + " is not 1..27: " + shown;

@@ -33,12 +33,41 @@ final class Bits {
      * Appends the armoured characters {@code text[from, to)}; returns false when a character is not
      * a valid payload character (IEC 61162-1 Table 7: '0'..'W' and '`'..'w').
      */
-    boolean append(CharSequence text, int from, int to) {
+    boolean append(char[] text, int from, int to) {
         if (length + 6 * (to - from) > MAX_BITS) {
             return false;
         }
+        // Locals instead of fields and put6 in the loop: this is the decoder's innermost loop.
+        long[] w = words;
+        int len = length;
+        boolean valid = true;
         for (int i = from; i < to; i++) {
-            int value = dearmour(text.charAt(i));
+            int value = dearmour(text[i]);
+            if (value < 0) {
+                valid = false;
+                break;
+            }
+            int word = len >>> 6;
+            int bit = len & 63;
+            if (bit <= 58) {
+                w[word] |= ((long) value) << (58 - bit);
+            } else {
+                w[word] |= ((long) value) >>> (bit - 58);
+                w[word + 1] |= ((long) value) << (122 - bit);
+            }
+            len += 6;
+        }
+        length = len; // also on a bad character, so that clear() zeroes what was written
+        return valid;
+    }
+
+    /** As {@link #append(char[], int, int)} for a whole stored fragment payload. */
+    boolean append(String payload) {
+        if (length + 6 * payload.length() > MAX_BITS) {
+            return false;
+        }
+        for (int i = 0; i < payload.length(); i++) {
+            int value = dearmour(payload.charAt(i));
             if (value < 0) {
                 return false;
             }
@@ -63,13 +92,22 @@ final class Bits {
     }
 
     static int dearmour(char c) {
-        if (c >= '0' && c <= 'W') {
-            return c - '0';
+        return c < DEARMOUR.length ? DEARMOUR[c] : -1;
+    }
+
+    /** 6-bit value of each ASCII character, -1 for those that are not payload characters. */
+    private static final byte[] DEARMOUR = new byte[128];
+
+    static {
+        for (char c = 0; c < DEARMOUR.length; c++) {
+            int value = -1;
+            if (c >= '0' && c <= 'W') {
+                value = c - '0';
+            } else if (c >= '`' && c <= 'w') {
+                value = c - '0' - 8;
+            }
+            DEARMOUR[c] = (byte) value;
         }
-        if (c >= '`' && c <= 'w') {
-            return c - '0' - 8;
-        }
-        return -1;
     }
 
     private void put6(int value) {

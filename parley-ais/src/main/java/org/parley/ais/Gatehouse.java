@@ -12,7 +12,7 @@ final class Gatehouse {
     private Gatehouse() {}
 
     /** Epoch milliseconds, or Long.MIN_VALUE when the sentence is not a readable format-1 time. */
-    static long timeMillis(CharSequence text, int from, int end) {
+    static long timeMillis(char[] text, int from, int end) {
         long[] f = new long[8];
         int pos = from;
         for (int i = 0; i < 8; i++) {

@@ -85,8 +85,7 @@ final class Reassembler {
             return null;
         }
         slot.receivedMask |= bit;
-        slot.payloads[s.fragmentNumber - 1] =
-                s.line.subSequence(s.payloadStart, s.payloadEnd).toString();
+        slot.payloads[s.fragmentNumber - 1] = new String(s.line, s.payloadStart, s.payloadEnd - s.payloadStart);
         if (s.fragmentNumber == s.fragmentCount) {
             slot.lastFill = s.fillBits;
         }

@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One line of an AIS feed split into its parts, without copying the payload. Reused from line to
- * line by its decoder (not thread-safe).
+ * line by its decoder (not thread-safe). The line is a {@code char[]} prefix that the decoder fills
+ * from a {@code String} or a byte range, so that the parser's loops index an array directly (no
+ * interface call per character, one compiled parser for both entries).
  *
  * <pre>
  * [\tag block*hh\]... !ttVDM,count,number,sequence,channel,payload,fill*hh[,trailing...]
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * and a tag block alone on its line are accepted too.
  */
 final class Sentence {
-    CharSequence line = "";
+    char[] line = new char[0];
     boolean ownShip;
     int fragmentCount;
     int fragmentNumber;
@@ -33,22 +35,22 @@ final class Sentence {
     /** True when the line held only a tag block or a $PGHP time (which apply to the next line). */
     boolean timeOnly;
 
-    /** Parses a line; returns null on success or the reason it is not a usable sentence. */
+    /** Parses {@code text[0, length)}; returns null on success or the reason it is not a usable sentence. */
     @Nullable
-    RejectReason parse(CharSequence text) {
+    RejectReason parse(char[] text, int length) {
         line = text;
         source = "";
         timeMillis = Long.MIN_VALUE;
         timeOnly = false;
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) <= ' ') {
+        int end = length;
+        while (end > 0 && text[end - 1] <= ' ') {
             end--;
         }
         int pos = 0;
-        while (pos < end && text.charAt(pos) <= ' ') {
+        while (pos < end && text[pos] <= ' ') {
             pos++;
         }
-        while (pos < end && text.charAt(pos) == '\\') {
+        while (pos < end && text[pos] == '\\') {
             int close = indexOf(text, '\\', pos + 1, end);
             if (close < 0) {
                 return RejectReason.MALFORMED_SENTENCE;
@@ -56,30 +58,30 @@ final class Sentence {
             readTagBlock(text, pos + 1, close);
             pos = close + 1;
         }
-        if (pos < end && text.charAt(pos) == '#') {
+        if (pos < end && text[pos] == '#') {
             return RejectReason.NOT_AIS; // comment line, as in the gpsd and pyais corpora
         }
         if (pos >= end) {
             timeOnly = timeMillis != Long.MIN_VALUE;
             return timeOnly ? null : RejectReason.NOT_AIS;
         }
-        if (startsWith(text, pos, "$PGHP,")) {
+        if (startsWith(text, pos, length, "$PGHP,")) {
             timeMillis = Gatehouse.timeMillis(text, pos + 6, end);
             timeOnly = timeMillis != Long.MIN_VALUE;
             return timeOnly ? null : RejectReason.NOT_AIS;
         }
-        int bang = text.charAt(pos) == '!' ? pos : indexOf(text, '!', pos, end);
+        int bang = text[pos] == '!' ? pos : indexOf(text, '!', pos, end);
         if (bang < 0 || bang + 7 > end) {
             return RejectReason.NOT_AIS;
         }
         return parseSentence(text, bang, end);
     }
 
-    private @Nullable RejectReason parseSentence(CharSequence text, int bang, int end) {
-        char v = text.charAt(bang + 3);
-        char d = text.charAt(bang + 4);
-        char kind = text.charAt(bang + 5);
-        if (v != 'V' || d != 'D' || (kind != 'M' && kind != 'O') || text.charAt(bang + 6) != ',') {
+    private @Nullable RejectReason parseSentence(char[] text, int bang, int end) {
+        char v = text[bang + 3];
+        char d = text[bang + 4];
+        char kind = text[bang + 5];
+        if (v != 'V' || d != 'D' || (kind != 'M' && kind != 'O') || text[bang + 6] != ',') {
             return RejectReason.NOT_AIS;
         }
         ownShip = kind == 'O';
@@ -89,19 +91,19 @@ final class Sentence {
         }
         int sum = 0;
         for (int i = bang + 1; i < star; i++) {
-            sum ^= text.charAt(i);
+            sum ^= text[i];
         }
-        int expected = hex(text.charAt(star + 1)) << 4 | hex(text.charAt(star + 2));
-        if (expected < 0 || hex(text.charAt(star + 1)) < 0 || expected != sum) {
+        int expected = hex(text[star + 1]) << 4 | hex(text[star + 2]);
+        if (expected < 0 || hex(text[star + 1]) < 0 || expected != sum) {
             return RejectReason.BAD_CHECKSUM;
         }
-        if (star + 3 < end && text.charAt(star + 3) == ',') {
+        if (star + 3 < end && text[star + 3] == ',') {
             readTrailingEpoch(text, star + 3, end);
         }
         return parseFields(text, bang + 7, star);
     }
 
-    private @Nullable RejectReason parseFields(CharSequence text, int from, int star) {
+    private @Nullable RejectReason parseFields(char[] text, int from, int star) {
         int c1 = indexOf(text, ',', from, star);
         int c2 = c1 < 0 ? -1 : indexOf(text, ',', c1 + 1, star);
         int c3 = c2 < 0 ? -1 : indexOf(text, ',', c2 + 1, star);
@@ -113,7 +115,7 @@ final class Sentence {
         fragmentCount = digit(text, from, c1);
         fragmentNumber = digit(text, c1 + 1, c2);
         sequenceId = c3 == c2 + 1 ? -1 : digit(text, c2 + 1, c3);
-        channel = c4 == c3 + 1 ? 0 : text.charAt(c3 + 1);
+        channel = c4 == c3 + 1 ? 0 : text[c3 + 1];
         fillBits = star == c5 + 1 ? 0 : digit(text, c5 + 1, star);
         payloadStart = c4 + 1;
         payloadEnd = c5;
@@ -127,15 +129,15 @@ final class Sentence {
         return ok ? null : RejectReason.MALFORMED_SENTENCE;
     }
 
-    private void readTagBlock(CharSequence text, int from, int to) {
+    private void readTagBlock(char[] text, int from, int to) {
         int star = indexOf(text, '*', from, to);
         int end = star < 0 ? to : star;
         int pos = from;
         while (pos < end) {
             int comma = indexOf(text, ',', pos, end);
             int fieldEnd = comma < 0 ? end : comma;
-            if (fieldEnd - pos > 2 && text.charAt(pos + 1) == ':') {
-                char key = text.charAt(pos);
+            if (fieldEnd - pos > 2 && text[pos + 1] == ':') {
+                char key = text[pos];
                 if (key == 'c') {
                     long value = number(text, pos + 2, fieldEnd);
                     if (value >= 0) {
@@ -143,7 +145,7 @@ final class Sentence {
                         timeMillis = fieldEnd - pos - 2 >= 12 ? value : value * 1000;
                     }
                 } else if (key == 's') {
-                    source = text.subSequence(pos + 2, fieldEnd).toString();
+                    source = new String(text, pos + 2, fieldEnd - pos - 2);
                 }
             }
             pos = fieldEnd + 1;
@@ -151,10 +153,10 @@ final class Sentence {
     }
 
     /** exactEarth / AMSA style: ",1327992119157" after the checksum, milliseconds or seconds. */
-    private void readTrailingEpoch(CharSequence text, int comma, int end) {
+    private void readTrailingEpoch(char[] text, int comma, int end) {
         int last = comma;
         for (int i = comma; i < end; i++) {
-            if (text.charAt(i) == ',') {
+            if (text[i] == ',') {
                 last = i;
             }
         }
@@ -164,13 +166,13 @@ final class Sentence {
         }
     }
 
-    static long number(CharSequence text, int from, int to) {
+    static long number(char[] text, int from, int to) {
         if (from >= to || to - from > 18) {
             return -1;
         }
         long value = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -179,11 +181,11 @@ final class Sentence {
         return value;
     }
 
-    private static int digit(CharSequence text, int from, int to) {
+    private static int digit(char[] text, int from, int to) {
         if (to != from + 1) {
             return -1;
         }
-        char c = text.charAt(from);
+        char c = text[from];
         return c >= '0' && c <= '9' ? c - '0' : -1;
     }
 
@@ -200,21 +202,21 @@ final class Sentence {
         return -1;
     }
 
-    static int indexOf(CharSequence text, char c, int from, int to) {
+    static int indexOf(char[] text, char c, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
+            if (text[i] == c) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean startsWith(CharSequence text, int pos, String prefix) {
-        if (pos + prefix.length() > text.length()) {
+    private static boolean startsWith(char[] text, int pos, int length, String prefix) {
+        if (pos + prefix.length() > length) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (text.charAt(pos + i) != prefix.charAt(i)) {
+            if (text[pos + i] != prefix.charAt(i)) {
                 return false;
             }
         }
