@@ -1,6 +1,7 @@
 package org.parley.ais.gpsd;
 
 import static org.parley.ais.gpsd.Json.bool;
+import static org.parley.ais.gpsd.Json.legend;
 import static org.parley.ais.gpsd.Json.num;
 import static org.parley.ais.gpsd.Json.ratio;
 import static org.parley.ais.gpsd.Json.str;
@@ -68,8 +69,7 @@ public final class GpsdJson {
     }
 
     static void head(JsonBytes sb, AisMessage m) {
-        sb.ascii("{\"class\":\"AIS\",\"device\":\"stdin\"");
-        num(sb, ",\"type\":", m.messageType());
+        sb.ascii("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":").append(m.messageType());
         num(sb, ",\"repeat\":", m.repeat());
         num(sb, ",\"mmsi\":", m.mmsi());
         sb.ascii(",\"scaled\":true");
@@ -77,7 +77,7 @@ public final class GpsdJson {
 
     private static void classA(JsonBytes sb, ClassAPositionReport m) {
         num(sb, ",\"status\":", m.navigationStatusCode());
-        str(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
+        legend(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
         Json.name(sb, ",\"turn\":");
         int turn = m.rawTurn();
         if (turn == -128) {
@@ -136,12 +136,12 @@ public final class GpsdJson {
 
     static void epfd(JsonBytes sb, int epfd) {
         num(sb, ",\"epfd\":", epfd);
-        str(sb, ",\"epfd_text\":", Legends.epfd(epfd));
+        legend(sb, ",\"epfd_text\":", Legends.epfd(epfd));
     }
 
     static void shipType(JsonBytes sb, int type) {
         num(sb, ",\"shiptype\":", type);
-        str(sb, ",\"shiptype_text\":", Legends.shipType(type));
+        legend(sb, ",\"shiptype_text\":", Legends.shipType(type));
     }
 
     static void dimensions(JsonBytes sb, ShipDimensions d) {
@@ -237,7 +237,7 @@ public final class GpsdJson {
 
     private static void aid(JsonBytes sb, AidToNavigationReport m) {
         num(sb, ",\"aid_type\":", m.aidType());
-        str(sb, ",\"aid_type_text\":", Legends.aidType(m.aidType()));
+        legend(sb, ",\"aid_type_text\":", Legends.aidType(m.aidType()));
         str(sb, ",\"name\":", m.name());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
         bool(sb, ",\"accuracy\":", m.accuracy());
@@ -252,7 +252,7 @@ public final class GpsdJson {
 
     private static void longRange(JsonBytes sb, LongRangeReport m) {
         num(sb, ",\"status\":", m.navigationStatusCode());
-        str(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
+        legend(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
         bool(sb, ",\"accuracy\":", m.accuracy());
         // Message 27 positions are in 1/10 minute (ITU-R M.1371-5 Table 81).
         ratio(sb, ",\"lon\":", m.rawLongitude(), 600, 4);

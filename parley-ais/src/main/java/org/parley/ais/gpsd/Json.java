@@ -63,15 +63,23 @@ final class Json {
         sb.append(scaled / POW10[decimals]);
         if (decimals > 0) {
             sb.append('.');
-            long fraction = scaled % POW10[decimals];
-            sb.zeros(decimals - JsonBytes.digits(fraction));
-            sb.append(fraction);
+            sb.padded(scaled % POW10[decimals], decimals);
         }
     }
 
     static void str(JsonBytes sb, String name, String value) {
         name(sb, name);
         sb.quoted(value);
+    }
+
+    /**
+     * Appends a member whose value is one of the constant {@link Legends}: plain ASCII without
+     * quotes, backslashes or control characters (LegendsTest checks every one), so it is copied
+     * between quotes without the per-character escaping of {@link #str}.
+     */
+    static void legend(JsonBytes sb, String name, String legend) {
+        name(sb, name);
+        sb.append('"').ascii(legend).append('"');
     }
 
     /** gpsd's two-digit zero padding inside date strings. */

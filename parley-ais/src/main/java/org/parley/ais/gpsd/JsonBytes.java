@@ -167,26 +167,46 @@ public final class JsonBytes {
 
     /** Appends a decimal integer, as {@link Long#toString(long)} would. */
     public JsonBytes append(long value) {
-        if (value < 0) {
-            if (value == Long.MIN_VALUE) {
-                return ascii(Long.toString(value));
-            }
-            append('-');
-            value = -value;
+        if (value >= 0 && value <= Integer.MAX_VALUE) {
+            return appendInt((int) value); // every AIS field: kept short so that it inlines
         }
-        if (value <= Integer.MAX_VALUE) {
-            return appendInt((int) value);
+        return appendWide(value);
+    }
+
+    private JsonBytes appendWide(long value) {
+        if (value < 0 && value >= -Integer.MAX_VALUE) {
+            append('-');
+            return appendInt((int) -value);
         }
         return ascii(Long.toString(value));
     }
 
-    /** Non-negative int, two digits per step from a table (AIS fields are at most 30 bits). */
+    /**
+     * Non-negative int, two digits per step from a table. Most members of a report are one or two
+     * digits (repeat, status, second, manoeuvre), so those take a branch and one or two stores.
+     */
     private JsonBytes appendInt(int value) {
-        int digits = digits(value);
-        ensure(digits);
-        int pos = length + digits;
-        length = pos;
+        ensure(10);
         byte[] b = bytes;
+        int pos = length;
+        if (value < 10) {
+            b[pos] = (byte) ('0' + value);
+            length = pos + 1;
+        } else if (value < 100) {
+            b[pos] = PAIRS[2 * value];
+            b[pos + 1] = PAIRS[2 * value + 1];
+            length = pos + 2;
+        } else {
+            int end = pos + digitsFrom3(value);
+            length = end;
+            writeDigits(b, end, value);
+        }
+        return this;
+    }
+
+    /** Writes {@code value} (>= 10) so that its last digit is at {@code end - 1}. */
+    private static void writeDigits(byte[] b, int end, int value) {
+        int pos = end;
         while (value >= 100) {
             int pair = value % 100;
             value /= 100;
@@ -199,31 +219,41 @@ public final class JsonBytes {
         } else {
             b[--pos] = (byte) ('0' + value);
         }
+    }
+
+    /**
+     * Appends {@code value} (0 <= value < 10^width) as exactly {@code width} digits with leading
+     * zeros: the fraction of a fixed-point number.
+     */
+    JsonBytes padded(long value, int width) {
+        ensure(width);
+        byte[] b = bytes;
+        int pos = length + width;
+        length = pos;
+        long rest = value;
+        int left = width;
+        while (left >= 2) {
+            int pair = (int) (rest % 100);
+            rest /= 100;
+            b[--pos] = PAIRS[2 * pair + 1];
+            b[--pos] = PAIRS[2 * pair];
+            left -= 2;
+        }
+        if (left == 1) {
+            b[--pos] = (byte) ('0' + rest);
+        }
         return this;
     }
 
-    /** Appends {@code count} copies of '0' (zero padding of fixed-point fractions). */
-    JsonBytes zeros(int count) {
-        ensure(count);
-        Arrays.fill(bytes, length, length + count, (byte) '0');
-        length += count;
-        return this;
-    }
-
-    static int digits(long nonNegative) {
-        int n = 1;
-        for (long p = 10; n < 19 && nonNegative >= p; p *= 10) {
-            n++;
+    /** Digits of a value >= 100. */
+    private static int digitsFrom3(int value) {
+        if (value < 100_000) {
+            return value < 1_000 ? 3 : value < 10_000 ? 4 : 5;
         }
-        return n;
-    }
-
-    private static int digits(int nonNegative) {
-        int n = 1;
-        for (int p = 10; n < 10 && nonNegative >= p; p *= 10) {
-            n++;
+        if (value < 100_000_000) {
+            return value < 1_000_000 ? 6 : value < 10_000_000 ? 7 : 8;
         }
-        return n;
+        return value < 1_000_000_000 ? 9 : 10;
     }
 
     private void appendNonAscii(char c) {

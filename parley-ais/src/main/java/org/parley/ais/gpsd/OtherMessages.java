@@ -1,6 +1,7 @@
 package org.parley.ais.gpsd;
 
 import static org.parley.ais.gpsd.Json.bool;
+import static org.parley.ais.gpsd.Json.legend;
 import static org.parley.ais.gpsd.Json.num;
 import static org.parley.ais.gpsd.Json.str;
 
@@ -219,7 +220,7 @@ final class OtherMessages {
                 m.rawSouthWestLongitude(),
                 m.rawSouthWestLatitude());
         num(sb, ",\"stationtype\":", m.stationType());
-        str(sb, ",\"stationtype_text\":", Legends.stationType(m.stationType()));
+        legend(sb, ",\"stationtype_text\":", Legends.stationType(m.stationType()));
         GpsdJson.shipType(sb, m.shipType());
         num(sb, ",\"interval\":", m.reportingInterval());
         num(sb, ",\"quiet\":", m.quietMinutes());
