@@ -25,8 +25,12 @@ public final class AisDecoder {
     private final InstantSource clock;
     private final Sentence sentence = new Sentence();
     private final Bits bits = new Bits();
-    /** The current line, as characters (see {@link Sentence}); grows to the longest line seen. */
-    private char[] chars = new char[256];
+    private static final int LINE_CHARS = 256;
+    /** A buffer grown past this for an odd long line is dropped after it, not kept for the feed's life. */
+    private static final int KEPT_LINE_CHARS = 1 << 16;
+
+    /** The current line, as characters (see {@link Sentence}). */
+    private char[] chars = new char[LINE_CHARS];
 
     private int length;
     private final Reassembler reassembler;
@@ -67,7 +71,7 @@ public final class AisDecoder {
                 c[i] = line.charAt(i);
             }
         }
-        return decodeLine(n);
+        return decodeAndShrink(n);
     }
 
     /**
@@ -83,7 +87,7 @@ public final class AisDecoder {
         for (int i = 0; i < n; i++) {
             c[i] = (char) (buffer[from + i] & 0xFF);
         }
-        return decodeLine(n);
+        return decodeAndShrink(n);
     }
 
     private char[] room(int n) {
@@ -92,6 +96,14 @@ public final class AisDecoder {
         }
         length = n;
         return chars;
+    }
+
+    private AisResult decodeAndShrink(int n) {
+        AisResult result = decodeLine(n);
+        if (chars.length > KEPT_LINE_CHARS) {
+            chars = new char[LINE_CHARS];
+        }
+        return result;
     }
 
     private AisResult decodeLine(int n) {

@@ -50,6 +50,18 @@ class AisDecoderBytesTest {
     }
 
     @Test
+    void decode_afterLineLongerThanKeptBuffer_nextLinesSameAsText() {
+        String huge = "\\s:" + "x".repeat(200_000) + "*00\\!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24";
+        List<String> lines = Corpus.lines("ais/gpsd_sample.aivdm");
+
+        assertThat(decodeInsideLargerBuffer(huge)).isEqualTo(fromText.decode(huge));
+        for (String line : lines) {
+            assertThat(decodeInsideLargerBuffer(line)).as(line).isEqualTo(fromText.decode(line));
+        }
+        assertThat(fromBytes.decodedCount()).isPositive().isEqualTo(fromText.decodedCount());
+    }
+
+    @Test
     void decodeBytes_rangeOutsideBuffer_throws() {
         assertThatThrownBy(() -> fromBytes.decode(new byte[4], 2, 5)).isInstanceOf(IndexOutOfBoundsException.class);
     }
