@@ -1,7 +1,6 @@
 package org.parley.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import org.parley.wire.CanonicalBytes;
@@ -25,12 +24,19 @@ public final class Signer {
     private final KeyId keyId;
     private final PrivateKey key;
     private final X509Certificate certificate;
+    private final Ed25519.SigningKey raw;
 
     Signer(Party party, PrivateKey key, X509Certificate certificate) {
         this.party = party;
         this.key = key;
         this.certificate = certificate;
         this.keyId = Certificates.keyId(certificate.getPublicKey());
+        this.raw = Ed25519.SigningKey.of(key);
+        // A key file paired with the wrong certificate would sign envelopes no peer can verify.
+        if (!java.security.MessageDigest.isEqual(
+                raw.publicKey(), Ed25519.VerifyingKey.rawOf(certificate.getPublicKey()))) {
+            throw new CryptoException("the private key of signing key " + keyId + " does not match its certificate");
+        }
     }
 
     public Party party() {
@@ -70,14 +76,7 @@ public final class Signer {
     }
 
     private byte[] sign(byte[] input) {
-        try {
-            java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
-            ed25519.initSign(key);
-            ed25519.update(input);
-            return ed25519.sign();
-        } catch (GeneralSecurityException e) {
-            throw new CryptoException("Ed25519 signing failed with key " + keyId + ": " + e.getMessage(), e);
-        }
+        return raw.sign(input);
     }
 
     /**

@@ -40,6 +40,8 @@ public final class Verifier {
     private final Map<KeyId, X509Certificate> certificates = new ConcurrentHashMap<>();
     // Certificates whose chain to the pinned CA was already checked: saves an Ed25519 verify per envelope.
     private final Map<X509Certificate, Boolean> certified = new ConcurrentHashMap<>();
+    // Public keys decoded and validated once per certificate rather than once per envelope.
+    private final Map<X509Certificate, Ed25519.VerifyingKey> keys = new ConcurrentHashMap<>();
 
     Verifier(Party ownParty, X509Certificate peerCa, Collection<X509Certificate> knownCertificates) {
         this.ownParty = ownParty;
@@ -172,16 +174,14 @@ public final class Verifier {
         }
     }
 
-    private static void checkSignature(
+    private void checkSignature(
             CanonicalBytes bytes, Signature signature, X509Certificate certificate, Envelope envelope) {
         boolean valid;
         try {
-            java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
-            ed25519.initVerify(certificate.getPublicKey());
-            ed25519.update(Signer.signingInput(bytes));
-            valid = ed25519.verify(signature.toByteArray());
-        } catch (GeneralSecurityException e) {
-            valid = false;
+            valid = keys.computeIfAbsent(certificate, c -> Ed25519.VerifyingKey.of(c.getPublicKey()))
+                    .verify(Signer.signingInput(bytes), signature.toByteArray());
+        } catch (CryptoException e) {
+            valid = false; // a public key that does not decode verifies nothing
         }
         if (!valid) {
             throw new VerificationException(
