@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -156,24 +157,51 @@ final class JdbcStore implements Store {
 
     @Override
     public OutboxEntry markDelivered(EnvelopeId id, VerifiedEnvelope receipt) {
-        if (!(receipt.envelope().payload() instanceof Payload.Receipt body)
-                || !body.envelopeId().equals(id)) {
-            throw new StoreException("envelope " + receipt.envelope().id() + " is not a receipt for " + id);
-        }
-        return sql.tx("mark " + id + " delivered", c -> {
-            OutboxEntry entry = outbox(c, id).orElseThrow(() -> new StoreException("no outbox entry " + id));
-            if (!entry.signed().sha256Hex().equals(body.sha256Hex())) {
-                throw new StoreException("the receipt for " + id + " quotes hash " + body.sha256Hex()
-                        + " but we sent bytes hashing to " + entry.signed().sha256Hex());
+        return markAllDelivered(List.of(new Delivery(id, receipt))).get(0);
+    }
+
+    @Override
+    public List<OutboxEntry> markAllDelivered(List<Delivery> deliveries) {
+        List<Payload.Receipt> bodies = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            EnvelopeId id = delivery.id();
+            if (!(delivery.receipt().envelope().payload() instanceof Payload.Receipt body)
+                    || !body.envelopeId().equals(id)) {
+                throw new StoreException(
+                        "envelope " + delivery.receipt().envelope().id() + " is not a receipt for " + id);
             }
-            Party sender = receipt.envelope().to();
-            Records.insertReceipt(c, Direction.RECEIVED, sender, id, receipt.signed(), receipt.envelope());
-            Sql.update(
+            bodies.add(body);
+        }
+        String what = deliveries.size() == 1
+                ? "mark " + deliveries.get(0).id() + " delivered"
+                : "mark " + deliveries.size() + " envelopes delivered";
+        return sql.tx(what, c -> {
+            List<Object[]> receipts = new ArrayList<>(deliveries.size());
+            List<Object[]> updates = new ArrayList<>(deliveries.size());
+            long deliveredAt = Sql.micros(now());
+            for (int i = 0; i < deliveries.size(); i++) {
+                EnvelopeId id = deliveries.get(i).id();
+                VerifiedEnvelope receipt = deliveries.get(i).receipt();
+                String quoted = bodies.get(i).sha256Hex();
+                OutboxEntry entry = outbox(c, id).orElseThrow(() -> new StoreException("no outbox entry " + id));
+                if (!entry.signed().sha256Hex().equals(quoted)) {
+                    throw new StoreException("the receipt for " + id + " quotes hash " + quoted
+                            + " but we sent bytes hashing to " + entry.signed().sha256Hex());
+                }
+                receipts.add(Records.receiptRow(
+                        Direction.RECEIVED, receipt.envelope().to(), id, receipt.signed(), receipt.envelope()));
+                updates.add(new Object[] {deliveredAt, id.toString()});
+            }
+            Sql.batch(c, Records.INSERT_RECEIPT, receipts);
+            Sql.batch(
                     c,
                     "UPDATE outbox SET status = 'DELIVERED', delivered_micros = ? WHERE envelope_id = ? AND status = 'PENDING'",
-                    Sql.micros(now()),
-                    id.toString());
-            return outbox(c, id).orElseThrow();
+                    updates);
+            List<OutboxEntry> entries = new ArrayList<>(deliveries.size());
+            for (Delivery delivery : deliveries) {
+                entries.add(outbox(c, delivery.id()).orElseThrow());
+            }
+            return entries;
         });
     }
 
@@ -233,41 +261,89 @@ final class JdbcStore implements Store {
 
     @Override
     public Received receive(VerifiedEnvelope verified, ReceiptMaker receipts) {
-        Envelope envelope = verified.envelope();
-        SignedEnvelope signed = verified.signed();
-        InboxEntry fresh = new InboxEntry(
-                envelope.from(),
-                envelope.id(),
-                envelope.precedence(),
-                envelope.category(),
-                envelope.created(),
-                now(),
-                signed,
-                signed.sha256Hex());
-        return sql.tx("receive " + envelope.from() + "/" + envelope.id(), c -> {
-            int inserted = Sql.update(
+        return receiveAll(
+                        List.of(verified),
+                        stored -> stored.stream().map(receipts::receiptFor).toList())
+                .get(0);
+    }
+
+    @Override
+    public List<Received> receiveAll(List<VerifiedEnvelope> batch, BatchReceiptMaker receipts) {
+        Instant received = now();
+        List<InboxEntry> rows = new ArrayList<>(batch.size());
+        for (VerifiedEnvelope verified : batch) {
+            Envelope envelope = verified.envelope();
+            SignedEnvelope signed = verified.signed();
+            rows.add(new InboxEntry(
+                    envelope.from(),
+                    envelope.id(),
+                    envelope.precedence(),
+                    envelope.category(),
+                    envelope.created(),
+                    received,
+                    signed,
+                    signed.sha256Hex()));
+        }
+        String what = rows.size() == 1
+                ? "receive " + rows.get(0).from() + "/" + rows.get(0).id()
+                : "receive " + rows.size() + " envelopes";
+        return sql.tx(what, c -> {
+            List<Object[]> values = new ArrayList<>(rows.size());
+            for (InboxEntry row : rows) {
+                values.add(new Object[] {
+                    row.from().name(),
+                    row.id().toString(),
+                    row.precedence().rank(),
+                    row.category().name(),
+                    Sql.micros(row.created()),
+                    Sql.micros(row.received()),
+                    row.signed().canonical().toByteArray(),
+                    row.signed().signature().toBase64Url(),
+                    row.sha256Hex()
+                });
+            }
+            // ON CONFLICT DO NOTHING: 1 for a new row, 0 for a duplicate (also of a row earlier in
+            // this batch).
+            int[] inserted = Sql.batch(
                     c,
                     "INSERT INTO inbox (" + INBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (from_party, envelope_id) DO NOTHING",
-                    fresh.from().name(),
-                    fresh.id().toString(),
-                    fresh.precedence().rank(),
-                    fresh.category().name(),
-                    Sql.micros(fresh.created()),
-                    Sql.micros(fresh.received()),
-                    signed.canonical().toByteArray(),
-                    signed.signature().toBase64Url(),
-                    fresh.sha256Hex());
-            if (inserted == 1) {
-                SignedEnvelope receipt = receipts.receiptFor(fresh);
-                Records.insertReceipt(c, Direction.SENT, fresh.from(), fresh.id(), receipt, parse(receipt));
-                return new Received(fresh, receipt, false);
+                    values);
+            List<InboxEntry> fresh = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (inserted[i] == 1) {
+                    fresh.add(rows.get(i));
+                }
             }
-            InboxEntry original = inbox(c, fresh.from(), fresh.id()).orElseThrow();
-            SignedEnvelope receipt = Records.receipt(c, Direction.SENT, fresh.from(), fresh.id())
-                    .orElseThrow(() -> new StoreException("inbox row " + fresh.id() + " has no receipt"));
-            return new Received(original, receipt, true);
+            List<SignedEnvelope> made = fresh.isEmpty() ? List.of() : receipts.receiptsFor(fresh);
+            if (made.size() != fresh.size()) {
+                throw new StoreException(
+                        "the receipt maker returned " + made.size() + " receipts for " + fresh.size() + " rows");
+            }
+            List<Object[]> receiptRows = new ArrayList<>(made.size());
+            for (int i = 0; i < fresh.size(); i++) {
+                InboxEntry row = fresh.get(i);
+                receiptRows.add(
+                        Records.receiptRow(Direction.SENT, row.from(), row.id(), made.get(i), parse(made.get(i))));
+            }
+            Sql.batch(c, Records.INSERT_RECEIPT, receiptRows);
+            List<Received> results = new ArrayList<>(rows.size());
+            for (int i = 0, f = 0; i < rows.size(); i++) {
+                if (inserted[i] == 1) {
+                    results.add(new Received(rows.get(i), made.get(f++), false));
+                } else {
+                    results.add(original(c, rows.get(i)));
+                }
+            }
+            return results;
         });
+    }
+
+    private static Received original(Connection c, InboxEntry duplicate) throws SQLException {
+        InboxEntry original = inbox(c, duplicate.from(), duplicate.id()).orElseThrow();
+        SignedEnvelope receipt = Records.receipt(c, Direction.SENT, duplicate.from(), duplicate.id())
+                .orElseThrow(() -> new StoreException("inbox row " + duplicate.id() + " has no receipt"));
+        return new Received(original, receipt, true);
     }
 
     @Override

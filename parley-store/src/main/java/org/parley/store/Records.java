@@ -23,24 +23,26 @@ final class Records {
         this.clock = clock;
     }
 
-    static void insertReceipt(
-            Connection c, Direction direction, Party sender, EnvelopeId id, SignedEnvelope receipt, Envelope parsed)
-            throws SQLException {
+    static final String INSERT_RECEIPT =
+            "INSERT INTO receipts (direction, party, envelope_id, receipt_id, stored_micros, canonical, signature)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (direction, party, envelope_id) DO NOTHING";
+
+    /** The values of {@link #INSERT_RECEIPT} for a receipt of envelope {@code id}; refuses anything else. */
+    static Object[] receiptRow(
+            Direction direction, Party sender, EnvelopeId id, SignedEnvelope receipt, Envelope parsed) {
         if (!(parsed.payload() instanceof Payload.Receipt body)
                 || !body.envelopeId().equals(id)) {
             throw new StoreException("envelope " + parsed.id() + " is not a receipt for " + id);
         }
-        Sql.update(
-                c,
-                "INSERT INTO receipts (direction, party, envelope_id, receipt_id, stored_micros, canonical, signature)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (direction, party, envelope_id) DO NOTHING",
-                direction.name(),
-                sender.name(),
-                id.toString(),
-                parsed.id().toString(),
-                Sql.micros(body.storedAt()),
-                receipt.canonical().toByteArray(),
-                receipt.signature().toBase64Url());
+        return new Object[] {
+            direction.name(),
+            sender.name(),
+            id.toString(),
+            parsed.id().toString(),
+            Sql.micros(body.storedAt()),
+            receipt.canonical().toByteArray(),
+            receipt.signature().toBase64Url()
+        };
     }
 
     static Optional<SignedEnvelope> receipt(Connection c, Direction direction, Party sender, EnvelopeId id)

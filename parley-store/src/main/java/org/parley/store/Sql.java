@@ -47,6 +47,11 @@ final class Sql {
 
     static PreparedStatement bind(Connection connection, String sql, Object... values) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        set(statement, values);
+        return statement;
+    }
+
+    private static void set(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value instanceof byte[] bytes) {
@@ -59,12 +64,28 @@ final class Sql {
                 statement.setString(i + 1, value.toString());
             }
         }
-        return statement;
     }
 
     static int update(Connection connection, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = bind(connection, sql, values)) {
             return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs one statement for each row of values as a JDBC batch (one round trip on PostgreSQL);
+     * returns the update count of each, in order.
+     */
+    static int[] batch(Connection connection, String sql, java.util.List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] values : rows) {
+                set(statement, values);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
         }
     }
 

@@ -65,6 +65,16 @@ public interface Store extends AutoCloseable {
      */
     OutboxEntry markDelivered(EnvelopeId id, VerifiedEnvelope receipt);
 
+    /**
+     * {@link #markDelivered} for a batch of receipts in one transaction (group commit: one fsync for
+     * the batch). Either all are marked or none: one receipt refused refuses the batch. Entries are
+     * returned in the order given.
+     */
+    List<OutboxEntry> markAllDelivered(List<Delivery> deliveries);
+
+    /** A verified receipt from the peer for our envelope {@code id}. */
+    record Delivery(EnvelopeId id, VerifiedEnvelope receipt) {}
+
     Optional<OutboxEntry> outboxEntry(EnvelopeId id);
 
     /** Outbox entries, delivered or not, oldest first, after the given position. */
@@ -79,6 +89,16 @@ public interface Store extends AutoCloseable {
      */
     Received receive(VerifiedEnvelope envelope, ReceiptMaker receipts);
 
+    /**
+     * {@link #receive} for a batch in one transaction (group commit: one fsync for the batch). The
+     * envelopes not seen before are inserted, then {@code receipts} is called once with their rows
+     * (in batch order) and its receipts are stored, all before the commit, so a receipt never leaves
+     * for an envelope that is not durably stored. Duplicates, of earlier batches or earlier in this
+     * one, get the original row and receipt. Results are in batch order; either all are stored or
+     * none.
+     */
+    List<Received> receiveAll(List<VerifiedEnvelope> batch, BatchReceiptMaker receipts);
+
     Optional<InboxEntry> inboxEntry(Party from, EnvelopeId id);
 
     /** Inbox entries in the order they were received, after the given position. */
@@ -91,6 +111,13 @@ public interface Store extends AutoCloseable {
     @FunctionalInterface
     interface ReceiptMaker {
         SignedEnvelope receiptFor(InboxEntry stored);
+    }
+
+    /** Makes our signed receipts for freshly stored inbox rows (inside the inbox transaction). */
+    @FunctionalInterface
+    interface BatchReceiptMaker {
+        /** One receipt per row, in the order of {@code stored}. */
+        List<SignedEnvelope> receiptsFor(List<InboxEntry> stored);
     }
 
     // --- acknowledgments and audit ------------------------------------------------------

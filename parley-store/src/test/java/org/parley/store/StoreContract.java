@@ -126,6 +126,94 @@ abstract class StoreContract {
     }
 
     @Test
+    void receiveAll_batchWithRepeatsAndAnEarlierEnvelope_storesEachOnceAndGivesOriginalReceipts() {
+        VerifiedEnvelope earlier = keys.receivedByRed(keys.blueMessage(clock, Precedence.FLASH, "earlier"));
+        Received before = store.receive(earlier, stored -> keys.redReceipt(clock, stored));
+        VerifiedEnvelope a = keys.receivedByRed(keys.blueMessage(clock, Precedence.ROUTINE, "a"));
+        VerifiedEnvelope b = keys.receivedByRed(keys.blueMessage(clock, Precedence.PRIORITY, "b"));
+        List<List<InboxEntry>> calls = new ArrayList<>();
+        clock.advance(Duration.ofSeconds(5));
+
+        List<Received> results = store.receiveAll(List.of(a, earlier, b, a), stored -> {
+            calls.add(List.copyOf(stored));
+            return stored.stream().map(row -> keys.redReceipt(clock, row)).toList();
+        });
+
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0))
+                .extracting(InboxEntry::id)
+                .containsExactly(a.envelope().id(), b.envelope().id());
+        assertThat(results).extracting(Received::duplicate).containsExactly(false, true, false, true);
+        assertThat(results.get(1).entry()).isEqualTo(before.entry());
+        assertThat(results.get(1).receipt()).isEqualTo(before.receipt());
+        assertThat(results.get(3).receipt()).isEqualTo(results.get(0).receipt());
+        assertThat(results.get(3).entry()).isEqualTo(results.get(0).entry());
+        assertThat(store.receipt(Direction.SENT, BLUE, b.envelope().id()))
+                .contains(results.get(2).receipt());
+        assertThat(count("inbox")).isEqualTo(3);
+        assertThat(count("receipts")).isEqualTo(3);
+    }
+
+    @Test
+    void receiveAll_receiptMakerFails_storesNothing() {
+        VerifiedEnvelope a = keys.receivedByRed(keys.blueMessage(clock, Precedence.ROUTINE, "a"));
+        VerifiedEnvelope b = keys.receivedByRed(keys.blueMessage(clock, Precedence.ROUTINE, "b"));
+
+        assertThatThrownBy(() -> store.receiveAll(List.of(a, b), stored -> {
+                    throw new IllegalStateException("signing key unavailable");
+                }))
+                .hasMessageContaining("signing key unavailable");
+        assertThat(count("inbox")).isZero();
+        assertThat(count("receipts")).isZero();
+    }
+
+    @Test
+    void markAllDelivered_matchingReceipts_marksAllInOneGo() {
+        OutboxEntry first = store.enqueue(keys.blueMessage(clock, Precedence.ROUTINE, "one"));
+        OutboxEntry second = store.enqueue(keys.blueMessage(clock, Precedence.ROUTINE, "two"));
+
+        List<OutboxEntry> delivered = store.markAllDelivered(List.of(
+                new Store.Delivery(
+                        first.id(), receiptAtPeer(first, first.signed().sha256Hex())),
+                new Store.Delivery(
+                        second.id(), receiptAtPeer(second, second.signed().sha256Hex()))));
+
+        assertThat(delivered).extracting(OutboxEntry::id).containsExactly(first.id(), second.id());
+        assertThat(delivered).extracting(OutboxEntry::status).containsOnly(OutboxEntry.Status.DELIVERED);
+        assertThat(store.due(10)).isEmpty();
+        assertThat(count("receipts")).isEqualTo(2);
+    }
+
+    @Test
+    void markAllDelivered_oneReceiptQuotingAnotherHash_marksNone() {
+        OutboxEntry good = store.enqueue(keys.blueMessage(clock, Precedence.ROUTINE, "good"));
+        OutboxEntry bad = store.enqueue(keys.blueMessage(clock, Precedence.ROUTINE, "bad"));
+
+        assertThatThrownBy(() -> store.markAllDelivered(List.of(
+                        new Store.Delivery(
+                                good.id(), receiptAtPeer(good, good.signed().sha256Hex())),
+                        new Store.Delivery(
+                                bad.id(), receiptAtPeer(bad, good.signed().sha256Hex())))))
+                .hasMessageContaining("quotes hash");
+        assertThat(store.due(10)).extracting(OutboxEntry::id).containsExactlyInAnyOrder(good.id(), bad.id());
+        assertThat(count("receipts")).isZero();
+    }
+
+    /** RED's verified receipt for our outbox entry, quoting {@code sha256Hex}. */
+    private VerifiedEnvelope receiptAtPeer(OutboxEntry entry, String sha256Hex) {
+        InboxEntry atPeer = new InboxEntry(
+                BLUE,
+                entry.id(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                clock.instant(),
+                entry.signed(),
+                sha256Hex);
+        return keys.blueVerifier.verify(keys.redReceipt(clock, atPeer));
+    }
+
+    @Test
     void due_mixedPrecedence_servesFlashFirstThenOldest() {
         SignedEnvelope routine = keys.blueMessage(clock, Precedence.ROUTINE, "old routine");
         clock.advance(Duration.ofSeconds(1));
