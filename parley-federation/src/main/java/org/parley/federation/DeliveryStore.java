@@ -22,11 +22,31 @@ public interface DeliveryStore {
     /** The receipt stored for an inbound envelope, and whether the envelope had been stored before. */
     record Accepted(SignedEnvelope receipt, boolean duplicate) {}
 
+    /** A verified receipt from the peer for our envelope {@code id}. */
+    record Delivered(EnvelopeId id, VerifiedEnvelope receipt) {}
+
+    /** A verified inbound envelope and the instant it is being stored at (the receipt quotes it). */
+    record Stored(VerifiedEnvelope envelope, Instant storedAt) {}
+
+    /** Signs our receipts for freshly stored envelopes: one per item, in the same order. */
+    @FunctionalInterface
+    interface ReceiptSigner {
+        List<SignedEnvelope> receiptsFor(List<Stored> stored);
+    }
+
     /** Envelopes due for a first or further attempt at {@code now}: FLASH first, then oldest first. */
     List<Outbound> due(Instant now, int limit);
 
     /** The peer returned a verified receipt: the envelope leaves the outbox. */
     void delivered(EnvelopeId id, VerifiedEnvelope receipt, Instant at);
+
+    /**
+     * {@link #delivered} for a batch, all or none. This default takes one transaction per receipt;
+     * a database store commits the batch once (group commit).
+     */
+    default void deliveredAll(List<Delivered> receipts, Instant at) {
+        receipts.forEach(d -> delivered(d.id(), d.receipt(), at));
+    }
 
     /** The attempt failed; try again no earlier than {@code nextAttempt}. */
     void retryLater(EnvelopeId id, Instant nextAttempt, String lastError);
@@ -37,6 +57,22 @@ public interface DeliveryStore {
      * receipt, the original one for a duplicate.
      */
     Accepted accept(VerifiedEnvelope envelope, Function<Instant, SignedEnvelope> receipt);
+
+    /**
+     * {@link #accept} for a batch: results in batch order, a duplicate (also of an envelope earlier in
+     * the batch) gets the original receipt. This default takes one transaction per envelope; a
+     * database store stores the batch and its receipts in one (group commit).
+     */
+    default List<Accepted> acceptAll(List<VerifiedEnvelope> envelopes, ReceiptSigner receipts) {
+        List<Accepted> accepted = new java.util.ArrayList<>(envelopes.size());
+        for (VerifiedEnvelope envelope : envelopes) {
+            accepted.add(accept(
+                    envelope,
+                    at -> receipts.receiptsFor(List.of(new Stored(envelope, at)))
+                            .get(0)));
+        }
+        return accepted;
+    }
 
     /** Records a refused inbound envelope or connection in the audit log. */
     void audit(String event, String detail);

@@ -42,6 +42,7 @@ public final class Federation implements AutoCloseable {
     private final Thread linkTestThread;
     private final Verifier verifier;
     private final FederationListener listener;
+    private final CryptoPool crypto = CryptoPool.perProcessor();
 
     private Federation(
             FederationConfig config,
@@ -65,9 +66,9 @@ public final class Federation implements AutoCloseable {
             store.audit("link." + event.getClass().getSimpleName(), event.toString());
             listener.link(event);
         });
-        Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener);
+        Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
         this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
-        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener);
+        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto);
         this.deliveryThread = Thread.ofVirtual().name("federation-delivery").start(outbound::run);
         this.linkTestThread = Thread.ofVirtual().name("federation-linktest").start(this::linkTestLoop);
     }
@@ -197,6 +198,8 @@ public final class Federation implements AutoCloseable {
             linkTestThread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            crypto.close();
         }
     }
 }

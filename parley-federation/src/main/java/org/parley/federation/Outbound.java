@@ -19,6 +19,7 @@ import org.parley.crypto.Signer;
 import org.parley.crypto.VerificationException;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.crypto.Verifier;
+import org.parley.store.StoreException;
 import org.parley.wire.EnvelopeCodec;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.ParseResult;
@@ -43,6 +44,7 @@ final class Outbound {
     private final InstantSource clock;
     private final SecureRandom random;
     private final FederationListener listener;
+    private final CryptoPool crypto;
     private final HttpClient client;
     private final Semaphore wake = new Semaphore(0);
     private final List<String> ownCertificates;
@@ -57,7 +59,8 @@ final class Outbound {
             DeliveryStore store,
             InstantSource clock,
             SecureRandom random,
-            FederationListener listener) {
+            FederationListener listener,
+            CryptoPool crypto) {
         this.config = config;
         this.signer = signer;
         this.verifier = verifier;
@@ -65,6 +68,7 @@ final class Outbound {
         this.clock = clock;
         this.random = random;
         this.listener = listener;
+        this.crypto = crypto;
         this.ownCertificates = List.of(signer.certificatePem());
         SSLParameters tls = new SSLParameters();
         tls.setProtocols(new String[] {"TLSv1.3"});
@@ -121,38 +125,87 @@ final class Outbound {
         return settle(batch, response);
     }
 
+    /**
+     * Verifies the receipts of a batch in parallel, then marks the verified ones delivered in one
+     * transaction (group commit, issue 8); the rest are retried later.
+     */
     private int settle(List<DeliveryStore.Outbound> batch, Batch.Response response) {
-        int delivered = 0;
+        int answered = Math.min(batch.size(), response.results().size());
+        List<Integer> indices =
+                java.util.stream.IntStream.range(0, answered).boxed().toList();
+        List<Settled> settled = new ArrayList<>(
+                crypto.map(indices, i -> check(batch.get(i), response.results().get(i))));
+        for (int i = answered; i < batch.size(); i++) {
+            settled.add(new Settled.Failed(batch.get(i), "the peer answered fewer results than envelopes sent"));
+        }
         Instant now = clock.instant();
-        for (int i = 0; i < batch.size(); i++) {
-            DeliveryStore.Outbound sent = batch.get(i);
-            String problem = i < response.results().size()
-                    ? settleOne(sent, response.results().get(i), now)
-                    : "the peer answered fewer results than envelopes sent";
-            if (problem.isEmpty()) {
-                delivered++;
-            } else {
-                LOG.warn("envelope {} not delivered: {}", sent.id(), problem);
-                store.retryLater(sent.id(), now.plus(backoff(sent.attempts())), problem);
+        List<Settled.Verified> verified = new ArrayList<>(settled.size());
+        List<Settled.Failed> failed = new ArrayList<>();
+        for (Settled s : settled) {
+            switch (s) {
+                case Settled.Verified v -> verified.add(v);
+                case Settled.Failed f -> failed.add(f);
             }
         }
-        return delivered;
+        List<Settled.Verified> stored = store(verified, failed, now);
+        for (Settled.Failed f : failed) {
+            LOG.warn("envelope {} not delivered: {}", f.sent().id(), f.problem());
+            store.retryLater(f.sent().id(), now.plus(backoff(f.sent().attempts())), f.problem());
+        }
+        stored.forEach(v -> listener.delivered(v.sent().id(), v.receipt()));
+        return stored.size();
     }
 
-    /** Returns "" when delivered, else what went wrong. */
-    private String settleOne(DeliveryStore.Outbound sent, Batch.Result result, Instant now) {
+    /**
+     * Commits the verified receipts in one transaction; if the store refuses the group, commits them
+     * one by one so one bad receipt does not hold back the others (it joins {@code failed}).
+     */
+    private List<Settled.Verified> store(List<Settled.Verified> verified, List<Settled.Failed> failed, Instant now) {
+        if (verified.isEmpty()) {
+            return verified;
+        }
+        try {
+            store.deliveredAll(
+                    verified.stream()
+                            .map(v -> new DeliveryStore.Delivered(v.sent().id(), v.receipt()))
+                            .toList(),
+                    now);
+            return verified;
+        } catch (StoreException e) {
+            LOG.warn(
+                    "the store refused a batch of {} receipts ({}); storing them one by one",
+                    verified.size(),
+                    e.getMessage());
+        }
+        List<Settled.Verified> stored = new ArrayList<>(verified.size());
+        for (Settled.Verified v : verified) {
+            try {
+                store.delivered(v.sent().id(), v.receipt(), now);
+                stored.add(v);
+            } catch (StoreException e) {
+                failed.add(new Settled.Failed(v.sent(), "receipt not stored: " + e.getMessage()));
+            }
+        }
+        return stored;
+    }
+
+    /** One envelope of a posted batch after its answer was checked. */
+    private sealed interface Settled {
+        record Verified(DeliveryStore.Outbound sent, VerifiedEnvelope receipt) implements Settled {}
+
+        record Failed(DeliveryStore.Outbound sent, String problem) implements Settled {}
+    }
+
+    /** Runs on the crypto pool: the peer's answer for one envelope, verified. */
+    private Settled check(DeliveryStore.Outbound sent, Batch.Result result) {
         return switch (result) {
-            case Batch.Result.Refused error -> "refused by peer: " + error.reason();
+            case Batch.Result.Refused error -> new Settled.Failed(sent, "refused by peer: " + error.reason());
             case Batch.Result.Receipt receipt -> {
-                VerifiedEnvelope verified;
                 try {
-                    verified = verifyReceipt(receipt.frame(), sent.id(), sent.signed());
+                    yield new Settled.Verified(sent, verifyReceipt(receipt.frame(), sent.id(), sent.signed()));
                 } catch (VerificationException | IllegalArgumentException e) {
-                    yield "receipt refused: " + e.getMessage();
+                    yield new Settled.Failed(sent, "receipt refused: " + e.getMessage());
                 }
-                store.delivered(sent.id(), verified, now);
-                listener.delivered(sent.id(), verified);
-                yield "";
             }
         };
     }

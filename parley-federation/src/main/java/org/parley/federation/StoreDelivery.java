@@ -1,7 +1,10 @@
 package org.parley.federation;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.store.Received;
@@ -30,6 +33,13 @@ final class StoreDelivery implements DeliveryStore {
     }
 
     @Override
+    public void deliveredAll(List<Delivered> receipts, Instant at) {
+        store.markAllDelivered(receipts.stream()
+                .map(d -> new Store.Delivery(d.id(), d.receipt()))
+                .toList());
+    }
+
+    @Override
     public void retryLater(EnvelopeId id, Instant nextAttempt, String lastError) {
         store.recordFailedAttempt(id, nextAttempt, lastError);
     }
@@ -38,6 +48,22 @@ final class StoreDelivery implements DeliveryStore {
     public Accepted accept(VerifiedEnvelope envelope, Function<Instant, SignedEnvelope> receipt) {
         Received received = store.receive(envelope, stored -> receipt.apply(stored.received()));
         return new Accepted(received.receipt(), received.duplicate());
+    }
+
+    @Override
+    public List<Accepted> acceptAll(List<VerifiedEnvelope> envelopes, ReceiptSigner receipts) {
+        // The store hands back the rows it inserted; find the verified envelope of each (the first
+        // of a repeated id is the one stored).
+        Map<EnvelopeId, VerifiedEnvelope> byId = new HashMap<>();
+        envelopes.forEach(e -> byId.putIfAbsent(e.envelope().id(), e));
+        List<Received> received = store.receiveAll(
+                envelopes,
+                rows -> receipts.receiptsFor(rows.stream()
+                        .map(row -> new Stored(Objects.requireNonNull(byId.get(row.id())), row.received()))
+                        .toList()));
+        return received.stream()
+                .map(r -> new Accepted(r.receipt(), r.duplicate()))
+                .toList();
     }
 
     @Override

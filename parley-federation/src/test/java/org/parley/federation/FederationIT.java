@@ -90,7 +90,8 @@ class FederationIT {
                 new MemoryDeliveryStore(),
                 CLOCK,
                 RANDOM,
-                new FederationListener() {});
+                new FederationListener() {},
+                new CryptoPool(1));
     }
 
     private static SignedEnvelope envelope(PartyIdentity from, Precedence precedence, Category category, String text) {
