@@ -14,9 +14,10 @@ cd "$ROOT"
 parley_find_jdk || { parley_no_jdk_message; exit 1; }
 MVN="./mvnw -B -q -o -Dspotless.check.skip=true -Djacoco.skip=true"
 export JAVA_HOME="$PARLEY_JAVA_HOME"
-# Upstream modules as jars (main code only), then the federation module with the bench source.
-$MVN install -pl parley-testing,parley-wire,parley-crypto,parley-ledger,parley-store -Dmaven.test.skip=true
-$MVN -Pjmh -pl parley-federation test-compile dependency:build-classpath \
+# The federation module with the bench source, and the upstream modules from this tree (reactor
+# build, so the upstream classes are this checkout's target/classes, not jars from ~/.m2; nothing is
+# installed, which would replace the snapshots other checkouts resolve).
+$MVN -Pjmh -pl parley-federation -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="parley-federation/target/test-classes:parley-federation/target/classes:$(cat parley-federation/target/bench.cp)"
 echo "## Federation delivery ($(date -u +%Y-%m-%dT%H:%MZ), load average $(uptime | sed 's/.*load average: //'))"

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,10 @@ public final class Federation implements AutoCloseable {
     private final FederationServer server;
     private final Outbound outbound;
     private final LinkMonitor monitor;
-    private final Thread deliveryThread;
+    /** Loops of the OTHERS lane: two, so one batch is posted while the previous one is settled. */
+    private static final int PIPELINED_LOOPS = 2;
+
+    private final List<Thread> deliveryThreads = new ArrayList<>();
     private final Thread linkTestThread;
     private final Verifier verifier;
     private final FederationListener listener;
@@ -69,7 +73,13 @@ public final class Federation implements AutoCloseable {
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
         this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
         this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto);
-        this.deliveryThread = Thread.ofVirtual().name("federation-delivery").start(outbound::run);
+        deliveryThreads.add(
+                Thread.ofVirtual().name("federation-delivery-flash").start(() -> outbound.run(Outbound.Lane.FLASH)));
+        for (int i = 0; i < PIPELINED_LOOPS; i++) {
+            deliveryThreads.add(Thread.ofVirtual()
+                    .name("federation-delivery-" + i)
+                    .start(() -> outbound.run(Outbound.Lane.OTHERS)));
+        }
         this.linkTestThread = Thread.ofVirtual().name("federation-linktest").start(this::linkTestLoop);
     }
 
@@ -190,11 +200,13 @@ public final class Federation implements AutoCloseable {
 
     @Override
     public void close() {
-        deliveryThread.interrupt();
+        deliveryThreads.forEach(Thread::interrupt);
         linkTestThread.interrupt();
         server.close();
         try {
-            deliveryThread.join(Duration.ofSeconds(5));
+            for (Thread thread : deliveryThreads) {
+                thread.join(Duration.ofSeconds(5));
+            }
             linkTestThread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

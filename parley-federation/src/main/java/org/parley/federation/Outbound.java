@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -24,6 +27,7 @@ import org.parley.wire.EnvelopeCodec;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.ParseResult;
 import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,9 @@ final class Outbound {
     private final FederationListener listener;
     private final CryptoPool crypto;
     private final HttpClient client;
-    private final Semaphore wake = new Semaphore(0);
+    private final List<Semaphore> wakes = new CopyOnWriteArrayList<>();
+    private final Claims flashClaims = new Claims();
+    private final Claims otherClaims = new Claims();
     private final List<String> ownCertificates;
     private int current;
     private Instant onFallbackSince = Instant.MIN;
@@ -80,21 +86,69 @@ final class Outbound {
                 .build();
     }
 
-    /** Asks the loop to look at the outbox now (a new envelope was committed). */
-    void wake() {
-        wake.release();
+    /**
+     * Which outbox entries a delivery loop serves. FLASH has a loop of its own, so a FLASH is never
+     * queued behind a batch of lower precedence being posted or settled (DESIGN decision 4, issue
+     * 8); the other precedences share loops that take their batches FLASH-free, highest first.
+     */
+    enum Lane {
+        FLASH,
+        OTHERS;
+
+        boolean serves(Precedence precedence) {
+            return (precedence == Precedence.FLASH) == (this == FLASH);
+        }
     }
 
-    /** The delivery loop; returns when the thread is interrupted. */
-    void run() {
+    /**
+     * The ids a lane's loops have taken and not yet settled. Taking (query + claim) and releasing
+     * (after the outcome is committed) hold the same lock, so a loop never takes an envelope that
+     * another loop is posting or has just marked delivered.
+     */
+    private static final class Claims {
+        private final Set<EnvelopeId> taken = new HashSet<>();
+
+        synchronized List<DeliveryStore.Outbound> take(Lane lane, DeliveryStore store, Instant now, int limit) {
+            List<DeliveryStore.Outbound> batch = new ArrayList<>(limit);
+            for (DeliveryStore.Outbound o : store.due(now, limit + taken.size() + (lane == Lane.OTHERS ? limit : 0))) {
+                if (batch.size() < limit && lane.serves(o.precedence()) && taken.add(o.id())) {
+                    batch.add(o);
+                }
+            }
+            return batch;
+        }
+
+        synchronized void release(List<DeliveryStore.Outbound> batch) {
+            batch.forEach(o -> taken.remove(o.id()));
+        }
+    }
+
+    /** Asks the loops to look at the outbox now (a new envelope was committed). */
+    void wake() {
+        wakes.forEach(Semaphore::release);
+    }
+
+    /**
+     * A delivery loop for {@code lane}; returns when the thread is interrupted. Several loops of the
+     * OTHERS lane pipeline: one posts its batch while another verifies and commits the receipts of
+     * its own.
+     */
+    void run(Lane lane) {
+        Semaphore wake = new Semaphore(0);
+        wakes.add(wake);
+        Claims claims = lane == Lane.FLASH ? flashClaims : otherClaims;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                List<DeliveryStore.Outbound> due = store.due(clock.instant(), config.batchSize());
+                List<DeliveryStore.Outbound> due = claims.take(lane, store, clock.instant(), config.batchSize());
                 if (due.isEmpty()) {
                     wake.tryAcquire(250, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 } else {
-                    deliver(due);
+                    try {
+                        deliver(due);
+                    } finally {
+                        claims.release(due);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

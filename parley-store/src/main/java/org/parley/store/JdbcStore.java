@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.parley.crypto.VerifiedEnvelope;
@@ -32,6 +35,9 @@ final class JdbcStore implements Store {
             + " canonical, signature, status, attempts, next_attempt_micros, last_error, delivered_micros";
     private static final String INBOX_COLUMNS = "from_party, envelope_id, precedence_rank, category, created_micros,"
             + " received_micros, canonical, signature, sha256";
+
+    /** Ids per IN (...) list: far below SQLite's and PostgreSQL's bound-parameter limits. */
+    private static final int IN_LIST_MAX = 500;
 
     private final Engine engine;
     private final Sql sql;
@@ -179,11 +185,16 @@ final class JdbcStore implements Store {
             List<Object[]> receipts = new ArrayList<>(deliveries.size());
             List<Object[]> updates = new ArrayList<>(deliveries.size());
             long deliveredAt = Sql.micros(now());
+            List<EnvelopeId> ids = deliveries.stream().map(Delivery::id).toList();
+            Map<EnvelopeId, OutboxEntry> before = outbox(c, ids);
             for (int i = 0; i < deliveries.size(); i++) {
                 EnvelopeId id = deliveries.get(i).id();
                 VerifiedEnvelope receipt = deliveries.get(i).receipt();
                 String quoted = bodies.get(i).sha256Hex();
-                OutboxEntry entry = outbox(c, id).orElseThrow(() -> new StoreException("no outbox entry " + id));
+                OutboxEntry entry = before.get(id);
+                if (entry == null) {
+                    throw new StoreException("no outbox entry " + id);
+                }
                 if (!entry.signed().sha256Hex().equals(quoted)) {
                     throw new StoreException("the receipt for " + id + " quotes hash " + quoted
                             + " but we sent bytes hashing to " + entry.signed().sha256Hex());
@@ -197,11 +208,8 @@ final class JdbcStore implements Store {
                     c,
                     "UPDATE outbox SET status = 'DELIVERED', delivered_micros = ? WHERE envelope_id = ? AND status = 'PENDING'",
                     updates);
-            List<OutboxEntry> entries = new ArrayList<>(deliveries.size());
-            for (Delivery delivery : deliveries) {
-                entries.add(outbox(c, delivery.id()).orElseThrow());
-            }
-            return entries;
+            Map<EnvelopeId, OutboxEntry> after = outbox(c, ids);
+            return ids.stream().map(after::get).map(Objects::requireNonNull).toList();
         });
     }
 
@@ -216,6 +224,23 @@ final class JdbcStore implements Store {
                 JdbcStore::outboxRow,
                 "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE envelope_id = ?",
                 id.toString());
+    }
+
+    /** The outbox rows of {@code ids}, in one query per {@value #IN_LIST_MAX} ids (one round trip each). */
+    private static Map<EnvelopeId, OutboxEntry> outbox(Connection c, List<EnvelopeId> ids) throws SQLException {
+        Map<EnvelopeId, OutboxEntry> rows = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
+            List<EnvelopeId> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            for (OutboxEntry entry : Sql.query(
+                    c,
+                    JdbcStore::outboxRow,
+                    "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE envelope_id IN (" + marks + ")",
+                    part.stream().map(EnvelopeId::toString).toArray())) {
+                rows.put(entry.id(), entry);
+            }
+        }
+        return rows;
     }
 
     @Override
