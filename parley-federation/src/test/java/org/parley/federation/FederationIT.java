@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,171 @@ class FederationIT {
         assertThat(((Batch.Result.Refused) response.results().get(0)).reason()).contains("signature");
         assertThat(redStore.inbox()).isEmpty();
         assertThat(redStore.audit()).anyMatch(a -> a.startsWith("federation.refused"));
+    }
+
+    @Test
+    void post_batchMixingGoodTamperedAndRepeated_answersEachInRequestOrder() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        Outbound client = client(blue, redPort);
+        // More frames than CryptoPool.INLINE_BELOW, so the receiver verifies them on its pool.
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < 2 * CryptoPool.INLINE_BELOW; i++) {
+            frames.add(EnvelopeCodec.frame(envelope(blue, Precedence.ROUTINE, Category.ROUTINE, "good " + i)));
+        }
+        String tampered = new String(frames.get(3), StandardCharsets.UTF_8).replace("good 3", "evil 3");
+        frames.set(3, tampered.getBytes(StandardCharsets.UTF_8));
+        frames.add(frames.get(0));
+
+        Batch.Response response = client.post(frames);
+
+        List<Batch.Result> results = response.results();
+        assertThat(results).hasSize(frames.size());
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i))
+                    .as("result %d", i)
+                    .isInstanceOf(i == 3 ? Batch.Result.Refused.class : Batch.Result.Receipt.class);
+        }
+        assertThat(results.get(results.size() - 1)).isEqualTo(results.get(0));
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(frames.size() - 2);
+        // Each receipt names the envelope at its own position.
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof Batch.Result.Receipt receipt) {
+                SignedEnvelope sent = EnvelopeCodec.unframe(frames.get(i)).orElseThrow();
+                assertThat(client.verifyReceipt(
+                                receipt.frame(),
+                                EnvelopeCodec.parse(sent.canonical())
+                                        .orElseThrow()
+                                        .id(),
+                                sent))
+                        .isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void deliver_flashWhileRoutineBatchIsStuckSettling_flashIsDeliveredFirst() throws Exception {
+        int redPort = freePort();
+        start(config(redPort, freePort()), red, new MemoryDeliveryStore(), new FederationListener() {});
+        CountDownLatch routineMayFinish = new CountDownLatch(1);
+        CountDownLatch routineSettling = new CountDownLatch(1);
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
+        DeliveryStore slowForRoutine = new Delegating(blueStore) {
+            @Override
+            public void deliveredAll(List<Delivered> receipts, java.time.Instant at) {
+                if (receipts.stream().anyMatch(d -> d.receipt().envelope().precedence() == Precedence.ROUTINE)) {
+                    routineSettling.countDown();
+                    try {
+                        routineMayFinish.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.deliveredAll(receipts, at);
+            }
+        };
+        Federation sender = start(config(0, redPort), blue, slowForRoutine, new FederationListener() {});
+        for (int i = 0; i < 20; i++) {
+            enqueue(blueStore, envelope(blue, Precedence.ROUTINE, Category.ROUTINE, "routine " + i));
+        }
+        sender.wake();
+        assertThat(routineSettling.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+
+        SignedEnvelope flash = envelope(blue, Precedence.FLASH, Category.SAFETY, "flash");
+        enqueue(blueStore, flash);
+        sender.wake();
+
+        var flashId = EnvelopeCodec.parse(flash.canonical()).orElseThrow().id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.receipts().containsKey(flashId));
+        assertThat(routineMayFinish.getCount()).isEqualTo(1);
+        routineMayFinish.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
+    }
+
+    @Test
+    void deliver_manyBatchesOnPipelinedLoops_eachEnvelopeDeliveredOnce() throws IOException {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
+        java.util.Map<org.parley.wire.EnvelopeId, Integer> deliveredCount =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        FederationConfig c = config(0, redPort);
+        FederationConfig smallBatches = new FederationConfig(
+                c.listen(),
+                c.peerEndpoints(),
+                16,
+                c.retryBase(),
+                c.retryMax(),
+                c.requestTimeout(),
+                c.returnToPrimaryAfter(),
+                c.linkTestInterval(),
+                c.linkTestTimeout(),
+                c.missesForAlarm());
+        Federation sender = start(smallBatches, blue, blueStore, new FederationListener() {
+            @Override
+            public void delivered(org.parley.wire.EnvelopeId id, org.parley.crypto.VerifiedEnvelope receipt) {
+                deliveredCount.merge(id, 1, Integer::sum);
+            }
+        });
+        int count = 300;
+        List<Precedence> precedences = List.of(Precedence.values());
+        for (int i = 0; i < count; i++) {
+            enqueue(blueStore, envelope(blue, precedences.get(i % precedences.size()), Category.ROUTINE, "bulk " + i));
+            if (i % 50 == 0) {
+                sender.wake();
+            }
+        }
+        sender.wake();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> blueStore.undelivered() == 0);
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(count);
+        assertThat(deliveredCount).hasSize(count);
+        assertThat(deliveredCount.values()).containsOnly(1);
+    }
+
+    /** A DeliveryStore that passes everything to another, for tests that intercept one call. */
+    private static class Delegating implements DeliveryStore {
+        private final DeliveryStore inner;
+
+        Delegating(DeliveryStore inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<DeliveryStore.Outbound> due(java.time.Instant now, int limit) {
+            return inner.due(now, limit);
+        }
+
+        @Override
+        public void delivered(
+                org.parley.wire.EnvelopeId id, org.parley.crypto.VerifiedEnvelope receipt, java.time.Instant at) {
+            inner.delivered(id, receipt, at);
+        }
+
+        @Override
+        public void deliveredAll(List<Delivered> receipts, java.time.Instant at) {
+            inner.deliveredAll(receipts, at);
+        }
+
+        @Override
+        public void retryLater(org.parley.wire.EnvelopeId id, java.time.Instant nextAttempt, String lastError) {
+            inner.retryLater(id, nextAttempt, lastError);
+        }
+
+        @Override
+        public Accepted accept(
+                org.parley.crypto.VerifiedEnvelope envelope,
+                java.util.function.Function<java.time.Instant, SignedEnvelope> receipt) {
+            return inner.accept(envelope, receipt);
+        }
+
+        @Override
+        public void audit(String event, String detail) {
+            inner.audit(event, detail);
+        }
     }
 
     @Test
