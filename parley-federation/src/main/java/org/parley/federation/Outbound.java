@@ -110,7 +110,10 @@ final class Outbound {
 
         synchronized List<DeliveryStore.Outbound> take(Lane lane, DeliveryStore store, Instant now, int limit) {
             List<DeliveryStore.Outbound> batch = new ArrayList<>(limit);
-            for (DeliveryStore.Outbound o : store.due(now, limit + taken.size() + (lane == Lane.OTHERS ? limit : 0))) {
+            // Look past the entries this lane already has in flight. Pending FLASH entries come first
+            // in due order, so while some wait the OTHERS lane takes a smaller batch; the FLASH lane
+            // drains them at once.
+            for (DeliveryStore.Outbound o : store.due(now, limit + taken.size())) {
                 if (batch.size() < limit && lane.serves(o.precedence()) && taken.add(o.id())) {
                     batch.add(o);
                 }
