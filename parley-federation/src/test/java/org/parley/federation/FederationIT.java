@@ -221,6 +221,45 @@ class FederationIT {
     }
 
     @Test
+    void post_listenerClosesTheChannelMidBatch_laterEnvelopesDeclinedInOrderAndNotStored() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        // Like a channel notice applied during admission: from the "close" envelope on, decline.
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {
+            @Override
+            public Optional<String> refusal(org.parley.crypto.VerifiedEnvelope envelope) {
+                if (closed.get()) {
+                    return Optional.of("channel closed");
+                }
+                if (envelope.envelope().payload() instanceof Payload.Text text
+                        && text.text().equals("close")) {
+                    closed.set(true);
+                }
+                return Optional.empty();
+            }
+        });
+        Outbound client = client(blue, redPort);
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < 2 * CryptoPool.INLINE_BELOW; i++) {
+            String text = i == 5 ? "close" : "message " + i;
+            frames.add(EnvelopeCodec.frame(envelope(blue, Precedence.ROUTINE, Category.ROUTINE, text)));
+        }
+
+        List<Batch.Result> results = client.post(frames).results();
+
+        for (int i = 0; i < results.size(); i++) {
+            if (i <= 5) {
+                assertThat(results.get(i)).as("result %d", i).isInstanceOf(Batch.Result.Receipt.class);
+            } else {
+                assertThat(results.get(i)).as("result %d", i).isEqualTo(new Batch.Result.Refused("channel closed"));
+            }
+        }
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(6);
+        assertThat(redStore.audit()).anyMatch(a -> a.startsWith("federation.declined"));
+    }
+
+    @Test
     void deliver_flashWhileRoutineBatchIsStuckSettling_flashIsDeliveredFirst() throws Exception {
         int redPort = freePort();
         start(config(redPort, freePort()), red, new MemoryDeliveryStore(), new FederationListener() {});
