@@ -83,8 +83,10 @@ class FederationIT {
 
     /** A bare sending side, to post hand-made frames straight to RED. */
     private static Outbound client(PartyIdentity who, int redPort) {
+        // A generous request timeout: batch posts here must not fail because a loaded CI machine is
+        // slow to answer (what is tested is the answer, not its speed).
         return new Outbound(
-                config(0, redPort),
+                config(0, redPort).withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30)),
                 who.sslContext(),
                 who.signer(),
                 who.verifier(),
