@@ -68,7 +68,28 @@ public final class EncounterEngine {
     private Instant latest = Instant.EPOCH.minus(Duration.ofDays(365L * 100));
     private long lateReports;
 
-    private record PairKey(TargetId a, TargetId b) {}
+    /**
+     * An open encounter's key: the two targets' numeric keys (in target order). Plain longs so that
+     * a lookup compares numbers instead of following references to the ids, and a mixed hash: the
+     * record's default (31 a + b) of consecutive identities crowds the buckets. Looked up once per
+     * judged pair, on up to a few hundred thousand open encounters at 200k tracks.
+     */
+    private record PairKey(long a, long b) {
+        PairKey(TargetId a, TargetId b) {
+            this(numeric(a), numeric(b));
+        }
+
+        @Override
+        public int hashCode() {
+            long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+            return (int) (h ^ (h >>> 32));
+        }
+
+        /** Distinct for every target: ICAO addresses below 2^24, MMSIs above 2^32. */
+        private static long numeric(TargetId id) {
+            return id instanceof TargetId.IcaoAddress icao ? icao.value() : (1L << 32) + ((TargetId.Mmsi) id).value();
+        }
+    }
 
     public EncounterEngine(EncounterConfig config) {
         this(config, Trails.DEFAULT_POINTS);
@@ -179,8 +200,17 @@ public final class EncounterEngine {
     private record Solved(
             Domain domain, GridIndex.Slot first, GridIndex.Slot second, Motion ma, Motion mb, PairSolution s) {}
 
-    /** A solved pair with its levels: to enter ({@code entry}) and, when open, to stay ({@code hold}). */
-    private record Judged(Solved solved, PairKey key, Optional<Level> entry, Optional<Level> hold) {}
+    /**
+     * A solved pair with its levels: to enter ({@code entry}) and, when open, to stay ({@code hold});
+     * {@code current} is its open encounter as the judge found it (a pair is judged once per sweep,
+     * so recording needs no second lookup).
+     */
+    private record Judged(
+            Solved solved,
+            PairKey key,
+            Optional<Level> entry,
+            Optional<Level> hold,
+            @Nullable Encounter current) {}
 
     /**
      * A contiguous share of the slots: every pair whose older slot is in the share, through the
@@ -390,21 +420,22 @@ public final class EncounterEngine {
      * ellipsoid geometry is not needed. {@link #path} depends on these bounds: change them together.
      */
     private boolean worthSolving(GridIndex.Slot p, GridIndex.Slot q, Instant now) {
-        Track ta = p.track;
-        Track tb = q.track;
-        if (ta.domain() != tb.domain() || p.suppressed || q.suppressed) {
+        // The slots' copies of domain, speed and report time: no reference to the tracks followed
+        // for the millions of pairs offered and discarded here.
+        if (p.domain != q.domain || p.suppressed || q.suppressed) {
             return false;
         }
-        Domain domain = ta.domain();
+        Domain domain = p.domain;
         double horizon = rules.horizonSeconds(domain);
         double stopped = config.suppression().stoppedBelowKnots();
-        if (domain == Domain.SEA && ta.speedKnots() < stopped && tb.speedKnots() < stopped) {
+        if (domain == Domain.SEA && p.speedKnots < stopped && q.speedKnots < stopped) {
             return false;
         }
-        double va = ta.speedKnots() * KNOT;
-        double vb = tb.speedKnots() * KNOT;
-        double dta = seconds(ta.time(), now);
-        double dtb = seconds(tb.time(), now);
+        double va = p.speedKnots * KNOT;
+        double vb = q.speedKnots * KNOT;
+        long nowMillis = now.toEpochMilli();
+        double dta = (nowMillis - p.timeMillis) / 1000.0;
+        double dtb = (nowMillis - q.timeMillis) / 1000.0;
         double reach = reachMetres(config, rules, domain);
         // Both moved to now on their tangent lines: apart by more than reach plus what both cover
         // over the horizon (plus how far the lines may be from the ellipsoid), they cannot alert.
@@ -470,8 +501,9 @@ public final class EncounterEngine {
         }
         Optional<Level> entry = rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1);
         PairKey key = new PairKey(a.id(), b.id());
-        if (!open.containsKey(key)) {
-            return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty());
+        Encounter current = open.get(key);
+        if (current == null) {
+            return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty(), null);
         }
         Optional<Level> hold = rules.classify(
                 solved.domain(),
@@ -479,7 +511,7 @@ public final class EncounterEngine {
                 foreign,
                 meanAltitude,
                 config.hysteresis().exitFactor());
-        return new Judged(solved, key, entry, hold);
+        return new Judged(solved, key, entry, hold, current);
     }
 
     /** Opens or updates the pair's encounter; on the engine's own thread only. */
@@ -489,7 +521,7 @@ public final class EncounterEngine {
         Kinematics kb = solved.mb().kinematics();
         GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
         GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
-        Encounter e = open.get(judged.key());
+        Encounter e = judged.current();
         if (e == null) {
             if (judged.entry().isPresent()) {
                 e = new Encounter(

@@ -49,6 +49,9 @@ final class GridIndex {
     static final class Cell {
         final long key;
         Slot[] items = new Slot[4];
+        /** items[i].sequence, so that the sweep passes over older slots without loading them. */
+        long[] sequences = new long[4];
+
         int size;
 
         Cell(long key) {
@@ -62,6 +65,11 @@ final class GridIndex {
         Track track;
         Unit unit;
         boolean suppressed;
+        /** The track's domain, speed and report time, copied for the sweep's cheap bounds. */
+        Domain domain;
+
+        double speedKnots;
+        long timeMillis;
         double x;
         double y;
         double z;
@@ -94,6 +102,7 @@ final class GridIndex {
             this.sequence = sequence;
             this.track = track;
             this.unit = unit;
+            this.domain = track.domain();
         }
     }
 
@@ -136,6 +145,9 @@ final class GridIndex {
         slot.version++;
         slot.unit = unit;
         slot.suppressed = suppressed;
+        slot.domain = track.domain();
+        slot.speedKnots = track.speedKnots();
+        slot.timeMillis = track.time().toEpochMilli();
         geocentric(track.latitudeDegrees(), track.longitudeDegrees(), slot);
         velocity(track, slot);
         scratchSize = 0;
@@ -205,13 +217,18 @@ final class GridIndex {
      * call this at once for different slots.
      */
     void newerPartners(Slot a, int stamp, int[] marks, SlotVisitor visitor) {
+        long own = a.sequence;
         for (int c = 0; c < a.cellCount; c++) {
             Cell cell = a.cells[c];
+            long[] sequences = cell.sequences;
+            Slot[] items = cell.items;
             for (int i = 0; i < cell.size; i++) {
-                Slot b = cell.items[i];
-                if (b.sequence > a.sequence && marks[b.index] != stamp) {
-                    marks[b.index] = stamp;
-                    visitor.visit(a, b);
+                if (sequences[i] > own) {
+                    Slot b = items[i];
+                    if (marks[b.index] != stamp) {
+                        marks[b.index] = stamp;
+                        visitor.visit(a, b);
+                    }
                 }
             }
         }
@@ -321,8 +338,10 @@ final class GridIndex {
     private static int attach(Cell cell, Slot slot) {
         if (cell.size == cell.items.length) {
             cell.items = Arrays.copyOf(cell.items, cell.items.length * 2);
+            cell.sequences = Arrays.copyOf(cell.sequences, cell.items.length);
         }
         cell.items[cell.size] = slot;
+        cell.sequences[cell.size] = slot.sequence;
         return cell.size++;
     }
 
@@ -334,6 +353,7 @@ final class GridIndex {
         // the next attach, and an emptied cube is dropped with its array.
         if (position != last) {
             cell.items[position] = moved;
+            cell.sequences[position] = moved.sequence;
             for (int k = 0; k < moved.cellCount; k++) {
                 if (moved.cells[k] == cell) {
                     moved.positions[k] = position;
