@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
@@ -44,6 +45,8 @@ public final class EncounterEngine {
     private static final double ROUGH_MARGIN_METRES = 100;
     /** Below this many tracks a sweep runs on the calling thread alone. */
     private static final int PARALLEL_FROM_TRACKS = 4_096;
+    /** Slots per unit of work the sweep workers take in turn. */
+    private static final int CHUNK_SLOTS = 1_024;
     /** Slack for the ENU plane against geocentric chords (metres at the ranges that alert). */
     private static final double PLANE_SLACK_METRES = 25;
     /**
@@ -165,29 +168,36 @@ public final class EncounterEngine {
     public List<EncounterEvent> sweep(Instant now) {
         long start = System.nanoTime();
         dropStale(now);
-        GridIndex.Slot[] all = grid.indexedSlots();
+        GridIndex.@Nullable Slot[] all = grid.indexedSlots();
+        Chunk[] chunks = new Chunk[(all.length + CHUNK_SLOTS - 1) / CHUNK_SLOTS];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new Chunk(c * CHUNK_SLOTS, Math.min(all.length, (c + 1) * CHUNK_SLOTS));
+        }
+        AtomicInteger next = new AtomicInteger();
         int workers =
-                all.length < PARALLEL_FROM_TRACKS ? 1 : Runtime.getRuntime().availableProcessors();
-        List<SweepPart> parts = new ArrayList<>();
+                grid.size() < PARALLEL_FROM_TRACKS ? 1 : Runtime.getRuntime().availableProcessors();
+        List<SweepWorker> crew = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            parts.add(new SweepPart(all, all.length * w / workers, all.length * (w + 1) / workers, now));
+            crew.add(new SweepWorker(all, chunks, next, now));
         }
         if (workers == 1) {
-            parts.get(0).run();
+            crew.get(0).run();
         } else {
-            runAll(parts);
+            runAll(crew);
         }
         // Recording touches the open encounters: one thread, in slot order, so the events are the
-        // same whatever the number of workers.
+        // same whatever the number of workers and whichever worker took a chunk.
         List<EncounterEvent> out = new ArrayList<>();
-        long offered = 0;
-        long solved = 0;
-        for (SweepPart part : parts) {
-            offered += part.offered;
-            solved += part.solved;
-            for (Judged j : part.judged) {
+        for (Chunk chunk : chunks) {
+            for (Judged j : chunk.judged) {
                 record(j, now, out);
             }
+        }
+        long offered = 0;
+        long solved = 0;
+        for (SweepWorker worker : crew) {
+            offered += worker.offered;
+            solved += worker.solved;
         }
         pairsOffered += offered;
         pairsSolved += solved;
@@ -212,53 +222,77 @@ public final class EncounterEngine {
             Optional<Level> hold,
             @Nullable Encounter current) {}
 
+    /** A run of slot numbers [from, to) taken by one worker, with the pairs it judged in order. */
+    private static final class Chunk {
+        final int from;
+        final int to;
+        final List<Judged> judged = new ArrayList<>();
+
+        Chunk(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
     /**
-     * A contiguous share of the slots: every pair whose older slot is in the share, through the
-     * cheap bounds, the geometry and the rules. Reads the grid, the tracks and the open encounters
-     * only (nothing changes them while workers run); its own marks and plane.
+     * Takes chunks of slots until none is left and puts each chunk's pairs (those whose lower-numbered
+     * slot is in it) through the cheap bounds, the geometry and the rules. Chunks rather than one
+     * half per core: slot i offers only partners above i, so halves would be unequal, and on a
+     * shared machine a worker that loses its core would hold up the sweep. Reads the grid, the
+     * tracks and the open encounters only (nothing changes them while workers run); its own marks
+     * and plane.
      */
-    private final class SweepPart implements Runnable {
-        private final GridIndex.Slot[] all;
-        private final int from;
-        private final int to;
+    private final class SweepWorker implements Runnable, GridIndex.SlotVisitor {
+        private final GridIndex.@Nullable Slot[] all;
+        private final Chunk[] chunks;
+        private final AtomicInteger next;
         private final Instant now;
         private final int[] marks;
         private final PairGeometry work = new PairGeometry();
-        final List<Judged> judged = new ArrayList<>();
+        private List<Judged> into = List.of();
         long offered;
         long solved;
 
-        SweepPart(GridIndex.Slot[] all, int from, int to, Instant now) {
+        SweepWorker(GridIndex.@Nullable Slot[] all, Chunk[] chunks, AtomicInteger next, Instant now) {
             this.all = all;
-            this.from = from;
-            this.to = to;
+            this.chunks = chunks;
+            this.next = next;
             this.now = now;
             this.marks = new int[all.length];
         }
 
         @Override
         public void run() {
-            GridIndex.SlotVisitor visit = (p, q) -> {
-                offered++;
-                if (worthSolving(p, q, now)) {
-                    solved++;
-                    Judged j = judge(solve(p, q, now, work));
-                    if (j != null) {
-                        judged.add(j);
+            for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
+                Chunk chunk = chunks[c];
+                into = chunk.judged;
+                for (int i = chunk.from; i < chunk.to; i++) {
+                    GridIndex.Slot slot = all[i];
+                    if (slot != null) {
+                        grid.higherPartners(slot, marks, this);
                     }
                 }
-            };
-            for (int i = from; i < to; i++) {
-                grid.newerPartners(all[i], i + 1, marks, visit);
+            }
+        }
+
+        @Override
+        public void visit(GridIndex.Slot p, GridIndex.Slot q) {
+            offered++;
+            if (worthSolving(p, q, now)) {
+                solved++;
+                Judged j = judge(solve(p, q, now, work));
+                if (j != null) {
+                    into.add(j);
+                }
             }
         }
     }
 
-    private static void runAll(List<SweepPart> parts) {
+    private static void runAll(List<SweepWorker> crew) {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
-            for (SweepPart part : parts) {
-                futures.add(executor.submit(part));
+            for (SweepWorker worker : crew) {
+                futures.add(executor.submit(worker));
             }
             for (Future<?> f : futures) {
                 f.get();

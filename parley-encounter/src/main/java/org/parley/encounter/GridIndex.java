@@ -40,7 +40,9 @@ final class GridIndex {
     private final double airCellMetres;
     private final Map<Long, Cell> cells = new HashMap<>();
     private final Map<TargetId, Slot> slots = new HashMap<>();
-    private long nextSequence;
+    private int nextIndex;
+    private int[] freeIndices = new int[16];
+    private int freeCount;
     private long stamp;
     private long[] scratch = new long[64];
     private int scratchSize;
@@ -49,8 +51,8 @@ final class GridIndex {
     static final class Cell {
         final long key;
         Slot[] items = new Slot[4];
-        /** items[i].sequence, so that the sweep passes over older slots without loading them. */
-        long[] sequences = new long[4];
+        /** items[i].index, so that the sweep passes over partners without loading them. */
+        int[] indices = new int[4];
 
         int size;
 
@@ -61,7 +63,13 @@ final class GridIndex {
 
     /** One indexed unit: the latest track and what the sweep needs about it without recomputing. */
     static final class Slot {
-        final long sequence;
+        /**
+         * Dense number among the live slots, kept for the slot's life (a removed slot's number is
+         * reused): the place in {@link #indexedSlots}, the order in which a sweep offers pairs and
+         * the index of the sweep workers' marks.
+         */
+        final int index;
+
         Track track;
         Unit unit;
         boolean suppressed;
@@ -88,8 +96,6 @@ final class GridIndex {
         long mark = -1;
         /** Counts the reports put into this slot. */
         long version;
-        /** Place in the array of the running sweep ({@link #indexedSlots}). */
-        int index;
         /**
          * The engine's motion of this slot for some report and instant (see {@link Motion#version}
          * and {@link Motion#at}); written by sweep workers without a lock, safe since Motion is
@@ -98,8 +104,8 @@ final class GridIndex {
         @Nullable
         Motion motion;
 
-        Slot(long sequence, Track track, Unit unit) {
-            this.sequence = sequence;
+        Slot(int index, Track track, Unit unit) {
+            this.index = index;
             this.track = track;
             this.unit = unit;
             this.domain = track.domain();
@@ -138,7 +144,7 @@ final class GridIndex {
     Slot put(Track track, Unit unit, boolean suppressed, Path path) {
         Slot slot = slots.get(track.id());
         if (slot == null) {
-            slot = new Slot(nextSequence++, track, unit);
+            slot = new Slot(takeIndex(), track, unit);
             slots.put(track.id(), slot);
         }
         slot.track = track;
@@ -165,7 +171,15 @@ final class GridIndex {
                 detach(slot.cells[i], slot.positions[i]);
             }
             slot.cellCount = 0;
+            if (freeCount == freeIndices.length) {
+                freeIndices = Arrays.copyOf(freeIndices, freeCount * 2);
+            }
+            freeIndices[freeCount++] = slot.index;
         }
+    }
+
+    private int takeIndex() {
+        return freeCount > 0 ? freeIndices[--freeCount] : nextIndex++;
     }
 
     Collection<Slot> slots() {
@@ -200,35 +214,36 @@ final class GridIndex {
         }
     }
 
-    /** The slots in an array for a sweep; each slot's {@code index} is set to its place. */
+    /** The slots in an array for a sweep, each at its {@code index}; numbers not in use hold null. */
+    @Nullable
     Slot[] indexedSlots() {
-        Slot[] all = slots.values().toArray(new Slot[0]);
-        for (int i = 0; i < all.length; i++) {
-            all[i].index = i;
+        @Nullable Slot[] all = new Slot[nextIndex];
+        for (Slot s : slots.values()) {
+            all[s.index] = s;
         }
         return all;
     }
 
     /**
-     * Calls {@code visitor} once for every slot that shares a cube with {@code a} and was created
-     * after it, so that over all slots each pair that shares a cube is offered exactly once. The
-     * caller's own {@code marks} (indexed by {@link Slot#index}, one array per thread) remember the
-     * partners already offered under {@code stamp}; the grid itself is only read, so threads may
-     * call this at once for different slots.
+     * Calls {@code visitor} once for every slot that shares a cube with {@code a} and has a higher
+     * {@link Slot#index}, so that over all slots each pair that shares a cube is offered exactly
+     * once. The caller's own {@code marks} (indexed by {@link Slot#index}, one array per thread, at
+     * least {@link #indexedSlots} long) remember the partners already offered to {@code a}; the grid
+     * itself is only read, so threads may call this at once for different slots. Only the cubes'
+     * arrays of numbers are read until a partner is offered.
      */
-    void newerPartners(Slot a, int stamp, int[] marks, SlotVisitor visitor) {
-        long own = a.sequence;
+    void higherPartners(Slot a, int[] marks, SlotVisitor visitor) {
+        int own = a.index;
+        int stamp = own + 1;
         for (int c = 0; c < a.cellCount; c++) {
             Cell cell = a.cells[c];
-            long[] sequences = cell.sequences;
+            int[] indices = cell.indices;
             Slot[] items = cell.items;
             for (int i = 0; i < cell.size; i++) {
-                if (sequences[i] > own) {
-                    Slot b = items[i];
-                    if (marks[b.index] != stamp) {
-                        marks[b.index] = stamp;
-                        visitor.visit(a, b);
-                    }
+                int b = indices[i];
+                if (b > own && marks[b] != stamp) {
+                    marks[b] = stamp;
+                    visitor.visit(a, items[i]);
                 }
             }
         }
@@ -338,10 +353,10 @@ final class GridIndex {
     private static int attach(Cell cell, Slot slot) {
         if (cell.size == cell.items.length) {
             cell.items = Arrays.copyOf(cell.items, cell.items.length * 2);
-            cell.sequences = Arrays.copyOf(cell.sequences, cell.items.length);
+            cell.indices = Arrays.copyOf(cell.indices, cell.items.length);
         }
         cell.items[cell.size] = slot;
-        cell.sequences[cell.size] = slot.sequence;
+        cell.indices[cell.size] = slot.index;
         return cell.size++;
     }
 
@@ -353,7 +368,7 @@ final class GridIndex {
         // the next attach, and an emptied cube is dropped with its array.
         if (position != last) {
             cell.items[position] = moved;
-            cell.sequences[position] = moved.sequence;
+            cell.indices[position] = moved.index;
             for (int k = 0; k < moved.cellCount; k++) {
                 if (moved.cells[k] == cell) {
                     moved.positions[k] = position;
