@@ -60,7 +60,7 @@ public final class EncounterEngine {
     private final TrackTable tracks;
     private final Attribution attribution;
     private final GridIndex grid;
-    private final Map<PairKey, Encounter> open = new HashMap<>();
+    private final OpenEncounters<Encounter> open = new OpenEncounters<>();
     private final List<Encounter> closed = new ArrayList<>();
     private final Trails trails;
     private final PairGeometry geometry = new PairGeometry();
@@ -72,20 +72,16 @@ public final class EncounterEngine {
     private long lateReports;
 
     /**
-     * An open encounter's key: the two targets' numeric keys (in target order). Plain longs so that
-     * a lookup compares numbers instead of following references to the ids, and a mixed hash: the
-     * record's default (31 a + b) of consecutive identities crowds the buckets. Looked up once per
-     * judged pair, on up to a few hundred thousand open encounters at 200k tracks.
+     * An open encounter's key: the two targets' numeric keys (in target order), as {@link
+     * OpenEncounters} takes them.
      */
     private record PairKey(long a, long b) {
         PairKey(TargetId a, TargetId b) {
             this(numeric(a), numeric(b));
         }
 
-        @Override
-        public int hashCode() {
-            long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
-            return (int) (h ^ (h >>> 32));
+        PairKey(Encounter e) {
+            this(e.a.id(), e.b.id());
         }
 
         /** Distinct for every target: ICAO addresses below 2^24, MMSIs above 2^32. */
@@ -352,14 +348,13 @@ public final class EncounterEngine {
     }
 
     private void closeClear(Instant now, Duration clearAfter, List<EncounterEvent> out) {
-        var it = open.values().iterator();
-        while (it.hasNext()) {
-            Encounter e = it.next();
+        for (Encounter e : open.values()) {
             if (clearAfter.isNegative() || e.clearSince(now, clearAfter)) {
                 e.close(now);
                 out.add(e.event(EncounterEvent.Kind.CLOSED, now));
                 closed.add(e);
-                it.remove();
+                PairKey key = new PairKey(e);
+                open.remove(key.a(), key.b());
             }
         }
     }
@@ -535,7 +530,7 @@ public final class EncounterEngine {
         }
         Optional<Level> entry = rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1);
         PairKey key = new PairKey(a.id(), b.id());
-        Encounter current = open.get(key);
+        Encounter current = open.get(key.a(), key.b());
         if (current == null) {
             return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty(), null);
         }
@@ -567,7 +562,7 @@ public final class EncounterEngine {
                         solved.s(),
                         pa,
                         pb);
-                open.put(judged.key(), e);
+                open.put(judged.key().a(), judged.key().b(), e);
                 out.add(e.event(EncounterEvent.Kind.OPENED, now));
             }
             return;
