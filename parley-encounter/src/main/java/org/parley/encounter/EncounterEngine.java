@@ -185,8 +185,11 @@ public final class EncounterEngine {
         // same whatever the number of workers and whichever worker took a chunk.
         List<EncounterEvent> out = new ArrayList<>();
         for (Chunk chunk : chunks) {
-            for (Judged j : chunk.judged) {
-                record(j, now, out);
+            for (Outcome o : chunk.outcomes) {
+                switch (o) {
+                    case Judged j -> record(j, now, out);
+                    case Escalated e -> out.add(e.event());
+                }
             }
         }
         long offered = 0;
@@ -216,13 +219,19 @@ public final class EncounterEngine {
             PairKey key,
             Optional<Level> entry,
             Optional<Level> hold,
-            @Nullable Encounter current) {}
+            @Nullable Encounter current) implements Outcome {}
+
+    /** What the calling thread still has to do for a pair of a sweep, in slot order. */
+    private sealed interface Outcome permits Judged, Escalated {}
+
+    /** An open encounter a worker updated that rose to a new worst level. */
+    private record Escalated(EncounterEvent event) implements Outcome {}
 
     /** A run of slot numbers [from, to) taken by one worker, with the pairs it judged in order. */
     private static final class Chunk {
         final int from;
         final int to;
-        final List<Judged> judged = new ArrayList<>();
+        final List<Outcome> outcomes = new ArrayList<>();
 
         Chunk(int from, int to) {
             this.from = from;
@@ -245,7 +254,7 @@ public final class EncounterEngine {
         private final Instant now;
         private final int[] marks;
         private final PairGeometry work = new PairGeometry();
-        private List<Judged> into = List.of();
+        private List<Outcome> into = List.of();
         long offered;
         long solved;
 
@@ -261,7 +270,7 @@ public final class EncounterEngine {
         public void run() {
             for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
                 Chunk chunk = chunks[c];
-                into = chunk.judged;
+                into = chunk.outcomes;
                 for (int i = chunk.from; i < chunk.to; i++) {
                     GridIndex.Slot slot = all[i];
                     if (slot != null) {
@@ -277,8 +286,19 @@ public final class EncounterEngine {
             if (worthSolving(p, q, now)) {
                 solved++;
                 Judged j = judge(solve(p, q, now, work));
-                if (j != null) {
+                if (j == null) {
+                    return;
+                }
+                // An open encounter is touched by this pair alone in a sweep, so the worker updates
+                // it; only opening one (the table changes) waits for the calling thread.
+                Encounter current = j.current();
+                if (current == null) {
                     into.add(j);
+                } else {
+                    EncounterEvent escalated = observe(current, j, now);
+                    if (escalated != null) {
+                        into.add(new Escalated(escalated));
+                    }
                 }
             }
         }
@@ -543,33 +563,51 @@ public final class EncounterEngine {
         return new Judged(solved, key, entry, hold, current);
     }
 
-    /** Opens or updates the pair's encounter; on the engine's own thread only. */
+    /** Opens or updates the pair's encounter; opening on the engine's own thread only. */
     private void record(Judged judged, Instant now, List<EncounterEvent> out) {
-        Solved solved = judged.solved();
-        Kinematics ka = solved.ma().kinematics();
-        Kinematics kb = solved.mb().kinematics();
-        GeoPoint pa = new GeoPoint(ka.latitudeDegrees(), ka.longitudeDegrees());
-        GeoPoint pb = new GeoPoint(kb.latitudeDegrees(), kb.longitudeDegrees());
         Encounter e = judged.current();
-        if (e == null) {
-            if (judged.entry().isPresent()) {
-                e = new Encounter(
-                        solved.domain(),
-                        solved.first().unit,
-                        solved.second().unit,
-                        judged.entry().get(),
-                        now,
-                        solved.s(),
-                        pa,
-                        pb);
-                open.put(judged.key().a(), judged.key().b(), e);
-                out.add(e.event(EncounterEvent.Kind.OPENED, now));
+        if (e != null) {
+            EncounterEvent escalated = observe(e, judged, now);
+            if (escalated != null) {
+                out.add(escalated);
             }
             return;
         }
-        if (e.observe(now, judged.entry(), judged.hold(), solved.s(), pa, pb)) {
-            out.add(e.event(EncounterEvent.Kind.ESCALATED, now));
+        if (judged.entry().isPresent()) {
+            Solved solved = judged.solved();
+            e = new Encounter(
+                    solved.domain(),
+                    solved.first().unit,
+                    solved.second().unit,
+                    judged.entry().get(),
+                    now,
+                    solved.s(),
+                    positionA(solved),
+                    positionB(solved));
+            open.put(judged.key().a(), judged.key().b(), e);
+            out.add(e.event(EncounterEvent.Kind.OPENED, now));
         }
+    }
+
+    /**
+     * Updates an open encounter with a judged pair; the ESCALATED event when it rose to a new worst
+     * level. Touches that encounter only, so a sweep worker may call it for its own pairs.
+     */
+    private static @Nullable EncounterEvent observe(Encounter e, Judged judged, Instant now) {
+        Solved solved = judged.solved();
+        return e.observe(now, judged.entry(), judged.hold(), solved.s(), positionA(solved), positionB(solved))
+                ? e.event(EncounterEvent.Kind.ESCALATED, now)
+                : null;
+    }
+
+    private static GeoPoint positionA(Solved solved) {
+        Kinematics k = solved.ma().kinematics();
+        return new GeoPoint(k.latitudeDegrees(), k.longitudeDegrees());
+    }
+
+    private static GeoPoint positionB(Solved solved) {
+        Kinematics k = solved.mb().kinematics();
+        return new GeoPoint(k.latitudeDegrees(), k.longitudeDegrees());
     }
 
     /** The track moved on its geodesic from its report time to {@code now}. */
