@@ -30,8 +30,9 @@ import org.parley.track.TrackUpdate;
  * once, forgets stale tracks and closes encounters that have stayed clear.
  *
  * <p>Not thread-safe: one engine belongs to one feed loop (or one Flink key group). A sweep of
- * more than a few thousand tracks spreads the pair geometry over one virtual thread per processor
- * and judges the results on the calling thread.
+ * more than a few thousand tracks spreads the pair geometry, the rules and the updates of open
+ * encounters over one virtual thread per processor, and opens new encounters and emits the events
+ * on the calling thread.
  */
 public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
@@ -181,8 +182,8 @@ public final class EncounterEngine {
         } else {
             runAll(crew);
         }
-        // Recording touches the open encounters: one thread, in slot order, so the events are the
-        // same whatever the number of workers and whichever worker took a chunk.
+        // Opening encounters changes the table, and the events must not depend on the threads: one
+        // thread, in slot order, whatever the number of workers and whichever took a chunk.
         List<EncounterEvent> out = new ArrayList<>();
         for (Chunk chunk : chunks) {
             for (Outcome o : chunk.outcomes) {
@@ -244,8 +245,9 @@ public final class EncounterEngine {
      * slot is in it) through the cheap bounds, the geometry and the rules. Chunks rather than one
      * half per core: slot i offers only partners above i, so halves would be unequal, and on a
      * shared machine a worker that loses its core would hold up the sweep. Reads the grid, the
-     * tracks and the open encounters only (nothing changes them while workers run); its own marks
-     * and plane.
+     * tracks and the table of open encounters (nothing changes them while workers run), and
+     * updates the open encounters of its own pairs (each pair is offered once per sweep, so no
+     * other thread touches them); its own marks and plane.
      */
     private final class SweepWorker implements Runnable, GridIndex.SlotVisitor {
         private final GridIndex.@Nullable Slot[] all;
