@@ -84,7 +84,7 @@ class ExactlyOnceIT {
             awaitInbox(redApi, accepted);
             List<String> inbox = ids(redApi.get("api/v1/inbox?limit=10000"));
             assertThat(new HashSet<>(inbox)).as("no duplicates").hasSameSizeAs(inbox);
-            assertThat(inbox).containsAll(accepted);
+            assertThat(inbox).as(() -> senderView(blueApi, accepted, inbox)).containsAll(accepted);
             // An envelope may be committed and its 201 lost in a kill: it is delivered once too.
             assertThat(inbox.size()).isBetween(accepted.size(), ENVELOPES + 200);
         }
@@ -124,8 +124,22 @@ class ExactlyOnceIT {
         }
     }
 
+    /** For a failure: how the sender sees the envelopes the receiver does not have (status, errors). */
+    private static String senderView(OperatorClient blueApi, Set<String> accepted, List<String> inbox) {
+        StringBuilder out = new StringBuilder("missing at the receiver, as the sender sees them:");
+        accepted.stream().filter(id -> !inbox.contains(id)).limit(20).forEach(id -> {
+            try {
+                out.append("\n  ").append(blueApi.get("api/v1/messages/" + id));
+            } catch (OperatorClient.ApiException e) {
+                out.append("\n  ").append(id).append(": ").append(e.getMessage());
+            }
+        });
+        return out.toString();
+    }
+
     private static void awaitInbox(OperatorClient redApi, Set<String> accepted) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        // Retries back off to at most 30 s (FederationConfig), so 4 minutes is several rounds.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
             if (ids(redApi.get("api/v1/inbox?limit=10000")).containsAll(accepted)) {
                 return;
