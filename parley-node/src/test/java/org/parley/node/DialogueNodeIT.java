@@ -122,15 +122,19 @@ class DialogueNodeIT {
     void dialogueCli_throughNodes_requestListedByPeerAndSafetySuspensionRefused() throws Exception {
         try (TwoNodes nodes = new TwoNodes(root, InstantSource.system(), "PT30M")) {
             // The nodes' operator APIs listen on ephemeral ports, so the CLI is told where.
-            String blue = root.resolve("blue.yaml") + " --url https://127.0.0.1:" + nodes.blue.operatorPort() + "/";
-            String red = root.resolve("red.yaml") + " --url https://127.0.0.1:" + nodes.red.operatorPort() + "/";
+            String blue = root.resolve("blue.yaml").toString();
+            String blueUrl = "https://127.0.0.1:" + nodes.blue.operatorPort() + "/";
+            String red = root.resolve("red.yaml").toString();
+            String redUrl = "https://127.0.0.1:" + nodes.red.operatorPort() + "/";
             assertThat(nodes.red.dialogue().entries()).isEmpty();
 
-            Cli requested = Cli.run(
+            CliRun requested = CliRun.of(
                     "dialogue",
                     "request",
                     "--config",
                     blue,
+                    "--url",
+                    blueUrl,
                     "--level",
                     "WORKING_LEVEL",
                     "--topic",
@@ -142,22 +146,35 @@ class DialogueNodeIT {
             assertThat(requested.code()).as(requested.err()).isZero();
             assertThat(requested.out()).contains("requested ").contains("signed envelope");
             await().atMost(Duration.ofSeconds(20))
-                    .until(() ->
-                            Cli.run("dialogue", "list", "--config", red).out().contains("hotline test schedule"));
+                    .until(() -> CliRun.of("dialogue", "list", "--config", red, "--url", redUrl)
+                            .out()
+                            .contains("hotline test schedule"));
 
-            Cli refused = Cli.run(
-                    "dialogue", "notice", "suspend", "--config", red, "--category", "DIALOGUE,SAFETY", "--reason", "x");
-            assertThat(refused.code()).isEqualTo(1);
-            assertThat(refused.err()).contains("refused").contains("SAFETY");
-
-            // A suspension that takes effect later: ROUTINE still flows until then, not after.
-            Instant later = Instant.now().plusSeconds(3);
-            Cli suspend = Cli.run(
+            CliRun refused = CliRun.of(
                     "dialogue",
                     "notice",
                     "suspend",
                     "--config",
                     red,
+                    "--url",
+                    redUrl,
+                    "--category",
+                    "DIALOGUE,SAFETY",
+                    "--reason",
+                    "x");
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).contains("refused").contains("SAFETY");
+
+            // A suspension that takes effect later: ROUTINE still flows until then, not after.
+            Instant later = Instant.now().plusSeconds(3);
+            CliRun suspend = CliRun.of(
+                    "dialogue",
+                    "notice",
+                    "suspend",
+                    "--config",
+                    red,
+                    "--url",
+                    redUrl,
                     "--category",
                     "ROUTINE",
                     "--reason",
@@ -177,24 +194,13 @@ class DialogueNodeIT {
             assertThatThrownBy(() -> send(blueApi, "ROUTINE", "ROUTINE", "after it"))
                     .hasMessageContaining("ROUTINE is suspended by RED");
 
-            Cli stats = Cli.run("dialogue", "stats", "--config", red, "--period", "YEAR");
+            CliRun stats = CliRun.of("dialogue", "stats", "--config", red, "--url", redUrl, "--period", "YEAR");
             assertThat(stats.code()).isZero();
             assertThat(stats.out()).contains("WORKING_LEVEL,1,0,0,0,0,1");
         }
     }
 
     /** One in-process run of the CLI. */
-    private record Cli(int code, String out, String err) {
-        static Cli run(String... args) {
-            // "--config FILE --url URL" travels as one string; split it back into arguments.
-            String[] split = String.join("\u0000", args)
-                    .replace(" --url ", "\u0000--url\u0000")
-                    .split("\u0000");
-            CliRun run = CliRun.of(split);
-            return new Cli(run.code(), run.out(), run.err());
-        }
-    }
-
     private static String request(OperatorClient api, String level, String topic, Instant proposed, String answerIn) {
         ObjectNode body = OperatorClient.json().createObjectNode();
         body.put("level", level).put("topic", topic);

@@ -3,6 +3,7 @@ package org.parley.dialogue.channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,10 +42,16 @@ public final class ChannelPolicy {
 
     private final NoticeStore store;
     private final InstantSource clock;
+    /**
+     * The notices in {@link #store}, read once: a policy is the only writer of its store, and {@link
+     * #admits} runs for every envelope a node sends or receives, so it must not query the database.
+     */
+    private final List<ChannelNotice> recorded;
 
     ChannelPolicy(NoticeStore store, InstantSource clock) {
         this.store = store;
         this.clock = clock;
+        this.recorded = new ArrayList<>(store.all());
     }
 
     /** A policy that keeps notices in memory (tests, demo). */
@@ -60,7 +67,7 @@ public final class ChannelPolicy {
     /** Checks a notice and records it if it may take effect; the reply is for the issuer. */
     public synchronized NoticeReply apply(ChannelNotice notice) {
         Optional<ChannelNotice> earlier =
-                store.all().stream().filter(n -> n.id().equals(notice.id())).findFirst();
+                recorded.stream().filter(n -> n.id().equals(notice.id())).findFirst();
         if (earlier.isPresent()) {
             return new NoticeReply.Applied(earlier.get(), describe(earlier.get()) + " (already recorded)");
         }
@@ -69,6 +76,7 @@ public final class ChannelPolicy {
             return new NoticeReply.Refused(problem.get());
         }
         store.append(notice);
+        recorded.add(notice);
         return new NoticeReply.Applied(notice, describe(notice));
     }
 
@@ -96,7 +104,7 @@ public final class ChannelPolicy {
         if (!SUSPENDABLE.contains(category)) {
             return new Admission.Open(category);
         }
-        List<ChannelNotice> inForce = store.all().stream()
+        List<ChannelNotice> inForce = recorded.stream()
                 .filter(n ->
                         n.categories().contains(category) && !n.effectiveAt().isAfter(at))
                 .toList();
@@ -128,8 +136,8 @@ public final class ChannelPolicy {
     }
 
     /** Every recorded notice, in the order recorded. */
-    public List<ChannelNotice> notices() {
-        return store.all();
+    public synchronized List<ChannelNotice> notices() {
+        return List.copyOf(recorded);
     }
 
     private Optional<String> problem(ChannelNotice notice) {
@@ -175,7 +183,7 @@ public final class ChannelPolicy {
         if (notice.action() != Payload.ChannelNotice.Action.RESUME) {
             return Optional.empty();
         }
-        List<ChannelNotice> all = store.all();
+        List<ChannelNotice> all = recorded;
         for (Category category : notice.sortedCategories()) {
             List<ChannelNotice> own = all.stream()
                     .filter(n -> n.from().equals(notice.from())
