@@ -1,5 +1,7 @@
 package org.parley.ais;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The bit vector carried by an AIS payload, read field by field.
  *
@@ -15,7 +17,7 @@ final class Bits {
     /** Longest payload we accept: 5 slots of 256 bits plus margin (ITU-R M.1371-5 §3.2.2.5). */
     static final int MAX_BITS = 6 * 1024;
 
-    private long[] words = new long[(MAX_BITS + 63) / 64];
+    private long[] words = new long[(MAX_BITS + 63) / 64 + 1]; // + 1: put() may touch the word after the last bit
     private int length;
 
     /** Number of payload bits after fill bits were removed. */
@@ -37,28 +39,45 @@ final class Bits {
         if (length + 6 * (to - from) > MAX_BITS) {
             return false;
         }
-        // Locals instead of fields and put6 in the loop: this is the decoder's innermost loop.
+        // The decoder's innermost loop: ten characters (60 bits) are assembled in a register and
+        // stored with two word writes, instead of a read-modify-write of the array per character.
         long[] w = words;
         int len = length;
-        boolean valid = true;
-        for (int i = from; i < to; i++) {
+        int bad = 0;
+        int i = from;
+        for (; i + 10 <= to; i += 10) {
+            long chunk = 0;
+            for (int k = 0; k < 10; k++) {
+                int value = dearmour(text[i + k]);
+                bad |= value;
+                chunk = chunk << 6 | (value & 63);
+            }
+            put(w, len, chunk << 4);
+            len += 60;
+        }
+        long chunk = 0;
+        int rest = to - i;
+        for (; i < to; i++) {
             int value = dearmour(text[i]);
-            if (value < 0) {
-                valid = false;
-                break;
-            }
-            int word = len >>> 6;
-            int bit = len & 63;
-            if (bit <= 58) {
-                w[word] |= ((long) value) << (58 - bit);
-            } else {
-                w[word] |= ((long) value) >>> (bit - 58);
-                w[word + 1] |= ((long) value) << (122 - bit);
-            }
-            len += 6;
+            bad |= value;
+            chunk = chunk << 6 | (value & 63);
+        }
+        if (rest > 0) {
+            put(w, len, chunk << (64 - 6 * rest));
+            len += 6 * rest;
         }
         length = len; // also on a bad character, so that clear() zeroes what was written
-        return valid;
+        return bad >= 0;
+    }
+
+    /** ORs the left-aligned bits of {@code chunk} into the vector at bit {@code at} (the words beyond are zero). */
+    private static void put(long[] w, int at, long chunk) {
+        int word = at >>> 6;
+        int bit = at & 63;
+        w[word] |= chunk >>> bit;
+        if (bit != 0) {
+            w[word + 1] |= chunk << (64 - bit);
+        }
     }
 
     /** As {@link #append(char[], int, int)} for a whole stored fragment payload. */
@@ -156,21 +175,31 @@ final class Bits {
      * '@' (the table's "not available" padding) and trailing spaces are removed.
      */
     String text(int start, int chars) {
-        return trimRight(textUntrimmed(start, chars));
+        byte[] out = new byte[chars];
+        int n = sixBitText(start, chars, out);
+        while (n > 0 && out[n - 1] == ' ') {
+            n--;
+        }
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     String textUntrimmed(int start, int chars) {
-        char[] out = new char[chars];
+        byte[] out = new byte[chars];
+        return new String(out, 0, sixBitText(start, chars, out), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Writes up to {@code chars} characters into {@code out}, stopping at the first '@'; returns how many. */
+    private int sixBitText(int start, int chars, byte[] out) {
         int n = 0;
         for (int i = 0; i < chars; i++) {
             int v = unsigned(start + 6 * i, 6);
-            char c = (char) (v < 32 ? v + 64 : v);
+            int c = v < 32 ? v + 64 : v;
             if (c == '@') {
                 break;
             }
-            out[n++] = c;
+            out[n++] = (byte) c;
         }
-        return new String(out, 0, n);
+        return n;
     }
 
     static String trimRight(String s) {

@@ -3,6 +3,9 @@ package org.parley.node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,6 +27,9 @@ import org.parley.ais.gpsd.JsonBytes;
 final class AisDecodeRun {
     private static final int READ_BYTES = 1 << 20;
     private static final int FLUSH_BYTES = 1 << 18;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final AisDecoder decoder = AisDecoder.create();
     private final GpsdJson json = new GpsdJson();
@@ -72,18 +78,15 @@ final class AisDecodeRun {
         boolean afterCr = false;
         for (int n = in.read(buf, 0, buf.length); n >= 0; n = in.read(buf, end, buf.length - end)) {
             end += n;
-            int pos = start;
-            for (; pos < end; pos++) {
+            for (int pos = nextBreak(buf, start, end); pos < end; pos = nextBreak(buf, pos + 1, end)) {
                 byte b = buf[pos];
-                if (b == '\n' || b == '\r') {
-                    if (b == '\n' && afterCr && pos == start) {
-                        start = pos + 1; // the LF of a CR LF pair
-                    } else {
-                        line(buf, start, pos);
-                        start = pos + 1;
-                    }
-                    afterCr = b == '\r';
+                if (b == '\n' && afterCr && pos == start) {
+                    start = pos + 1; // the LF of a CR LF pair
+                } else {
+                    line(buf, start, pos);
+                    start = pos + 1;
                 }
+                afterCr = b == '\r';
             }
             if (start > 0) {
                 System.arraycopy(buf, start, buf, 0, end - start);
@@ -96,6 +99,31 @@ final class AisDecodeRun {
         if (start < end) {
             line(buf, start, end);
         }
+    }
+
+    /**
+     * Index of the first LF or CR in {@code buf[from, to)}, or {@code to}. Reads eight bytes at a
+     * time and finds a matching byte with the zero-byte test ({@code (v - 0x01..) & ~v & 0x80..} is
+     * non-zero in the lowest byte where v is zero; higher bytes may be false hits, so only the lowest
+     * one is used): the line split was an eighth of the decode time one byte at a time.
+     */
+    static int nextBreak(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(buf, i);
+            long lf = x ^ (ONES * '\n');
+            long cr = x ^ (ONES * '\r');
+            long found = (((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
     }
 
     private void line(byte[] buf, int from, int to) throws IOException {

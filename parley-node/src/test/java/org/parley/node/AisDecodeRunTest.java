@@ -11,6 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.parley.ais.AisDecoder;
 import org.parley.ais.AisResult;
@@ -47,6 +56,52 @@ class AisDecodeRunTest {
             assertThat(summary).as("buffer %d", readBytes).startsWith("lines " + lineCount(text) + ", decoded 5,");
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(textPipeline(text));
         }
+    }
+
+    /**
+     * The eight-bytes-at-a-time search finds the same first line break as a byte loop, whatever
+     * surrounds it: bytes next to LF and CR in value (0x09, 0x0B, 0x0C, 0x0E), zero bytes, bytes with
+     * the high bit set (0x8A, 0x8D, 0xFF) and breaks at every offset of a word.
+     */
+    @Property(tries = 3_000)
+    void nextBreak_anyBytesAndRange_sameAsByteLoop(
+            @ForAll @Size(max = 80) List<@From("lineBytes") Byte> bytes,
+            @ForAll @IntRange(max = 80) int from,
+            @ForAll @IntRange(max = 80) int to) {
+        byte[] buf = new byte[bytes.size()];
+        for (int i = 0; i < buf.length; i++) {
+            buf[i] = bytes.get(i);
+        }
+        int start = Math.min(from, buf.length);
+        int end = Math.max(start, Math.min(to, buf.length));
+        int expected = end;
+        for (int i = start; i < end; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                expected = i;
+                break;
+            }
+        }
+
+        assertThat(AisDecodeRun.nextBreak(buf, start, end)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<Byte> lineBytes() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(20, Arbitraries.bytes()),
+                Tuple.of(3, Arbitraries.of((byte) '\n', (byte) '\r')),
+                Tuple.of(
+                        2,
+                        Arbitraries.of(
+                                (byte) 0,
+                                (byte) 0x09,
+                                (byte) 0x0B,
+                                (byte) 0x0C,
+                                (byte) 0x0E,
+                                (byte) 0x8A,
+                                (byte) 0x8D,
+                                (byte) 0xFF,
+                                (byte) '!')));
     }
 
     @Test

@@ -27,9 +27,6 @@ import org.parley.ais.StaticVoyageData;
  * so use one per stream.
  */
 public final class GpsdJson {
-    /** Position unit of messages 1-3, 4, 9, 18, 19, 21: 1/10 000 minute (ITU-R M.1371-5 Table 45). */
-    private static final long TEN_THOUSANDTH_MINUTES_PER_DEGREE = 600_000;
-
     private final Type24Merger merger = new Type24Merger();
     private final JsonBytes scratch = new JsonBytes(1 << 10);
 
@@ -52,9 +49,12 @@ public final class GpsdJson {
         if (message instanceof StaticDataReport part) {
             return merger.append(part, sb);
         }
+        if (message instanceof ClassAPositionReport m) {
+            classA(sb, m); // writes its own head and closing brace
+            return true;
+        }
         head(sb, message);
         switch (message) {
-            case ClassAPositionReport m -> classA(sb, m);
             case BaseStationReport m -> baseStation(sb, m);
             case StaticVoyageData m -> voyage(sb, m);
             case SarAircraftReport m -> sar(sb, m);
@@ -69,66 +69,133 @@ public final class GpsdJson {
     }
 
     static void head(JsonBytes sb, AisMessage m) {
-        sb.ascii("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":").append(m.messageType());
-        num(sb, ",\"repeat\":", m.repeat());
-        num(sb, ",\"mmsi\":", m.mmsi());
-        sb.ascii(",\"scaled\":true");
+        byte[] b = sb.reserve(64);
+        int p = sb.length();
+        p = Put.bytes(b, p, HEAD);
+        p = Put.digits(b, p, m.messageType());
+        p = Put.bytes(b, p, REPEAT);
+        p = Put.digits(b, p, m.repeat());
+        p = Put.bytes(b, p, MMSI);
+        p = Put.digits(b, p, m.mmsi());
+        sb.advance(Put.bytes(b, p, SCALED));
     }
 
+    private static final byte[] HEAD = Put.ascii("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":");
+    private static final byte[] REPEAT = Put.ascii(",\"repeat\":");
+    private static final byte[] MMSI = Put.ascii(",\"mmsi\":");
+    private static final byte[] SCALED = Put.ascii(",\"scaled\":true");
+    private static final byte[] SCALED_STATUS = Put.ascii(",\"scaled\":true,\"status\":");
+    private static final byte[] STATUS_TEXT = Put.ascii(",\"status_text\":\"");
+    private static final byte[][] STATUS_LEGENDS = new byte[16][];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            STATUS_LEGENDS[i] = Put.ascii(Legends.navigationStatus(i) + "\",\"turn\":");
+        }
+    }
+
+    private static final byte[] NAN = Put.ascii("\"nan\"");
+    private static final byte[] FAST_LEFT = Put.ascii("\"fastleft\"");
+    private static final byte[] FAST_RIGHT = Put.ascii("\"fastright\"");
+    private static final byte[] FAST = Put.ascii("\"fast\"");
+    private static final byte[] SPEED = Put.ascii(",\"speed\":");
+    private static final byte[] ACCURACY = Put.ascii(",\"accuracy\":");
+    private static final byte[] LON = Put.ascii(",\"lon\":");
+    private static final byte[] LAT = Put.ascii(",\"lat\":");
+    private static final byte[] COURSE = Put.ascii(",\"course\":");
+    private static final byte[] HEADING = Put.ascii(",\"heading\":");
+    private static final byte[] SECOND = Put.ascii(",\"second\":");
+    private static final byte[] MANEUVER = Put.ascii(",\"maneuver\":");
+    private static final byte[] RAIM = Put.ascii(",\"raim\":");
+    private static final byte[] RADIO = Put.ascii(",\"radio\":");
+
+    /** Messages 1-3 in one pass with the position in a local: the commonest object by far. */
     private static void classA(JsonBytes sb, ClassAPositionReport m) {
-        num(sb, ",\"status\":", m.navigationStatusCode());
-        legend(sb, ",\"status_text\":", Legends.navigationStatus(m.navigationStatusCode()));
-        Json.name(sb, ",\"turn\":");
-        int turn = m.rawTurn();
-        if (turn == -128) {
-            sb.ascii("\"nan\"");
-        } else if (turn == -127 || turn == 127) {
-            sb.append(turn < 0 ? "\"fastleft\"" : "\"fastright\"");
-        } else {
-            // gpsd prints (ROT_AIS/4.733)^2 without the sign (direction is lost in its output).
-            double root = turn / 4.733;
-            Json.appendFixed(sb, root * root, 0);
-        }
-        Json.name(sb, ",\"speed\":");
+        byte[] b = sb.reserve(512);
+        int p = sb.length();
+        p = Put.bytes(b, p, HEAD);
+        p = Put.digits(b, p, m.messageType());
+        p = Put.bytes(b, p, REPEAT);
+        p = Put.digits(b, p, m.repeat());
+        p = Put.bytes(b, p, MMSI);
+        p = Put.digits(b, p, m.mmsi());
+        p = Put.bytes(b, p, SCALED_STATUS);
+        p = Put.digits(b, p, m.navigationStatusCode());
+        p = Put.bytes(b, p, STATUS_TEXT);
+        p = Put.bytes(b, p, STATUS_LEGENDS[m.navigationStatusCode() & 15]);
+        p = turn(b, p, m.rawTurn());
+        p = Put.bytes(b, p, SPEED);
         if (m.rawSpeed() == 1023) {
-            sb.ascii("\"nan\"");
+            p = Put.bytes(b, p, NAN);
         } else if (m.rawSpeed() == 1022) {
-            sb.ascii("\"fast\""); // Table 45: 1022 = 102.2 knots or more
+            p = Put.bytes(b, p, FAST); // Table 45: 1022 = 102.2 knots or more
         } else {
-            Json.appendRatio(sb, m.rawSpeed(), 10, 1);
+            p = Put.tenths(b, p, m.rawSpeed());
         }
-        bool(sb, ",\"accuracy\":", m.accuracy());
-        lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
-        num(sb, ",\"heading\":", m.rawHeading());
-        num(sb, ",\"second\":", m.timestampSecond());
-        num(sb, ",\"maneuver\":", m.manoeuvre());
-        bool(sb, ",\"raim\":", m.raim());
-        num(sb, ",\"radio\":", m.radio());
+        p = Put.bytes(b, p, ACCURACY);
+        p = Put.bool(b, p, m.accuracy());
+        p = Put.bytes(b, p, LON);
+        p = Put.degrees7(b, p, m.rawLongitude());
+        p = Put.bytes(b, p, LAT);
+        p = Put.degrees7(b, p, m.rawLatitude());
+        p = Put.bytes(b, p, COURSE);
+        p = Put.tenths(b, p, m.rawCourse());
+        p = Put.bytes(b, p, HEADING);
+        p = Put.digits(b, p, m.rawHeading());
+        p = Put.bytes(b, p, SECOND);
+        p = Put.digits(b, p, m.timestampSecond());
+        p = Put.bytes(b, p, MANEUVER);
+        p = Put.digits(b, p, m.manoeuvre());
+        p = Put.bytes(b, p, RAIM);
+        p = Put.bool(b, p, m.raim());
+        p = Put.bytes(b, p, RADIO);
+        p = Put.digits(b, p, m.radio());
+        b[p] = '}';
+        sb.advance(p + 1);
+    }
+
+    private static int turn(byte[] b, int p, int turn) {
+        if (turn == -128) {
+            return Put.bytes(b, p, NAN);
+        }
+        if (turn == -127 || turn == 127) {
+            return Put.bytes(b, p, turn < 0 ? FAST_LEFT : FAST_RIGHT);
+        }
+        // gpsd prints (ROT_AIS/4.733)^2 without the sign (direction is lost in its output).
+        double root = turn / 4.733;
+        return Put.digits(b, p, (int) Math.round(root * root));
     }
 
     static void lonLat(JsonBytes sb, int rawLon, int rawLat) {
-        ratio(sb, ",\"lon\":", rawLon, TEN_THOUSANDTH_MINUTES_PER_DEGREE, 7);
-        ratio(sb, ",\"lat\":", rawLat, TEN_THOUSANDTH_MINUTES_PER_DEGREE, 7);
+        Json.degrees7(sb, ",\"lon\":", rawLon);
+        Json.degrees7(sb, ",\"lat\":", rawLat);
     }
 
+    private static final byte[] TIMESTAMP = Put.ascii(",\"timestamp\":\"");
+
     private static void baseStation(JsonBytes sb, BaseStationReport m) {
-        Json.name(sb, ",\"timestamp\":");
-        sb.append('"');
-        String year = Integer.toString(m.year());
-        sb.append("0000", 0, Math.max(0, 4 - year.length())).append(year).append('-');
-        Json.two(sb, m.month());
-        sb.append('-');
-        Json.two(sb, m.day());
-        sb.append('T');
-        Json.two(sb, m.hour());
-        sb.append(':');
-        Json.two(sb, m.minute());
-        sb.append(':');
-        Json.two(sb, m.second());
-        sb.ascii("Z\"");
-        bool(sb, ",\"accuracy\":", m.accuracy());
-        lonLat(sb, m.rawLongitude(), m.rawLatitude());
+        byte[] b = sb.reserve(256);
+        int p = Put.bytes(b, sb.length(), TIMESTAMP);
+        p = Put.padded(b, p, m.year(), 4);
+        b[p++] = '-';
+        p = Put.padded(b, p, m.month(), 2);
+        b[p++] = '-';
+        p = Put.padded(b, p, m.day(), 2);
+        b[p++] = 'T';
+        p = Put.padded(b, p, m.hour(), 2);
+        b[p++] = ':';
+        p = Put.padded(b, p, m.minute(), 2);
+        b[p++] = ':';
+        p = Put.padded(b, p, m.second(), 2);
+        b[p++] = 'Z';
+        b[p++] = '"';
+        p = Put.bytes(b, p, ACCURACY);
+        p = Put.bool(b, p, m.accuracy());
+        p = Put.bytes(b, p, LON);
+        p = Put.degrees7(b, p, m.rawLongitude());
+        p = Put.bytes(b, p, LAT);
+        p = Put.degrees7(b, p, m.rawLatitude());
+        sb.advance(p);
         epfd(sb, m.epfd());
         bool(sb, ",\"raim\":", m.raim());
         num(sb, ",\"radio\":", m.radio());
@@ -191,7 +258,7 @@ public final class GpsdJson {
         }
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
+        Json.tenths(sb, ",\"course\":", m.rawCourse());
         num(sb, ",\"second\":", m.timestampSecond());
         num(sb, ",\"regional\":", m.regional());
         num(sb, ",\"dte\":", m.dte() ? 1 : 0);
@@ -199,30 +266,56 @@ public final class GpsdJson {
         num(sb, ",\"radio\":", m.radio());
     }
 
+    private static final byte[] RESERVED = Put.ascii(",\"reserved\":");
+    private static final byte[] REGIONAL = Put.ascii(",\"regional\":");
+    private static final byte[] CS = Put.ascii(",\"cs\":");
+    private static final byte[] DISPLAY = Put.ascii(",\"display\":");
+    private static final byte[] DSC = Put.ascii(",\"dsc\":");
+    private static final byte[] BAND = Put.ascii(",\"band\":");
+    private static final byte[] MSG22 = Put.ascii(",\"msg22\":");
+
     private static void classB(JsonBytes sb, ClassBPositionReport m) {
-        num(sb, ",\"reserved\":", m.reserved());
-        ratio(sb, ",\"speed\":", m.rawSpeed(), 10, 1);
-        bool(sb, ",\"accuracy\":", m.accuracy());
-        lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
-        num(sb, ",\"heading\":", m.rawHeading());
-        num(sb, ",\"second\":", m.timestampSecond());
-        num(sb, ",\"regional\":", m.regional());
-        bool(sb, ",\"cs\":", m.carrierSense());
-        bool(sb, ",\"display\":", m.display());
-        bool(sb, ",\"dsc\":", m.dsc());
-        bool(sb, ",\"band\":", m.band());
-        bool(sb, ",\"msg22\":", m.message22());
-        bool(sb, ",\"raim\":", m.raim());
-        num(sb, ",\"radio\":", m.radio());
+        byte[] b = sb.reserve(512);
+        int p = Put.bytes(b, sb.length(), RESERVED);
+        p = Put.digits(b, p, m.reserved());
+        p = Put.bytes(b, p, SPEED);
+        p = Put.tenths(b, p, m.rawSpeed());
+        p = Put.bytes(b, p, ACCURACY);
+        p = Put.bool(b, p, m.accuracy());
+        p = Put.bytes(b, p, LON);
+        p = Put.degrees7(b, p, m.rawLongitude());
+        p = Put.bytes(b, p, LAT);
+        p = Put.degrees7(b, p, m.rawLatitude());
+        p = Put.bytes(b, p, COURSE);
+        p = Put.tenths(b, p, m.rawCourse());
+        p = Put.bytes(b, p, HEADING);
+        p = Put.digits(b, p, m.rawHeading());
+        p = Put.bytes(b, p, SECOND);
+        p = Put.digits(b, p, m.timestampSecond());
+        p = Put.bytes(b, p, REGIONAL);
+        p = Put.digits(b, p, m.regional());
+        p = Put.bytes(b, p, CS);
+        p = Put.bool(b, p, m.carrierSense());
+        p = Put.bytes(b, p, DISPLAY);
+        p = Put.bool(b, p, m.display());
+        p = Put.bytes(b, p, DSC);
+        p = Put.bool(b, p, m.dsc());
+        p = Put.bytes(b, p, BAND);
+        p = Put.bool(b, p, m.band());
+        p = Put.bytes(b, p, MSG22);
+        p = Put.bool(b, p, m.message22());
+        p = Put.bytes(b, p, RAIM);
+        p = Put.bool(b, p, m.raim());
+        p = Put.bytes(b, p, RADIO);
+        sb.advance(Put.digits(b, p, m.radio()));
     }
 
     private static void classBExtended(JsonBytes sb, ClassBExtendedReport m) {
         num(sb, ",\"reserved\":", m.reserved());
-        ratio(sb, ",\"speed\":", m.rawSpeed(), 10, 1);
+        Json.tenths(sb, ",\"speed\":", m.rawSpeed());
         bool(sb, ",\"accuracy\":", m.accuracy());
         lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        ratio(sb, ",\"course\":", m.rawCourse(), 10, 1);
+        Json.tenths(sb, ",\"course\":", m.rawCourse());
         num(sb, ",\"heading\":", m.rawHeading());
         num(sb, ",\"second\":", m.timestampSecond());
         num(sb, ",\"regional\":", m.regional());

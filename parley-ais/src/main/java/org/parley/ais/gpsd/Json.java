@@ -15,13 +15,16 @@ final class Json {
     }
 
     static void num(JsonBytes sb, String name, long value) {
-        name(sb, name);
-        sb.append(value);
+        if (value >= 0 && value <= Integer.MAX_VALUE) {
+            sb.member(name, (int) value);
+        } else {
+            name(sb, name);
+            sb.append(value);
+        }
     }
 
     static void bool(JsonBytes sb, String name, boolean value) {
-        name(sb, name);
-        sb.append(value);
+        sb.member(name, value);
     }
 
     /** Like C's {@code %.Nf}: fixed decimals, rounded half away from zero. */
@@ -65,6 +68,18 @@ final class Json {
             sb.append('.');
             sb.padded(scaled % POW10[decimals], decimals);
         }
+    }
+
+    /** {@code raw / 10} with one decimal: the 1/10 knot and 1/10 degree fields (see {@link Put#tenths}). */
+    static void tenths(JsonBytes sb, String name, int raw) {
+        name(sb, name);
+        sb.advance(Put.tenths(sb.reserve(16), sb.length(), raw));
+    }
+
+    /** A position in 1/10 000 minute as degrees with 7 decimals (see {@link Put#degrees7}). */
+    static void degrees7(JsonBytes sb, String name, int raw) {
+        name(sb, name);
+        sb.advance(Put.degrees7(sb.reserve(16), sb.length(), raw));
     }
 
     static void str(JsonBytes sb, String name, String value) {
