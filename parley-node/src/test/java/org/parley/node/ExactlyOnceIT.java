@@ -84,7 +84,9 @@ class ExactlyOnceIT {
             awaitInbox(redApi, accepted);
             List<String> inbox = ids(redApi.get("api/v1/inbox?limit=10000"));
             assertThat(new HashSet<>(inbox)).as("no duplicates").hasSameSizeAs(inbox);
-            assertThat(inbox).as(() -> senderView(blueApi, accepted, inbox)).containsAll(accepted);
+            assertThat(inbox)
+                    .as(() -> senderView(blueApi, accepted, inbox) + logView(accepted, inbox))
+                    .containsAll(accepted);
             // An envelope may be committed and its 201 lost in a kill: it is delivered once too.
             assertThat(inbox.size()).isBetween(accepted.size(), ENVELOPES + 200);
         }
@@ -134,6 +136,34 @@ class ExactlyOnceIT {
                 out.append("\n  ").append(id).append(": ").append(e.getMessage());
             }
         });
+        return out.toString();
+    }
+
+    /** For a failure: what both nodes' logs say about the missing envelopes, and their last warnings. */
+    private String logView(Set<String> accepted, List<String> inbox) {
+        List<String> missing =
+                accepted.stream().filter(id -> !inbox.contains(id)).limit(5).toList();
+        StringBuilder out = new StringBuilder();
+        for (String node : List.of("blue", "red")) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(root.resolve(node + ".log"));
+            } catch (IOException e) {
+                out.append("\n").append(node).append(".log unreadable: ").append(e.getMessage());
+                continue;
+            }
+            out.append("\n--- ").append(node).append(".log, lines naming a missing envelope:");
+            lines.stream()
+                    .filter(line -> missing.stream().anyMatch(line::contains))
+                    .limit(30)
+                    .forEach(line -> out.append("\n  ").append(line));
+            out.append("\n--- ").append(node).append(".log, last warnings and errors:");
+            List<String> warnings = lines.stream()
+                    .filter(line -> line.contains("WARN") || line.contains("ERROR") || line.contains("Exception"))
+                    .toList();
+            warnings.subList(Math.max(0, warnings.size() - 25), warnings.size())
+                    .forEach(line -> out.append("\n  ").append(line));
+        }
         return out.toString();
     }
 
