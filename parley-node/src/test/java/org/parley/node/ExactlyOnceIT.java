@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.crypto.PartyIdentity;
@@ -74,13 +75,25 @@ class ExactlyOnceIT {
             redNode.awaitHealthy(redApi, Duration.ofSeconds(60));
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             AtomicBoolean sending = new AtomicBoolean(true);
-            Thread killer = Thread.ofPlatform().start(() -> killAtRandom(sending, blueNode, redNode, blueApi, redApi));
+            AtomicReference<Throwable> killerFailed = new AtomicReference<>();
+            Thread killer = Thread.ofPlatform().start(() -> {
+                try {
+                    killAtRandom(sending, blueNode, redNode, blueApi, redApi);
+                } catch (RuntimeException | Error e) {
+                    killerFailed.set(e); // a node that does not come back is this test's failure, not a silent one
+                    sending.set(false);
+                }
+            });
             try {
-                send(blueApi, accepted);
+                send(blueApi, accepted, sending);
             } finally {
                 sending.set(false);
                 killer.join();
             }
+            assertThat(killerFailed.get())
+                    .as(() -> "a node did not come back after SIGKILL: " + killerFailed.get()
+                            + logView(accepted, List.of()))
+                    .isNull();
             awaitInbox(redApi, accepted);
             List<String> inbox = ids(redApi.get("api/v1/inbox?limit=10000"));
             assertThat(new HashSet<>(inbox)).as("no duplicates").hasSameSizeAs(inbox);
@@ -92,9 +105,10 @@ class ExactlyOnceIT {
         }
     }
 
-    private static void send(OperatorClient api, Set<String> accepted) throws InterruptedException {
+    private static void send(OperatorClient api, Set<String> accepted, AtomicBoolean going)
+            throws InterruptedException {
         int i = 0;
-        while (accepted.size() < ENVELOPES) {
+        while (accepted.size() < ENVELOPES && going.get()) {
             ObjectNode body = OperatorClient.json().createObjectNode();
             body.put("precedence", i % 10 == 0 ? "FLASH" : "ROUTINE")
                     .put("category", "ROUTINE")
