@@ -132,18 +132,15 @@ public final class GpsdJson {
         } else {
             p = Put.tenths(b, p, m.rawSpeed());
         }
-        p = Put.bytes(b, p, ACCURACY);
-        p = Put.bool(b, p, m.accuracy());
-        p = Put.bytes(b, p, LON);
-        p = Put.degrees7(b, p, m.rawLongitude());
-        p = Put.bytes(b, p, LAT);
-        p = Put.degrees7(b, p, m.rawLatitude());
-        p = Put.bytes(b, p, COURSE);
-        p = Put.tenths(b, p, m.rawCourse());
-        p = Put.bytes(b, p, HEADING);
-        p = Put.digits(b, p, m.rawHeading());
-        p = Put.bytes(b, p, SECOND);
-        p = Put.digits(b, p, m.timestampSecond());
+        p = motion(
+                b,
+                p,
+                m.accuracy(),
+                m.rawLongitude(),
+                m.rawLatitude(),
+                m.rawCourse(),
+                m.rawHeading(),
+                m.timestampSecond());
         p = Put.bytes(b, p, MANEUVER);
         p = Put.digits(b, p, m.manoeuvre());
         p = Put.bytes(b, p, RAIM);
@@ -152,6 +149,28 @@ public final class GpsdJson {
         p = Put.digits(b, p, m.radio());
         b[p] = '}';
         sb.advance(p + 1);
+    }
+
+    /** accuracy, lon, lat, course, heading, second: the members messages 1-3 and 18 share, in gpsd's order. */
+    private static int motion(
+            byte[] b, int p, boolean accuracy, int rawLon, int rawLat, int rawCourse, int heading, int second) {
+        int pos = fix(b, p, accuracy, rawLon, rawLat);
+        pos = Put.bytes(b, pos, COURSE);
+        pos = Put.tenths(b, pos, rawCourse);
+        pos = Put.bytes(b, pos, HEADING);
+        pos = Put.digits(b, pos, heading);
+        pos = Put.bytes(b, pos, SECOND);
+        return Put.digits(b, pos, second);
+    }
+
+    /** accuracy, lon, lat (positions in 1/10 000 minute, ITU-R M.1371-5 Table 45). */
+    private static int fix(byte[] b, int p, boolean accuracy, int rawLon, int rawLat) {
+        int pos = Put.bytes(b, p, ACCURACY);
+        pos = Put.bool(b, pos, accuracy);
+        pos = Put.bytes(b, pos, LON);
+        pos = Put.degrees7(b, pos, rawLon);
+        pos = Put.bytes(b, pos, LAT);
+        return Put.degrees7(b, pos, rawLat);
     }
 
     private static int turn(byte[] b, int p, int turn) {
@@ -189,12 +208,7 @@ public final class GpsdJson {
         p = Put.padded(b, p, m.second(), 2);
         b[p++] = 'Z';
         b[p++] = '"';
-        p = Put.bytes(b, p, ACCURACY);
-        p = Put.bool(b, p, m.accuracy());
-        p = Put.bytes(b, p, LON);
-        p = Put.degrees7(b, p, m.rawLongitude());
-        p = Put.bytes(b, p, LAT);
-        p = Put.degrees7(b, p, m.rawLatitude());
+        p = fix(b, p, m.accuracy(), m.rawLongitude(), m.rawLatitude());
         sb.advance(p);
         epfd(sb, m.epfd());
         bool(sb, ",\"raim\":", m.raim());
@@ -280,18 +294,15 @@ public final class GpsdJson {
         p = Put.digits(b, p, m.reserved());
         p = Put.bytes(b, p, SPEED);
         p = Put.tenths(b, p, m.rawSpeed());
-        p = Put.bytes(b, p, ACCURACY);
-        p = Put.bool(b, p, m.accuracy());
-        p = Put.bytes(b, p, LON);
-        p = Put.degrees7(b, p, m.rawLongitude());
-        p = Put.bytes(b, p, LAT);
-        p = Put.degrees7(b, p, m.rawLatitude());
-        p = Put.bytes(b, p, COURSE);
-        p = Put.tenths(b, p, m.rawCourse());
-        p = Put.bytes(b, p, HEADING);
-        p = Put.digits(b, p, m.rawHeading());
-        p = Put.bytes(b, p, SECOND);
-        p = Put.digits(b, p, m.timestampSecond());
+        p = motion(
+                b,
+                p,
+                m.accuracy(),
+                m.rawLongitude(),
+                m.rawLatitude(),
+                m.rawCourse(),
+                m.rawHeading(),
+                m.timestampSecond());
         p = Put.bytes(b, p, REGIONAL);
         p = Put.digits(b, p, m.regional());
         p = Put.bytes(b, p, CS);

@@ -13,16 +13,6 @@ import java.util.Arrays;
  * <p>Reuse one instance: {@link #writeTo} and {@link #clear} keep the capacity. Not thread-safe.
  */
 public final class JsonBytes {
-    /** "00", "01", ... "99" back to back. */
-    private static final byte[] PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            PAIRS[2 * i] = (byte) ('0' + i / 10);
-            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private byte[] bytes;
@@ -182,22 +172,8 @@ public final class JsonBytes {
     JsonBytes member(String name, int value) {
         int n = name.length();
         ensure(n + 10);
-        byte[] b = bytes;
-        int pos = length;
-        name.getBytes(0, n, b, pos);
-        pos += n;
-        if (value < 10) {
-            b[pos] = (byte) ('0' + value);
-            length = pos + 1;
-        } else if (value < 100) {
-            b[pos] = PAIRS[2 * value];
-            b[pos + 1] = PAIRS[2 * value + 1];
-            length = pos + 2;
-        } else {
-            int end = pos + digitsFrom3(value);
-            length = end;
-            writeDigits(b, end, value);
-        }
+        name.getBytes(0, n, bytes, length);
+        length = Put.digits(bytes, length + n, value);
         return this;
     }
 
@@ -206,24 +182,8 @@ public final class JsonBytes {
     JsonBytes member(String name, boolean value) {
         int n = name.length();
         ensure(n + 5);
-        byte[] b = bytes;
-        int pos = length;
-        name.getBytes(0, n, b, pos);
-        pos += n;
-        if (value) {
-            b[pos] = 't';
-            b[pos + 1] = 'r';
-            b[pos + 2] = 'u';
-            b[pos + 3] = 'e';
-            length = pos + 4;
-        } else {
-            b[pos] = 'f';
-            b[pos + 1] = 'a';
-            b[pos + 2] = 'l';
-            b[pos + 3] = 's';
-            b[pos + 4] = 'e';
-            length = pos + 5;
-        }
+        name.getBytes(0, n, bytes, length);
+        length = Put.bool(bytes, length + n, value);
         return this;
     }
 
@@ -248,44 +208,11 @@ public final class JsonBytes {
         return ascii(Long.toString(value));
     }
 
-    /**
-     * Non-negative int, two digits per step from a table. Most members of a report are one or two
-     * digits (repeat, status, second, manoeuvre), so those take a branch and one or two stores.
-     */
+    /** Non-negative int ({@link Put#digits}). */
     private JsonBytes appendInt(int value) {
         ensure(10);
-        byte[] b = bytes;
-        int pos = length;
-        if (value < 10) {
-            b[pos] = (byte) ('0' + value);
-            length = pos + 1;
-        } else if (value < 100) {
-            b[pos] = PAIRS[2 * value];
-            b[pos + 1] = PAIRS[2 * value + 1];
-            length = pos + 2;
-        } else {
-            int end = pos + digitsFrom3(value);
-            length = end;
-            writeDigits(b, end, value);
-        }
+        length = Put.digits(bytes, length, value);
         return this;
-    }
-
-    /** Writes {@code value} (>= 10) so that its last digit is at {@code end - 1}. */
-    private static void writeDigits(byte[] b, int end, int value) {
-        int pos = end;
-        while (value >= 100) {
-            int pair = value % 100;
-            value /= 100;
-            b[--pos] = PAIRS[2 * pair + 1];
-            b[--pos] = PAIRS[2 * pair];
-        }
-        if (value >= 10) {
-            b[--pos] = PAIRS[2 * value + 1];
-            b[--pos] = PAIRS[2 * value];
-        } else {
-            b[--pos] = (byte) ('0' + value);
-        }
     }
 
     /**
@@ -294,33 +221,8 @@ public final class JsonBytes {
      */
     JsonBytes padded(long value, int width) {
         ensure(width);
-        byte[] b = bytes;
-        int pos = length + width;
-        length = pos;
-        long rest = value;
-        int left = width;
-        while (left >= 2) {
-            int pair = (int) (rest % 100);
-            rest /= 100;
-            b[--pos] = PAIRS[2 * pair + 1];
-            b[--pos] = PAIRS[2 * pair];
-            left -= 2;
-        }
-        if (left == 1) {
-            b[--pos] = (byte) ('0' + rest);
-        }
+        length = Put.fraction(bytes, length, value, width);
         return this;
-    }
-
-    /** Digits of a value >= 100. */
-    private static int digitsFrom3(int value) {
-        if (value < 100_000) {
-            return value < 1_000 ? 3 : value < 10_000 ? 4 : 5;
-        }
-        if (value < 100_000_000) {
-            return value < 1_000_000 ? 6 : value < 10_000_000 ? 7 : 8;
-        }
-        return value < 1_000_000_000 ? 9 : 10;
     }
 
     private void appendNonAscii(char c) {

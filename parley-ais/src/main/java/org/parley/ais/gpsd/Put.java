@@ -69,6 +69,24 @@ final class Put {
 
     private static final int[] POW10 = {1, 10, 100, 1000};
 
+    /** {@code value} (0 <= value < 10^width) as exactly {@code width} digits: a fixed-point fraction. */
+    static int fraction(byte[] b, int p, long value, int width) {
+        int pos = p + width;
+        long rest = value;
+        int left = width;
+        while (left >= 2) {
+            int pair = (int) (rest % 100);
+            rest /= 100;
+            b[--pos] = PAIRS[2 * pair + 1];
+            b[--pos] = PAIRS[2 * pair];
+            left -= 2;
+        }
+        if (left == 1) {
+            b[--pos] = (byte) ('0' + rest);
+        }
+        return p + width;
+    }
+
     /** Digits of a value >= 100. */
     private static int count(int value) {
         if (value < 100_000) {
