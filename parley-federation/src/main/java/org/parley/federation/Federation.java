@@ -44,6 +44,7 @@ public final class Federation implements AutoCloseable {
 
     private final List<Thread> deliveryThreads = new ArrayList<>();
     private final Thread linkTestThread;
+    private final Thread watchdogThread;
     private final Verifier verifier;
     private final FederationListener listener;
     private final CryptoPool crypto = CryptoPool.perProcessor();
@@ -81,6 +82,9 @@ public final class Federation implements AutoCloseable {
                     .start(() -> outbound.run(Outbound.Lane.OTHERS)));
         }
         this.linkTestThread = Thread.ofVirtual().name("federation-linktest").start(this::linkTestLoop);
+        // A platform thread: it must run even if something starves the virtual threads' carriers.
+        this.watchdogThread =
+                Thread.ofPlatform().daemon().name("federation-watchdog").start(() -> watchdogLoop(store));
     }
 
     /** Starts the endpoint, the delivery loop and the link-test schedule. */
@@ -198,10 +202,49 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a delivery loop may take for one round before it counts as stuck: a round posts one
+     * batch to each endpoint in turn (each up to the request timeout) and settles it, so twice that
+     * plus half a minute for the store.
+     */
+    Duration stallLimit() {
+        return config.requestTimeout()
+                .multipliedBy(2L * config.peerEndpoints().size())
+                .plusSeconds(30);
+    }
+
+    private void watchdogLoop(DeliveryStore store) {
+        Duration limit = stallLimit();
+        while (!Thread.currentThread().isInterrupted()) {
+            for (DeliveryStall stall : outbound.stalls(limit)) {
+                switch (stall) {
+                    case DeliveryStall.Stuck stuck ->
+                        LOG.error(
+                                "delivery loop {} ({}) has not come round for {} s: {} envelopes wait. It is at:{}",
+                                stuck.thread(),
+                                stuck.lane(),
+                                stuck.stuckFor().toSeconds(),
+                                stuck.lane(),
+                                stuck.where());
+                    case DeliveryStall.Resumed resumed ->
+                        LOG.warn("delivery loop {} ({}) comes round again", resumed.thread(), resumed.lane());
+                }
+                store.audit("federation.delivery." + stall.getClass().getSimpleName(), stall.lane());
+                listener.delivery(stall);
+            }
+            try {
+                Thread.sleep(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
         deliveryThreads.forEach(Thread::interrupt);
         linkTestThread.interrupt();
+        watchdogThread.interrupt();
         server.close();
         try {
             for (Thread thread : deliveryThreads) {

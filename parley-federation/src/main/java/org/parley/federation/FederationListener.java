@@ -24,6 +24,9 @@ public interface FederationListener {
     /** The link alarm was raised or cleared. */
     default void link(LinkEvent event) {}
 
+    /** A delivery loop stopped coming round (its lane's envelopes wait) or came round again. */
+    default void delivery(DeliveryStall event) {}
+
     /** Something from the peer was refused (forged, malformed, wrong party); already logged and audited. */
     default void refused(String reason) {}
 

@@ -54,6 +54,7 @@ final class Outbound {
     private final Claims flashClaims = new Claims();
     private final Claims otherClaims = new Claims();
     private final List<String> ownCertificates;
+    private final List<Progress> loops = new CopyOnWriteArrayList<>();
     private int current;
     private Instant onFallbackSince = Instant.MIN;
 
@@ -126,6 +127,53 @@ final class Outbound {
         }
     }
 
+    /**
+     * One delivery loop's progress, for {@link #stalls}: the thread that runs it and when it last
+     * came round (monotonic nanoseconds). A loop comes round at least every 250 ms when idle.
+     */
+    private static final class Progress {
+        final Lane lane;
+        final Thread thread;
+        volatile long turnedNanos = System.nanoTime();
+        boolean reported;
+
+        Progress(Lane lane, Thread thread) {
+            this.lane = lane;
+            this.thread = thread;
+        }
+    }
+
+    /**
+     * Loops that have not come round for longer than {@code limit} (reported once per stall), and
+     * loops reported before that have come round since. Envelopes of a stuck loop's lane wait while
+     * link tests, which bypass the outbox, still pass: without this nobody would notice.
+     */
+    List<DeliveryStall> stalls(Duration limit) {
+        List<DeliveryStall> changes = new ArrayList<>();
+        long now = System.nanoTime();
+        for (Progress loop : loops) {
+            long stuckNanos = now - loop.turnedNanos;
+            if (stuckNanos > limit.toNanos() && !loop.reported) {
+                loop.reported = true;
+                changes.add(new DeliveryStall.Stuck(
+                        loop.lane.name(), loop.thread.getName(), Duration.ofNanos(stuckNanos), stack(loop.thread)));
+            } else if (stuckNanos <= limit.toNanos() && loop.reported) {
+                loop.reported = false;
+                changes.add(new DeliveryStall.Resumed(loop.lane.name(), loop.thread.getName()));
+            }
+        }
+        return changes;
+    }
+
+    private static String stack(Thread thread) {
+        StringBuilder out = new StringBuilder();
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, 25); i++) {
+            out.append("\n\tat ").append(frames[i]);
+        }
+        return out.length() == 0 ? " (no stack: the thread has ended)" : out.toString();
+    }
+
     /** Asks the loops to look at the outbox now (a new envelope was committed). */
     void wake() {
         wakes.forEach(Semaphore::release);
@@ -139,8 +187,11 @@ final class Outbound {
     void run(Lane lane) {
         Semaphore wake = new Semaphore(0);
         wakes.add(wake);
+        Progress progress = new Progress(lane, Thread.currentThread());
+        loops.add(progress);
         Claims claims = lane == Lane.FLASH ? flashClaims : otherClaims;
         while (!Thread.currentThread().isInterrupted()) {
+            progress.turnedNanos = System.nanoTime();
             try {
                 List<DeliveryStore.Outbound> due = claims.take(lane, store, clock.instant(), config.batchSize());
                 if (due.isEmpty()) {

@@ -13,7 +13,7 @@ import org.parley.wire.EnvelopeId;
 import org.parley.wire.SignedEnvelope;
 
 /** A DeliveryStore in memory, for tests of the protocol; the JDBC store is tested on its own. */
-final class MemoryDeliveryStore implements DeliveryStore {
+class MemoryDeliveryStore implements DeliveryStore {
     private record Row(Outbound outbound, Instant nextAttempt, boolean delivered) {}
 
     private final Map<EnvelopeId, Row> outbox = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ record Alarm(Instant at, Kind kind, String message) {
         LINK_DOWN,
         LINK_RESTORED,
         REFUSED,
-        PEER_RECORD_REWRITTEN
+        PEER_RECORD_REWRITTEN,
+        DELIVERY_STALLED,
+        DELIVERY_RESUMED
     }
 }

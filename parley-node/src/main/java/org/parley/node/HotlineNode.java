@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.parley.crypto.PartyIdentity;
 import org.parley.crypto.VerifiedEnvelope;
+import org.parley.federation.DeliveryStall;
 import org.parley.federation.DeliveryStore;
 import org.parley.federation.Federation;
 import org.parley.federation.FederationConfig;
@@ -219,6 +220,22 @@ final class HotlineNode implements AutoCloseable {
                             r.consecutiveMisses() + " link tests in a row unanswered by " + config.peer());
                 case LinkEvent.AlarmCleared c ->
                     alarm(Alarm.Kind.LINK_RESTORED, "link to " + config.peer() + " answers again");
+            }
+        }
+
+        @Override
+        public void delivery(DeliveryStall event) {
+            switch (event) {
+                case DeliveryStall.Stuck stuck ->
+                    alarm(
+                            Alarm.Kind.DELIVERY_STALLED,
+                            stuck.lane() + " delivery to " + config.peer() + " has not moved for "
+                                    + stuck.stuckFor().toSeconds() + " s; those messages wait in the outbox"
+                                    + " (the node log shows where it is stuck)");
+                case DeliveryStall.Resumed resumed ->
+                    alarm(
+                            Alarm.Kind.DELIVERY_RESUMED,
+                            resumed.lane() + " delivery to " + config.peer() + " moves again");
             }
         }
 
