@@ -7,9 +7,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.crypto.PartyIdentity;
 import org.parley.crypto.Signer;
@@ -42,7 +43,11 @@ public final class Federation implements AutoCloseable {
     /** Loops of the OTHERS lane: two, so one batch is posted while the previous one is settled. */
     private static final int PIPELINED_LOOPS = 2;
 
-    private final List<Thread> deliveryThreads = new ArrayList<>();
+    private final List<Thread> deliveryThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Loops started to replace stuck ones, per lane; capped so that a recurring stall cannot pile up threads. */
+    private final Map<Outbound.Lane, Integer> replacements = new EnumMap<>(Outbound.Lane.class);
+
+    private static final int MAX_REPLACEMENTS_PER_LANE = 4;
     private final Thread linkTestThread;
     private final Thread watchdogThread;
     private final Verifier verifier;
@@ -74,12 +79,9 @@ public final class Federation implements AutoCloseable {
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
         this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
         this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto);
-        deliveryThreads.add(
-                Thread.ofVirtual().name("federation-delivery-flash").start(() -> outbound.run(Outbound.Lane.FLASH)));
+        startLoop(Outbound.Lane.FLASH, "federation-delivery-flash");
         for (int i = 0; i < PIPELINED_LOOPS; i++) {
-            deliveryThreads.add(Thread.ofVirtual()
-                    .name("federation-delivery-" + i)
-                    .start(() -> outbound.run(Outbound.Lane.OTHERS)));
+            startLoop(Outbound.Lane.OTHERS, "federation-delivery-" + i);
         }
         this.linkTestThread = Thread.ofVirtual().name("federation-linktest").start(this::linkTestLoop);
         // A platform thread: it must run even if something starves the virtual threads' carriers.
@@ -202,15 +204,36 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    private void startLoop(Outbound.Lane lane, String name) {
+        deliveryThreads.add(Thread.ofVirtual().name(name).start(() -> outbound.run(lane)));
+    }
+
     /**
      * How long a delivery loop may take for one round before it counts as stuck: a round posts one
      * batch to each endpoint in turn (each up to the request timeout) and settles it, so twice that
-     * plus half a minute for the store.
+     * plus ten seconds for the store.
      */
     Duration stallLimit() {
         return config.requestTimeout()
                 .multipliedBy(2L * config.peerEndpoints().size())
-                .plusSeconds(30);
+                .plusSeconds(10);
+    }
+
+    /**
+     * Starts another loop for the lane of a stuck one, so that its other envelopes move on (the
+     * stuck loop keeps its claim on its own batch, so nothing is sent twice); at most {@value
+     * #MAX_REPLACEMENTS_PER_LANE} per lane in the life of the node.
+     */
+    private void replace(DeliveryStall.Stuck stuck) {
+        Outbound.Lane lane = Outbound.Lane.valueOf(stuck.lane());
+        int n = replacements.merge(lane, 1, Integer::sum);
+        if (n > MAX_REPLACEMENTS_PER_LANE) {
+            LOG.error("{} delivery loops stuck {} times; not starting another", lane, n);
+            return;
+        }
+        String name = "federation-delivery-" + lane.name().toLowerCase(java.util.Locale.ROOT) + "-spare-" + n;
+        LOG.warn("starting {} to serve the {} lane while {} is stuck", name, lane, stuck.thread());
+        startLoop(lane, name);
     }
 
     private void watchdogLoop(DeliveryStore store) {
@@ -218,7 +241,7 @@ public final class Federation implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             for (DeliveryStall stall : outbound.stalls(limit)) {
                 switch (stall) {
-                    case DeliveryStall.Stuck stuck ->
+                    case DeliveryStall.Stuck stuck -> {
                         LOG.error(
                                 "delivery loop {} ({}) has not come round for {} s: {} envelopes wait. It is at:{}",
                                 stuck.thread(),
@@ -226,6 +249,8 @@ public final class Federation implements AutoCloseable {
                                 stuck.stuckFor().toSeconds(),
                                 stuck.lane(),
                                 stuck.where());
+                        replace(stuck);
+                    }
                     case DeliveryStall.Resumed resumed ->
                         LOG.warn("delivery loop {} ({}) comes round again", resumed.thread(), resumed.lane());
                 }

@@ -301,6 +301,72 @@ class FederationIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
     }
 
+    /**
+     * A FLASH loop that never comes back from settling its batch (a store call that does not
+     * return) is reported with its stack after the stall limit, and a spare loop delivers the
+     * FLASH sent after it; the stuck batch is not sent twice.
+     */
+    @Test
+    void deliver_flashLoopStuck_reportedAndSpareLoopDeliversNextFlash() throws Exception {
+        int redPort = freePort();
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        CountDownLatch release = new CountDownLatch(1);
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
+        DeliveryStore stuckOnFirstFlash = new Delegating(blueStore) {
+            private final java.util.concurrent.atomic.AtomicBoolean first =
+                    new java.util.concurrent.atomic.AtomicBoolean(true);
+
+            @Override
+            public void deliveredAll(List<Delivered> receipts, java.time.Instant at) {
+                boolean flash =
+                        receipts.stream().anyMatch(d -> d.receipt().envelope().precedence() == Precedence.FLASH);
+                if (flash && first.getAndSet(false)) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.deliveredAll(receipts, at);
+            }
+        };
+        List<DeliveryStall> stalls = new CopyOnWriteArrayList<>();
+        FederationConfig config =
+                config(0, redPort).withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(1));
+        Federation sender = start(config, blue, stuckOnFirstFlash, new FederationListener() {
+            @Override
+            public void delivery(DeliveryStall event) {
+                stalls.add(event);
+            }
+        });
+        try {
+            enqueue(blueStore, envelope(blue, Precedence.FLASH, Category.SAFETY, "first flash"));
+            sender.wake();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> withoutLinkTests(redStore.inbox()).size() == 1);
+
+            await().atMost(sender.stallLimit().plusSeconds(20)).until(() -> !stalls.isEmpty());
+            assertThat(stalls.get(0)).isInstanceOfSatisfying(DeliveryStall.Stuck.class, stuck -> {
+                assertThat(stuck.lane()).isEqualTo("FLASH");
+                assertThat(stuck.where()).contains("deliveredAll");
+            });
+            SignedEnvelope second = envelope(blue, Precedence.FLASH, Category.SAFETY, "second flash");
+            enqueue(blueStore, second);
+            sender.wake();
+            var secondId = EnvelopeCodec.parse(second.canonical()).orElseThrow().id();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> blueStore.receipts().containsKey(secondId));
+            assertThat(withoutLinkTests(redStore.inbox())).hasSize(2);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
+        assertThat(withoutLinkTests(redStore.inbox()))
+                .as("the stuck batch was not sent again")
+                .hasSize(2);
+    }
+
     @Test
     void deliver_manyBatchesOnPipelinedLoops_eachEnvelopeDeliveredOnce() throws IOException {
         int redPort = freePort();
