@@ -95,6 +95,7 @@ class ExactlyOnceIT {
                             + logView(accepted, List.of()))
                     .isNull();
             awaitInbox(redApi, accepted);
+            reportStalls();
             List<String> inbox = ids(redApi.get("api/v1/inbox?limit=10000"));
             assertThat(new HashSet<>(inbox)).as("no duplicates").hasSameSizeAs(inbox);
             assertThat(inbox)
@@ -151,6 +152,22 @@ class ExactlyOnceIT {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * A delivery loop reported stuck is worked around by a spare loop, so it need not fail this test,
+     * but it is a fault to find: print the watchdog's report (with the loop's stack) for the CI log.
+     */
+    private void reportStalls() throws IOException {
+        for (String node : List.of("blue", "red")) {
+            List<String> lines = Files.readAllLines(root.resolve(node + ".log"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("has not come round")) {
+                    System.out.println("ExactlyOnceIT: " + node + " reported a stuck delivery loop:");
+                    lines.subList(i, Math.min(lines.size(), i + 26)).forEach(System.out::println);
+                }
+            }
+        }
     }
 
     /** For a failure: what both nodes' logs say about the missing envelopes, and their last warnings. */
