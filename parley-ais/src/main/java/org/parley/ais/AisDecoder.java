@@ -40,6 +40,7 @@ public final class AisDecoder {
     private static final AisResult.Rejected NOT_AIS =
             new AisResult.Rejected(RejectReason.NOT_AIS, "not an AIS sentence (!xxVDM or !xxVDO)");
     private long decoded;
+    private long tagChecksumsWrong;
     private long carriedTimeMillis = Long.MIN_VALUE;
 
     private AisDecoder(InstantSource clock, Duration fragmentTimeout) {
@@ -108,6 +109,9 @@ public final class AisDecoder {
 
     private AisResult decodeLine(int n) {
         RejectReason bad = sentence.parse(chars, n);
+        if (sentence.tagChecksumWrong) {
+            tagChecksumsWrong++;
+        }
         if (bad != null) {
             return reject(bad);
         }
@@ -200,6 +204,14 @@ public final class AisDecoder {
             case UNKNOWN_MESSAGE_TYPE -> "message type " + bits.unsigned(0, 6) + " is not 1..27: " + shown;
             default -> reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + shown;
         };
+    }
+
+    /**
+     * Lines whose tag block carries a checksum that does not match it. Such lines are still decoded
+     * (their sentence checksum decides): most receivers that write tag blocks put placeholders.
+     */
+    public long tagBlockChecksumMismatches() {
+        return tagChecksumsWrong;
     }
 
     /** Messages decoded so far. */

@@ -69,6 +69,28 @@ class AisDecoderTest {
         assertThat(d.channel()).isEqualTo('B');
     }
 
+    /**
+     * IEC 61162-1 §7.9: a tag block's checksum is the XOR of its characters between the backslash
+     * and the '*'. A wrong one (amsa_nmea-timestamped.txt writes *00 where 5B is due) is counted,
+     * and the line is still decoded: its sentence checksum is right.
+     */
+    @Test
+    void decode_tagBlockChecksums_wrongOnesCountedLinesStillDecoded() {
+        String right = "\\s:rORBCOMM104,q:u,c:1418172113,T:2014-12-10 00.41.53*55\\"
+                + "!AIVDM,1,1,,B,13F?Vv700<DJuLEtvep`iToV0<00,0*78";
+        String placeholder = "\\c:1420030798*00\\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22";
+        String oneDigit = "\\c:1420030798*5\\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22";
+        String corrected = "\\c:1420030798*5B\\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22";
+
+        assertThat(decoder.decode(right)).isInstanceOf(AisResult.Decoded.class);
+        assertThat(decoder.tagBlockChecksumMismatches()).isZero();
+        assertThat(decoder.decode(placeholder)).isInstanceOf(AisResult.Decoded.class);
+        assertThat(decoder.decode(oneDigit)).isInstanceOf(AisResult.Decoded.class);
+        assertThat(decoder.tagBlockChecksumMismatches()).isEqualTo(2);
+        assertThat(decoder.decode(corrected)).isInstanceOf(AisResult.Decoded.class);
+        assertThat(decoder.tagBlockChecksumMismatches()).isEqualTo(2);
+    }
+
     @Test
     void decode_tagBlockAloneOnLine_appliesToNextSentence() {
         assertThat(decoder.decode("\\c:1354719388*56\\")).isInstanceOf(AisResult.Pending.class);

@@ -152,6 +152,11 @@ final class AisDecodeRun {
                     .append(' ')
                     .append(e.getValue());
         }
+        if (decoder.tagBlockChecksumMismatches() > 0) {
+            sb.append("\ntag blocks with a wrong checksum ")
+                    .append(decoder.tagBlockChecksumMismatches())
+                    .append(" (decoded anyway: their sentences' checksums decide)");
+        }
         double seconds = nanos / 1e9;
         sb.append(
                 String.format(Locale.ROOT, "%nelapsed %.3f s, %.0f lines/s", seconds, lines / Math.max(seconds, 1e-9)));

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,6 +103,17 @@ class AisDecodeRunTest {
                                 (byte) 0x8D,
                                 (byte) 0xFF,
                                 (byte) '!')));
+    }
+
+    @Test
+    void run_placeholderTagBlockChecksums_countedInSummaryAndDecoded() throws IOException {
+        // amsa_nmea-timestamped.txt: 100 tag blocks, every one with the placeholder checksum *00.
+        byte[] input = Files.readAllBytes(Corpus.file("ais/amsa_nmea-timestamped.txt"));
+
+        String summary = AisDecodeRun.run(new ByteArrayInputStream(input), OutputStream.nullOutputStream(), true);
+
+        assertThat(summary).contains("tag blocks with a wrong checksum 100 (decoded anyway");
+        assertThat(summary).doesNotContain("bad_checksum");
     }
 
     @Test
