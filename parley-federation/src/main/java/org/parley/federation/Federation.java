@@ -10,8 +10,10 @@ import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.crypto.PartyIdentity;
 import org.parley.crypto.Signer;
 import org.parley.crypto.VerifiedEnvelope;
@@ -43,11 +45,13 @@ public final class Federation implements AutoCloseable {
     /** Loops of the OTHERS lane: two, so one batch is posted while the previous one is settled. */
     private static final int PIPELINED_LOOPS = 2;
 
-    private final List<Thread> deliveryThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Loops started to replace stuck ones, per lane; capped so that a recurring stall cannot pile up threads. */
+    /** Spare loops the watchdog may start per lane, so that a recurring stall cannot pile up threads. */
+    private static final int MAX_REPLACEMENTS_PER_LANE = 4;
+
+    private final List<Thread> deliveryThreads = new CopyOnWriteArrayList<>();
+    /** Spare loops started so far, per lane (watchdog thread only). */
     private final Map<Outbound.Lane, Integer> replacements = new EnumMap<>(Outbound.Lane.class);
 
-    private static final int MAX_REPLACEMENTS_PER_LANE = 4;
     private final Thread linkTestThread;
     private final Thread watchdogThread;
     private final Verifier verifier;
@@ -231,7 +235,7 @@ public final class Federation implements AutoCloseable {
             LOG.error("{} delivery loops stuck {} times; not starting another", lane, n);
             return;
         }
-        String name = "federation-delivery-" + lane.name().toLowerCase(java.util.Locale.ROOT) + "-spare-" + n;
+        String name = "federation-delivery-" + lane.name().toLowerCase(Locale.ROOT) + "-spare-" + n;
         LOG.warn("starting {} to serve the {} lane while {} is stuck", name, lane, stuck.thread());
         startLoop(lane, name);
     }
@@ -240,22 +244,11 @@ public final class Federation implements AutoCloseable {
         Duration limit = stallLimit();
         while (!Thread.currentThread().isInterrupted()) {
             for (DeliveryStall stall : outbound.stalls(limit)) {
-                switch (stall) {
-                    case DeliveryStall.Stuck stuck -> {
-                        LOG.error(
-                                "delivery loop {} ({}) has not come round for {} s: {} envelopes wait. It is at:{}",
-                                stuck.thread(),
-                                stuck.lane(),
-                                stuck.stuckFor().toSeconds(),
-                                stuck.lane(),
-                                stuck.where());
-                        replace(stuck);
-                    }
-                    case DeliveryStall.Resumed resumed ->
-                        LOG.warn("delivery loop {} ({}) comes round again", resumed.thread(), resumed.lane());
+                try {
+                    report(stall, store);
+                } catch (RuntimeException e) {
+                    LOG.error("the delivery watchdog could not report {}; it keeps watching", stall, e);
                 }
-                store.audit("federation.delivery." + stall.getClass().getSimpleName(), stall.lane());
-                listener.delivery(stall);
             }
             try {
                 Thread.sleep(Duration.ofSeconds(5));
@@ -263,6 +256,25 @@ public final class Federation implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private void report(DeliveryStall stall, DeliveryStore store) {
+        switch (stall) {
+            case DeliveryStall.Stuck stuck -> {
+                LOG.error(
+                        "delivery loop {} ({}) has not come round for {} s: {} envelopes wait. It is at:{}",
+                        stuck.thread(),
+                        stuck.lane(),
+                        stuck.stuckFor().toSeconds(),
+                        stuck.lane(),
+                        stuck.where());
+                replace(stuck);
+            }
+            case DeliveryStall.Resumed resumed ->
+                LOG.warn("delivery loop {} ({}) comes round again", resumed.thread(), resumed.lane());
+        }
+        store.audit("federation.delivery." + stall.getClass().getSimpleName(), stall.lane());
+        listener.delivery(stall);
     }
 
     @Override
