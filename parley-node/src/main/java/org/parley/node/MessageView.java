@@ -28,7 +28,21 @@ record MessageView(
         Optional<Instant> acknowledgedAt,
         Instant ackDeadline,
         Optional<String> responsibleRole,
-        Optional<String> textZh) {
+        Optional<String> textZh,
+        Optional<Delivery> delivery) {
+
+    /**
+     * How delivery of an outbound message is going: attempts so far, when the next one is due and
+     * why the last one failed. A message stuck at SENT says here what is wrong (peer down, refused
+     * and why), so the duty officer need not read the node log.
+     */
+    record Delivery(int attempts, Instant nextAttempt, Optional<String> lastError) {
+        Delivery {
+            if (attempts < 0) {
+                throw new IllegalArgumentException("attempts must be >= 0: " + attempts);
+            }
+        }
+    }
 
     enum Direction {
         OUTBOUND,

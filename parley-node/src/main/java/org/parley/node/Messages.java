@@ -321,7 +321,8 @@ final class Messages {
                 ack.map(StoredAck::acknowledged),
                 deadline,
                 ack.isPresent() ? Optional.empty() : watch.responsibleRole(entry.id()),
-                chinese(envelope.payload()));
+                chinese(envelope.payload()),
+                Optional.empty());
     }
 
     private MessageView outboundView(OutboxEntry entry) {
@@ -354,7 +355,8 @@ final class Messages {
                 ack.map(StoredAck::acknowledged),
                 deadline,
                 Optional.empty(),
-                chinese(envelope.payload()));
+                chinese(envelope.payload()),
+                Optional.of(new MessageView.Delivery(entry.attempts(), entry.nextAttempt(), entry.lastError())));
     }
 
     /** The Chinese rendering of a phrasebook message; empty for anything else. */

@@ -413,6 +413,12 @@ final class OperatorApi implements AutoCloseable {
         o.put("ackDeadline", v.ackDeadline().toString());
         v.responsibleRole().ifPresent(r -> o.put("responsibleRole", r));
         v.textZh().ifPresent(t -> o.put("textZh", t));
+        v.delivery().ifPresent(d -> {
+            ObjectNode delivery = o.putObject("delivery");
+            delivery.put("attempts", d.attempts());
+            delivery.put("nextAttempt", d.nextAttempt().toString());
+            d.lastError().ifPresent(e -> delivery.put("lastError", e));
+        });
         return o;
     }
 

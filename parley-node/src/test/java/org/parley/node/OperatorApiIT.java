@@ -75,6 +75,10 @@ class OperatorApiIT {
                     .isEqualTo(onRed.path(field).asText());
         }
         assertThat(onBlue.path("acknowledgedBy").asText()).isEqualTo("duty-officer");
+        // How delivery went is shown with the sender's copy only.
+        assertThat(onBlue.path("delivery").path("attempts").isInt()).isTrue();
+        assertThat(onBlue.path("delivery").path("nextAttempt").asText()).isNotEmpty();
+        assertThat(onRed.has("delivery")).isFalse();
     }
 
     @Test
