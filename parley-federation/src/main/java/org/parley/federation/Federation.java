@@ -224,9 +224,9 @@ public final class Federation implements AutoCloseable {
     }
 
     /**
-     * Starts another loop for the lane of a stuck one, so that its other envelopes move on (the
-     * stuck loop keeps its claim on its own batch, so nothing is sent twice); at most {@value
-     * #MAX_REPLACEMENTS_PER_LANE} per lane in the life of the node.
+     * Starts another loop for the lane of a stuck one, so that the lane's envelopes move on,
+     * including the batch the stuck loop had taken (handed back by {@link Outbound#stalls}); at most
+     * {@value #MAX_REPLACEMENTS_PER_LANE} per lane in the life of the node.
      */
     private void replace(DeliveryStall.Stuck stuck) {
         Outbound.Lane lane = Outbound.Lane.valueOf(stuck.lane());
@@ -262,11 +262,13 @@ public final class Federation implements AutoCloseable {
         switch (stall) {
             case DeliveryStall.Stuck stuck -> {
                 LOG.error(
-                        "delivery loop {} ({}) has not come round for {} s: {} envelopes wait. It is at:{}",
+                        "delivery loop {} ({}) has not come round for {} s: {} envelopes wait; the {} it held"
+                                + " are handed to a spare loop. It is at:{}",
                         stuck.thread(),
                         stuck.lane(),
                         stuck.stuckFor().toSeconds(),
                         stuck.lane(),
+                        stuck.handedBack(),
                         stuck.where());
                 replace(stuck);
             }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.parley.crypto.Signer;
@@ -108,22 +109,66 @@ final class Outbound {
      */
     private static final class Claims {
         private final Set<EnvelopeId> taken = new HashSet<>();
+        private final ReentrantLock lock = new ReentrantLock();
 
-        synchronized List<DeliveryStore.Outbound> take(Lane lane, DeliveryStore store, Instant now, int limit) {
-            List<DeliveryStore.Outbound> batch = new ArrayList<>(limit);
-            // Look past the entries this lane already has in flight. Pending FLASH entries come first
-            // in due order, so while some wait the OTHERS lane takes a smaller batch; the FLASH lane
-            // drains them at once.
-            for (DeliveryStore.Outbound o : store.due(now, limit + taken.size())) {
-                if (batch.size() < limit && lane.serves(o.precedence()) && taken.add(o.id())) {
-                    batch.add(o);
+        /** Takes a batch for {@code loop}, which holds it until {@link #release}. */
+        List<DeliveryStore.Outbound> take(Progress loop, Lane lane, DeliveryStore store, Instant now, int limit) {
+            lock.lock();
+            try {
+                List<DeliveryStore.Outbound> batch = new ArrayList<>(limit);
+                // Look past the entries this lane already has in flight. Pending FLASH entries come
+                // first in due order, so while some wait the OTHERS lane takes a smaller batch; the
+                // FLASH lane drains them at once.
+                for (DeliveryStore.Outbound o : store.due(now, limit + taken.size())) {
+                    if (batch.size() < limit && lane.serves(o.precedence()) && taken.add(o.id())) {
+                        batch.add(o);
+                    }
                 }
+                loop.holding = batch;
+                return batch;
+            } finally {
+                lock.unlock();
             }
-            return batch;
         }
 
-        synchronized void release(List<DeliveryStore.Outbound> batch) {
-            batch.forEach(o -> taken.remove(o.id()));
+        /** Gives back what {@code loop} holds, at the end of its round. */
+        void release(Progress loop) {
+            lock.lock();
+            try {
+                giveBack(loop);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * For the watchdog, which must not wait: gives back what a stuck {@code loop} holds, so that
+         * another loop may send those envelopes again under the same ids (the peer answers with its
+         * original receipts). Nothing when the lock is busy for a second, e.g. because the stuck
+         * loop is stuck inside {@link #take} (it then holds nothing yet). A loop that returns late
+         * finds nothing left to release, so it cannot release envelopes another loop took since.
+         */
+        int abandon(Progress loop) {
+            try {
+                if (!lock.tryLock(1, TimeUnit.SECONDS)) {
+                    return 0;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+            try {
+                return giveBack(loop);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private int giveBack(Progress loop) {
+            List<DeliveryStore.Outbound> held = loop.holding;
+            held.forEach(o -> taken.remove(o.id()));
+            loop.holding = List.of();
+            return held.size();
         }
     }
 
@@ -136,6 +181,8 @@ final class Outbound {
         final Thread thread;
         volatile long turnedNanos = System.nanoTime();
         boolean reported;
+        /** The batch this loop has taken and not yet settled (guarded by its lane's Claims lock). */
+        List<DeliveryStore.Outbound> holding = List.of();
 
         Progress(Lane lane, Thread thread) {
             this.lane = lane;
@@ -155,8 +202,13 @@ final class Outbound {
             long stuckNanos = now - loop.turnedNanos;
             if (stuckNanos > limit.toNanos() && !loop.reported) {
                 loop.reported = true;
+                int handedBack = (loop.lane == Lane.FLASH ? flashClaims : otherClaims).abandon(loop);
                 changes.add(new DeliveryStall.Stuck(
-                        loop.lane.name(), loop.thread.getName(), Duration.ofNanos(stuckNanos), stack(loop.thread)));
+                        loop.lane.name(),
+                        loop.thread.getName(),
+                        Duration.ofNanos(stuckNanos),
+                        handedBack,
+                        stack(loop.thread)));
             } else if (stuckNanos <= limit.toNanos() && loop.reported) {
                 loop.reported = false;
                 changes.add(new DeliveryStall.Resumed(loop.lane.name(), loop.thread.getName()));
@@ -193,7 +245,8 @@ final class Outbound {
         while (!Thread.currentThread().isInterrupted()) {
             progress.turnedNanos = System.nanoTime();
             try {
-                List<DeliveryStore.Outbound> due = claims.take(lane, store, clock.instant(), config.batchSize());
+                List<DeliveryStore.Outbound> due =
+                        claims.take(progress, lane, store, clock.instant(), config.batchSize());
                 if (due.isEmpty()) {
                     wake.tryAcquire(250, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -201,7 +254,7 @@ final class Outbound {
                     try {
                         deliver(due);
                     } finally {
-                        claims.release(due);
+                        claims.release(progress);
                     }
                 }
             } catch (InterruptedException e) {

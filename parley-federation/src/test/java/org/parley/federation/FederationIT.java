@@ -303,11 +303,12 @@ class FederationIT {
 
     /**
      * A FLASH loop that never comes back from settling its batch (a store call that does not
-     * return) is reported with its stack after the stall limit, and a spare loop delivers the
-     * FLASH sent after it; the stuck batch is not sent twice.
+     * return) is reported with its stack after the stall limit; its batch is handed back, and a
+     * spare loop sends it again (the peer keeps one copy and answers with its original receipt) and
+     * delivers the FLASH sent after it.
      */
     @Test
-    void deliver_flashLoopStuck_reportedAndSpareLoopDeliversNextFlash() throws Exception {
+    void deliver_flashLoopStuck_reportedAndSpareLoopDeliversItsBatchAndTheNext() throws Exception {
         int redPort = freePort();
         MemoryDeliveryStore redStore = new MemoryDeliveryStore();
         start(config(redPort, freePort()), red, redStore, new FederationListener() {});
@@ -341,7 +342,8 @@ class FederationIT {
             }
         });
         try {
-            enqueue(blueStore, envelope(blue, Precedence.FLASH, Category.SAFETY, "first flash"));
+            SignedEnvelope first = envelope(blue, Precedence.FLASH, Category.SAFETY, "first flash");
+            enqueue(blueStore, first);
             sender.wake();
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> withoutLinkTests(redStore.inbox()).size() == 1);
@@ -349,8 +351,12 @@ class FederationIT {
             await().atMost(sender.stallLimit().plusSeconds(20)).until(() -> !stalls.isEmpty());
             assertThat(stalls.get(0)).isInstanceOfSatisfying(DeliveryStall.Stuck.class, stuck -> {
                 assertThat(stuck.lane()).isEqualTo("FLASH");
+                assertThat(stuck.handedBack()).isEqualTo(1);
                 assertThat(stuck.where()).contains("deliveredAll");
             });
+            var firstId = EnvelopeCodec.parse(first.canonical()).orElseThrow().id();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> blueStore.receipts().containsKey(firstId));
             SignedEnvelope second = envelope(blue, Precedence.FLASH, Category.SAFETY, "second flash");
             enqueue(blueStore, second);
             sender.wake();
@@ -363,7 +369,7 @@ class FederationIT {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
         assertThat(withoutLinkTests(redStore.inbox()))
-                .as("the stuck batch was not sent again")
+                .as("the batch sent again is stored once")
                 .hasSize(2);
     }
 

@@ -52,6 +52,7 @@ class OutboundStallTest {
             assertThat(stuck).singleElement().isInstanceOfSatisfying(DeliveryStall.Stuck.class, s -> {
                 assertThat(s.lane()).isEqualTo("FLASH");
                 assertThat(s.stuckFor()).isGreaterThan(limit);
+                assertThat(s.handedBack()).as("stuck before it took a batch").isZero();
                 assertThat(s.where()).contains("OutboundStallTest").contains("await");
             });
             assertThat(outbound.stalls(limit)).as("reported once per stall").isEmpty();
