@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,37 +152,13 @@ class DialogueNodeIT {
                             .out()
                             .contains("hotline test schedule"));
 
-            CliRun refused = CliRun.of(
-                    "dialogue",
-                    "notice",
-                    "suspend",
-                    "--config",
-                    red,
-                    "--url",
-                    redUrl,
-                    "--category",
-                    "DIALOGUE,SAFETY",
-                    "--reason",
-                    "x");
+            CliRun refused = suspend(red, redUrl, "DIALOGUE,SAFETY", "x");
             assertThat(refused.code()).isEqualTo(1);
             assertThat(refused.err()).contains("refused").contains("SAFETY");
 
             // A suspension that takes effect later: ROUTINE still flows until then, not after.
             Instant later = Instant.now().plusSeconds(3);
-            CliRun suspend = CliRun.of(
-                    "dialogue",
-                    "notice",
-                    "suspend",
-                    "--config",
-                    red,
-                    "--url",
-                    redUrl,
-                    "--category",
-                    "ROUTINE",
-                    "--reason",
-                    "exercise period",
-                    "--effective",
-                    later.toString());
+            CliRun suspend = suspend(red, redUrl, "ROUTINE", "exercise period", "--effective", later.toString());
             assertThat(suspend.code()).as(suspend.err()).isZero();
             OperatorClient blueApi = nodes.client(nodes.blue, TwoNodes.BLUE_OFFICER);
             await().atMost(Duration.ofSeconds(20))
@@ -200,7 +178,25 @@ class DialogueNodeIT {
         }
     }
 
-    /** One in-process run of the CLI. */
+    /** {@code parley dialogue notice suspend} against the node of {@code config} at {@code url}. */
+    private static CliRun suspend(String config, String url, String categories, String reason, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "dialogue",
+                "notice",
+                "suspend",
+                "--config",
+                config,
+                "--url",
+                url,
+                "--category",
+                categories,
+                "--reason",
+                reason));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    /** A dialogue request through the operator API; returns its id. */
     private static String request(OperatorClient api, String level, String topic, Instant proposed, String answerIn) {
         ObjectNode body = OperatorClient.json().createObjectNode();
         body.put("level", level).put("topic", topic);

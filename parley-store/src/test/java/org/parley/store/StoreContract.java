@@ -298,16 +298,7 @@ abstract class StoreContract {
         SignedEnvelope signed = keys.blueMessage(clock, Precedence.FLASH, "deliver");
         OutboxEntry entry = store.enqueue(signed);
         // The peer's node stores it and signs a receipt (simulated here with RED's keys).
-        InboxEntry atPeer = new InboxEntry(
-                BLUE,
-                entry.id(),
-                entry.precedence(),
-                entry.category(),
-                entry.created(),
-                clock.instant(),
-                signed,
-                signed.sha256Hex());
-        VerifiedEnvelope receipt = keys.blueVerifier.verify(keys.redReceipt(clock, atPeer));
+        VerifiedEnvelope receipt = receiptAtPeer(entry, signed.sha256Hex());
 
         OutboxEntry delivered = store.markDelivered(entry.id(), receipt);
 
@@ -321,16 +312,7 @@ abstract class StoreContract {
         SignedEnvelope signed = keys.blueMessage(clock, Precedence.FLASH, "deliver");
         SignedEnvelope other = keys.blueMessage(clock, Precedence.FLASH, "something else");
         OutboxEntry entry = store.enqueue(signed);
-        InboxEntry atPeer = new InboxEntry(
-                BLUE,
-                entry.id(),
-                entry.precedence(),
-                entry.category(),
-                entry.created(),
-                clock.instant(),
-                signed,
-                other.sha256Hex());
-        VerifiedEnvelope receipt = keys.blueVerifier.verify(keys.redReceipt(clock, atPeer));
+        VerifiedEnvelope receipt = receiptAtPeer(entry, other.sha256Hex());
 
         assertThatThrownBy(() -> store.markDelivered(entry.id(), receipt)).hasMessageContaining("quotes hash");
         assertThat(store.outboxEntry(entry.id()).orElseThrow().status()).isEqualTo(OutboxEntry.Status.PENDING);

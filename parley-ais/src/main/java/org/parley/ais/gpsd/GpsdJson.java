@@ -288,12 +288,17 @@ public final class GpsdJson {
     private static final byte[] BAND = Put.ascii(",\"band\":");
     private static final byte[] MSG22 = Put.ascii(",\"msg22\":");
 
+    /** reserved and speed: the start of messages 18 and 19. */
+    private static int classBStart(byte[] b, int p, int reserved, int rawSpeed) {
+        int pos = Put.bytes(b, p, RESERVED);
+        pos = Put.digits(b, pos, reserved);
+        pos = Put.bytes(b, pos, SPEED);
+        return Put.tenths(b, pos, rawSpeed);
+    }
+
     private static void classB(JsonBytes sb, ClassBPositionReport m) {
         byte[] b = sb.reserve(512);
-        int p = Put.bytes(b, sb.length(), RESERVED);
-        p = Put.digits(b, p, m.reserved());
-        p = Put.bytes(b, p, SPEED);
-        p = Put.tenths(b, p, m.rawSpeed());
+        int p = classBStart(b, sb.length(), m.reserved(), m.rawSpeed());
         p = motion(
                 b,
                 p,
@@ -321,15 +326,21 @@ public final class GpsdJson {
         sb.advance(Put.digits(b, p, m.radio()));
     }
 
+    /** Message 19 begins as message 18 does (ITU-R M.1371-5 Table 71 and 70), up to the regional bits. */
     private static void classBExtended(JsonBytes sb, ClassBExtendedReport m) {
-        num(sb, ",\"reserved\":", m.reserved());
-        Json.tenths(sb, ",\"speed\":", m.rawSpeed());
-        bool(sb, ",\"accuracy\":", m.accuracy());
-        lonLat(sb, m.rawLongitude(), m.rawLatitude());
-        Json.tenths(sb, ",\"course\":", m.rawCourse());
-        num(sb, ",\"heading\":", m.rawHeading());
-        num(sb, ",\"second\":", m.timestampSecond());
-        num(sb, ",\"regional\":", m.regional());
+        byte[] b = sb.reserve(512);
+        int p = classBStart(b, sb.length(), m.reserved(), m.rawSpeed());
+        p = motion(
+                b,
+                p,
+                m.accuracy(),
+                m.rawLongitude(),
+                m.rawLatitude(),
+                m.rawCourse(),
+                m.rawHeading(),
+                m.timestampSecond());
+        p = Put.bytes(b, p, REGIONAL);
+        sb.advance(Put.digits(b, p, m.regional()));
         str(sb, ",\"shipname\":", m.shipName());
         shipType(sb, m.shipType());
         dimensions(sb, m.dimensions());
