@@ -1,5 +1,6 @@
 package org.parley.crypto;
 
+import java.security.cert.X509Certificate;
 import org.parley.wire.Envelope;
 import org.parley.wire.SignedEnvelope;
 
@@ -10,10 +11,20 @@ import org.parley.wire.SignedEnvelope;
 public final class VerifiedEnvelope {
     private final SignedEnvelope signed;
     private final Envelope envelope;
+    private final X509Certificate signerCertificate;
 
-    VerifiedEnvelope(SignedEnvelope signed, Envelope envelope) {
+    VerifiedEnvelope(SignedEnvelope signed, Envelope envelope, X509Certificate signerCertificate) {
         this.signed = signed;
         this.envelope = envelope;
+        this.signerCertificate = signerCertificate;
+    }
+
+    /**
+     * The signing certificate the signature was checked against, certified by the pinned peer CA:
+     * what a node keeps to make proof bundles offline, and the key that signs the peer's tree heads.
+     */
+    public X509Certificate signerCertificate() {
+        return signerCertificate;
     }
 
     /** The exact bytes and signature that were verified: store these (DESIGN decision 1). */

@@ -80,7 +80,7 @@ public final class Verifier {
         checkValidAt(certificate, envelope.created());
         checkSignature(bytes, signature, certificate, envelope);
         checkParties(envelope, certificate);
-        return new VerifiedEnvelope(new SignedEnvelope(bytes, signature), envelope);
+        return new VerifiedEnvelope(new SignedEnvelope(bytes, signature), envelope, certificate);
     }
 
     /**

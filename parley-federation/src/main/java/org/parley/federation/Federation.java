@@ -42,6 +42,7 @@ public final class Federation implements AutoCloseable {
     private final FederationServer server;
     private final Outbound outbound;
     private final LinkMonitor monitor;
+    private final OutboxSignal signal;
     /** Loops of the OTHERS lane: two, so one batch is posted while the previous one is settled. */
     private static final int PIPELINED_LOOPS = 2;
 
@@ -64,7 +65,8 @@ public final class Federation implements AutoCloseable {
             DeliveryStore store,
             InstantSource clock,
             SecureRandom random,
-            FederationListener listener)
+            FederationListener listener,
+            OutboxSignal signal)
             throws IOException {
         this.config = config;
         this.identity = identity;
@@ -82,7 +84,8 @@ public final class Federation implements AutoCloseable {
         });
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
         this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
-        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto);
+        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto, signal);
+        this.signal = signal;
         startLoop(Outbound.Lane.FLASH, "federation-delivery-flash");
         for (int i = 0; i < PIPELINED_LOOPS; i++) {
             startLoop(Outbound.Lane.OTHERS, "federation-delivery-" + i);
@@ -101,8 +104,23 @@ public final class Federation implements AutoCloseable {
             InstantSource clock,
             SecureRandom random,
             FederationListener listener) {
+        return start(config, identity, store, clock, random, listener, new OutboxSignal());
+    }
+
+    /**
+     * Starts the endpoint, the delivery loop and the link-test schedule; {@code signal} is the one
+     * the services that write the outbox were given.
+     */
+    public static Federation start(
+            FederationConfig config,
+            PartyIdentity identity,
+            DeliveryStore store,
+            InstantSource clock,
+            SecureRandom random,
+            FederationListener listener,
+            OutboxSignal signal) {
         try {
-            return new Federation(config, identity, store, clock, random, listener);
+            return new Federation(config, identity, store, clock, random, listener, signal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
         }
@@ -115,7 +133,7 @@ public final class Federation implements AutoCloseable {
 
     /** A new envelope was committed to the outbox: deliver now rather than at the next poll. */
     public void wake() {
-        outbound.wake();
+        signal.newEnvelopes();
     }
 
     public LinkStatus linkStatus() {

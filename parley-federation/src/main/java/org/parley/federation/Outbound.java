@@ -51,7 +51,7 @@ final class Outbound {
     private final FederationListener listener;
     private final CryptoPool crypto;
     private final HttpClient client;
-    private final List<Semaphore> wakes = new CopyOnWriteArrayList<>();
+    private final OutboxSignal signal;
     private final Claims flashClaims = new Claims();
     private final Claims otherClaims = new Claims();
     private final List<String> ownCertificates;
@@ -68,7 +68,8 @@ final class Outbound {
             InstantSource clock,
             SecureRandom random,
             FederationListener listener,
-            CryptoPool crypto) {
+            CryptoPool crypto,
+            OutboxSignal signal) {
         this.config = config;
         this.signer = signer;
         this.verifier = verifier;
@@ -77,6 +78,7 @@ final class Outbound {
         this.random = random;
         this.listener = listener;
         this.crypto = crypto;
+        this.signal = signal;
         this.ownCertificates = List.of(signer.certificatePem());
         SSLParameters tls = new SSLParameters();
         tls.setProtocols(new String[] {"TLSv1.3"});
@@ -226,19 +228,13 @@ final class Outbound {
         return out.length() == 0 ? " (no stack: the thread has ended)" : out.toString();
     }
 
-    /** Asks the loops to look at the outbox now (a new envelope was committed). */
-    void wake() {
-        wakes.forEach(Semaphore::release);
-    }
-
     /**
      * A delivery loop for {@code lane}; returns when the thread is interrupted. Several loops of the
      * OTHERS lane pipeline: one posts its batch while another verifies and commits the receipts of
      * its own.
      */
     void run(Lane lane) {
-        Semaphore wake = new Semaphore(0);
-        wakes.add(wake);
+        Semaphore wake = signal.register();
         Progress progress = new Progress(lane, Thread.currentThread());
         loops.add(progress);
         Claims claims = lane == Lane.FLASH ? flashClaims : otherClaims;

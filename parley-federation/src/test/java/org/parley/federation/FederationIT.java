@@ -94,7 +94,8 @@ class FederationIT {
                 CLOCK,
                 RANDOM,
                 new FederationListener() {},
-                new CryptoPool(1));
+                new CryptoPool(1),
+                new OutboxSignal());
     }
 
     private static SignedEnvelope envelope(PartyIdentity from, Precedence precedence, Category category, String text) {

@@ -115,6 +115,7 @@ class OutboundStallTest {
                 clock,
                 random,
                 new FederationListener() {},
-                new CryptoPool(1));
+                new CryptoPool(1),
+                new OutboxSignal());
     }
 }

@@ -6,256 +6,197 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.parley.crypto.PartyIdentity;
-import org.parley.crypto.VerifiedEnvelope;
-import org.parley.federation.DeliveryStall;
 import org.parley.federation.DeliveryStore;
 import org.parley.federation.Federation;
 import org.parley.federation.FederationConfig;
-import org.parley.federation.FederationListener;
-import org.parley.federation.LinkEvent;
 import org.parley.federation.LinkStatus;
+import org.parley.federation.OutboxSignal;
+import org.parley.node.api.OperatorApi;
+import org.parley.node.events.Alarm;
+import org.parley.node.events.NodeEvents;
+import org.parley.node.messages.AckWatch;
+import org.parley.node.messages.Drafter;
+import org.parley.node.messages.MessageService;
+import org.parley.node.record.NodeDialogue;
+import org.parley.node.record.NodeLedger;
+import org.parley.node.watch.EncounterWatch;
 import org.parley.store.Store;
-import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One party's running node, wired by hand: keys, store, federation with the peer, the
- * acknowledgment watch and the operator API. Operators act through {@link Messages}.
+ * One party's running node. {@link #start} assembles it top to bottom, the way a Helidon SE
+ * application's {@code main} does: keys, store, record, message service, federation with the peer,
+ * the operator API and the acknowledgment ticker, each step given only what the steps before it
+ * made. If a step fails, what the earlier steps opened is closed again, in reverse order, before the
+ * failure is thrown: a node that did not start leaves no thread, socket or database open.
  */
-final class HotlineNode implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HotlineNode.class);
-
+public final class HotlineNode implements AutoCloseable {
     private final NodeConfig config;
-    private final PartyIdentity identity;
     private final Store store;
-    private final InstantSource clock;
-    private final Federation federation;
-    private final Messages messages;
+    private final NodeEvents events;
     private final NodeLedger ledger;
     private final NodeDialogue dialogue;
+    private final MessageService messages;
+    private final Federation federation;
     private final OperatorApi api;
-    private final Thread ticker;
-    private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> timeline = new CopyOnWriteArrayList<>();
-    final Metrics metrics = new Metrics();
+    private final Resources resources;
 
-    private HotlineNode(NodeConfig config, InstantSource clock, SecureRandom random) {
-        this.config = config;
-        this.clock = clock;
-        this.identity = PartyIdentity.load(config.keysDir(), Optional.empty(), random);
-        this.store = openStore(config, clock);
-        AckWatch watch = new AckWatch(clock, config.ackDeadlines(), config.escalationChain());
-        this.ledger = new NodeLedger(store, identity, config.peer(), clock);
-        this.dialogue = new NodeDialogue(store.sharedDataSource(), clock);
-        this.messages = new Messages(
-                config,
-                identity,
-                store,
-                watch,
-                clock,
-                random,
-                this::event,
-                metrics,
-                ledger,
-                dialogue,
-                text -> alarm(Alarm.Kind.PEER_RECORD_REWRITTEN, "FLASH " + text));
-        FederationConfig fed = FederationConfig.defaults(config.federationListen(), config.peerEndpoints())
-                .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
-        this.federation = Federation.start(fed, identity, DeliveryStore.on(store), clock, random, new Listener());
-        messages.attach(federation);
-        this.api = new OperatorApi(config, identity, messages, this, clock);
-        this.ticker = Thread.ofVirtual().name("ack-watch").start(this::tickLoop);
-        event(String.format(
-                "%s node up: federation %s, operator API https://%s:%d/ (store %s)",
-                config.party(),
-                federation.address().getPort(),
-                config.operatorListen().getHostString(),
-                api.port(),
-                store.engine()));
+    private HotlineNode(Parts parts, Resources resources) {
+        this.config = parts.config();
+        this.store = parts.store();
+        this.events = parts.events();
+        this.ledger = parts.ledger();
+        this.dialogue = parts.dialogue();
+        this.messages = parts.messages();
+        this.federation = parts.federation();
+        this.api = parts.api();
+        this.resources = resources;
     }
 
-    static HotlineNode start(NodeConfig config, InstantSource clock, SecureRandom random) {
-        return new HotlineNode(config, clock, random);
-    }
+    /** What {@link #start} assembled, handed to the constructor in one piece. */
+    private record Parts(
+            NodeConfig config,
+            Store store,
+            NodeEvents events,
+            NodeLedger ledger,
+            NodeDialogue dialogue,
+            MessageService messages,
+            Federation federation,
+            OperatorApi api) {}
 
-    static Store openStore(NodeConfig config, InstantSource clock) {
-        String url = config.storeUrl();
-        if (url.startsWith("jdbc:sqlite:")) {
-            return Store.sqlite(Path.of(url.substring("jdbc:sqlite:".length())), clock);
+    /**
+     * Starts the node described by {@code config}; the returned node is serving both ports. Throws
+     * (with what went wrong) if any step fails, after closing what earlier steps opened.
+     */
+    public static HotlineNode start(NodeConfig config, InstantSource clock, SecureRandom random) {
+        Resources resources = new Resources();
+        try {
+            PartyIdentity identity = PartyIdentity.load(config.keysDir(), Optional.empty(), random);
+            Store store = resources.add(Stores.open(config, clock));
+            NodeEvents events = new NodeEvents(config.party(), store, clock);
+            NodeLedger ledger = new NodeLedger(store, identity, config.peer(), clock);
+            NodeDialogue dialogue = new NodeDialogue(store.sharedDataSource(), clock);
+            OutboxSignal outbox = new OutboxSignal();
+            MessageService messages = MessageService.open(
+                    new Drafter(config.party(), config.peer(), identity.signer(), clock, random),
+                    store,
+                    ledger,
+                    dialogue,
+                    new AckWatch(clock, config.ackDeadlines(), config.escalationChain()),
+                    events,
+                    outbox);
+            FederationConfig federationConfig = FederationConfig.defaults(
+                            config.federationListen(), config.peerEndpoints())
+                    .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
+            Federation federation = resources.add(Federation.start(
+                    federationConfig,
+                    identity,
+                    DeliveryStore.on(store),
+                    clock,
+                    random,
+                    new NodeListener(config, events, ledger, dialogue, messages),
+                    outbox));
+            OperatorApi api = resources.add(OperatorApi.start(
+                    config,
+                    identity.sslContext(),
+                    messages,
+                    dialogue,
+                    events,
+                    federation::linkStatus,
+                    store.engine(),
+                    clock));
+            resources.add(AckTicker.start(messages));
+            events.say(String.format(
+                    "%s node up: federation %s, operator API https://%s:%d/ (store %s)",
+                    config.party(),
+                    federation.address().getPort(),
+                    config.operatorListen().getHostString(),
+                    api.port(),
+                    store.engine()));
+            return new HotlineNode(
+                    new Parts(config, store, events, ledger, dialogue, messages, federation, api), resources);
+        } catch (RuntimeException | Error e) {
+            resources.closeAfterFailure(e);
+            throw e;
         }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return Store.postgres(url, config.storeUser(), config.storePassword(), config.storeSchema(), clock);
-        }
-        throw new IllegalArgumentException("store must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB: " + url);
     }
 
-    Party party() {
+    /**
+     * The store of a node that is not running, for the engineer's offline tools (ledger proofs and
+     * audits); the caller closes it.
+     */
+    public static Store openStore(NodeConfig config, InstantSource clock) {
+        return Stores.open(config, clock);
+    }
+
+    public Party party() {
         return config.party();
     }
 
-    java.nio.file.Path keysDir() {
+    public Path keysDir() {
         return config.keysDir();
     }
 
-    Messages messages() {
+    /** Operators' actions on messages (what the API and the encounter watch use). */
+    public MessageService messages() {
         return messages;
     }
 
-    Federation federation() {
-        return federation;
+    /** The encounter watch's voice on this node's hotline: sends the FLASH an unsafe encounter calls for. */
+    public EncounterWatch encounterWatch() {
+        return new EncounterWatch(config.party(), config.peer(), messages);
     }
 
     /** Sends a link test now, carrying this node's signed tree head; returns the round trip if answered. */
-    Optional<Duration> linkTest() {
+    public Optional<Duration> linkTest() {
         return federation.linkTest(Optional.of(ledger.linkTestAttachment()));
     }
 
-    NodeDialogue dialogue() {
+    /** The dialogue ledger and channel notices. */
+    public NodeDialogue dialogue() {
         return dialogue;
     }
 
-    NodeLedger ledger() {
-        return ledger;
-    }
-
-    long ledgerSize() {
+    /** Leaves on this node's record. */
+    public long ledgerSize() {
         return ledger.size();
     }
 
     /** How many of our tree heads the peer has countersigned. */
-    int ledgerCountersigned() {
+    public int ledgerCountersigned() {
         return ledger.countersignedByPeer();
     }
 
-    LinkStatus link() {
+    public LinkStatus link() {
         return federation.linkStatus();
     }
 
-    List<Alarm> alarms() {
-        return List.copyOf(alarms);
+    public List<Alarm> alarms() {
+        return events.alarms();
     }
 
-    int operatorPort() {
+    public int operatorPort() {
         return api.port();
     }
 
-    int federationPort() {
+    public int federationPort() {
         return federation.address().getPort();
     }
 
-    String storeEngine() {
+    public String storeEngine() {
         return store.engine();
     }
 
-    /** Subscribes to the human-readable timeline (the demo prints it). */
-    void onTimeline(Consumer<String> listener) {
-        timeline.add(listener);
+    /** Subscribes to the human-readable timeline (the demo and {@code node start} print it). */
+    public void onTimeline(Consumer<String> listener) {
+        events.onTimeline(listener);
     }
 
-    void event(String line) {
-        LOG.info(line);
-        timeline.forEach(l -> l.accept(line));
-    }
-
-    void alarm(Alarm.Kind kind, String message) {
-        Alarm alarm = new Alarm(clock.instant(), kind, message);
-        alarms.add(alarm);
-        store.audit(config.party().name(), "alarm." + kind.name().toLowerCase(java.util.Locale.ROOT), "", message);
-        event(config.party() + " ALARM " + kind + ": " + message);
-    }
-
-    private void tickLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                for (AckWatch.Event e : messages.tick()) {
-                    switch (e) {
-                        case AckWatch.Event.Realert r ->
-                            alarm(
-                                    Alarm.Kind.REALERT,
-                                    "message " + r.id() + " not yet acknowledged at half its deadline; re-alerting "
-                                            + r.role());
-                        case AckWatch.Event.Escalated x ->
-                            alarm(
-                                    Alarm.Kind.ESCALATION,
-                                    "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole()
-                                            + " to " + x.toRole());
-                    }
-                }
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.error("acknowledgment watch failed; continuing", e);
-            }
-        }
-    }
-
-    private final class Listener implements FederationListener {
-        @Override
-        public Optional<String> refusal(VerifiedEnvelope envelope) {
-            return dialogue.admit(envelope.envelope());
-        }
-
-        @Override
-        public void received(VerifiedEnvelope envelope) {
-            messages.received(envelope);
-        }
-
-        @Override
-        public void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
-            messages.delivered(id, receipt);
-        }
-
-        @Override
-        public void link(LinkEvent event) {
-            switch (event) {
-                case LinkEvent.AlarmRaised r ->
-                    alarm(
-                            Alarm.Kind.LINK_DOWN,
-                            r.consecutiveMisses() + " link tests in a row unanswered by " + config.peer());
-                case LinkEvent.AlarmCleared c ->
-                    alarm(Alarm.Kind.LINK_RESTORED, "link to " + config.peer() + " answers again");
-            }
-        }
-
-        @Override
-        public void delivery(DeliveryStall event) {
-            switch (event) {
-                case DeliveryStall.Stuck stuck ->
-                    alarm(
-                            Alarm.Kind.DELIVERY_STALLED,
-                            stuck.lane() + " delivery to " + config.peer() + " has not moved for "
-                                    + stuck.stuckFor().toSeconds() + " s; those messages wait in the outbox"
-                                    + " (the node log shows where it is stuck)");
-                case DeliveryStall.Resumed resumed ->
-                    alarm(
-                            Alarm.Kind.DELIVERY_RESUMED,
-                            resumed.lane() + " delivery to " + config.peer() + " moves again");
-            }
-        }
-
-        @Override
-        public Optional<String> linkTestAttachment() {
-            return Optional.of(ledger.linkTestAttachment());
-        }
-
-        @Override
-        public void refused(String reason) {
-            metrics.refused.incrementAndGet();
-            alarm(Alarm.Kind.REFUSED, reason);
-        }
-    }
-
+    /** Stops the ticker, the operator API and the federation, then closes the store. */
     @Override
     public void close() {
-        ticker.interrupt();
-        api.close();
-        federation.close();
-        store.close();
+        resources.close();
     }
 }

@@ -40,7 +40,7 @@ import org.parley.wire.Precedence;
  *   chain: [duty-officer, watch-supervisor, commander]
  * </pre>
  */
-record NodeConfig(
+public record NodeConfig(
         Party party,
         Path keysDir,
         String storeUrl,
@@ -59,16 +59,16 @@ record NodeConfig(
         List<String> escalationChain) {
 
     /** An operator's bearer token and the role it grants. */
-    record OperatorToken(String operator, Role role) {}
+    public record OperatorToken(String operator, Role role) {}
 
     /** Operator roles, least to most privileged. */
-    enum Role {
+    public enum Role {
         DUTY_OFFICER,
         WATCH_SUPERVISOR,
         ADMIN
     }
 
-    NodeConfig {
+    public NodeConfig {
         tokens = Map.copyOf(tokens);
         peerEndpoints = List.copyOf(peerEndpoints);
         ackDeadlines = Map.copyOf(ackDeadlines);
@@ -87,7 +87,7 @@ record NodeConfig(
         }
     }
 
-    static NodeConfig load(Path file) {
+    public static NodeConfig load(Path file) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
@@ -134,7 +134,7 @@ record NodeConfig(
         return value.asText();
     }
 
-    static InetSocketAddress address(String hostPort) {
+    public static InetSocketAddress address(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("address must be host:port, e.g. 127.0.0.1:8443: '" + hostPort + "'");

@@ -14,7 +14,7 @@ import java.util.Optional;
  * up itself on loopback: the demo and the integration tests. Paths are relative to the file's
  * folder, as an operator would write them.
  */
-final class NodeConfigFile {
+public final class NodeConfigFile {
     private final String party;
     private final String peer;
     private String keys = "keys";
@@ -31,29 +31,29 @@ final class NodeConfigFile {
         this.peer = peer;
     }
 
-    static NodeConfigFile of(String party, String peer) {
+    public static NodeConfigFile of(String party, String peer) {
         return new NodeConfigFile(party, peer);
     }
 
-    NodeConfigFile keys(String folder) {
+    public NodeConfigFile keys(String folder) {
         keys = folder;
         return this;
     }
 
     /** An SQLite store file. */
-    NodeConfigFile sqlite(Path file) {
+    public NodeConfigFile sqlite(Path file) {
         store = "store: jdbc:sqlite:" + file;
         return this;
     }
 
     /** The store lines as given, e.g. a PostgreSQL URL with its user, password and schema. */
-    NodeConfigFile storeLines(String yaml) {
+    public NodeConfigFile storeLines(String yaml) {
         store = yaml;
         return this;
     }
 
     /** Listen on loopback {@code port}; the peer's endpoints are loopback {@code peerPorts}. */
-    NodeConfigFile federation(int port, int... peerEndpointPorts) {
+    public NodeConfigFile federation(int port, int... peerEndpointPorts) {
         federationPort = port;
         for (int p : peerEndpointPorts) {
             peerPorts.add(p);
@@ -62,28 +62,28 @@ final class NodeConfigFile {
     }
 
     /** The operator API on loopback {@code port} (0: any free port). */
-    NodeConfigFile operator(int port) {
+    public NodeConfigFile operator(int port) {
         operatorPort = port;
         return this;
     }
 
-    NodeConfigFile token(String token, String operator, String role) {
+    public NodeConfigFile token(String token, String operator, String role) {
         tokens.put(token, "{ operator: " + operator + ", role: " + role + " }");
         return this;
     }
 
     /** The linkTest mapping, e.g. {@code { interval: PT1H, timeout: PT10S, missesForAlarm: 3 }}. */
-    NodeConfigFile linkTest(String mapping) {
+    public NodeConfigFile linkTest(String mapping) {
         linkTest = mapping;
         return this;
     }
 
-    NodeConfigFile immediateDeadline(String isoDuration) {
+    public NodeConfigFile immediateDeadline(String isoDuration) {
         immediateDeadline = Optional.of(isoDuration);
         return this;
     }
 
-    String yaml() {
+    public String yaml() {
         StringBuilder out = new StringBuilder();
         out.append("party: ").append(party).append('\n');
         out.append("keys: ").append(keys).append('\n');
@@ -108,7 +108,7 @@ final class NodeConfigFile {
         return out.toString();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.writeString(file, yaml());
         return file;
     }

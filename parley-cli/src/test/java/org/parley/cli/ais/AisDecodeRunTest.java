@@ -1,0 +1,155 @@
+package org.parley.cli.ais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.parley.ais.AisDecoder;
+import org.parley.ais.AisResult;
+import org.parley.ais.gpsd.GpsdJson;
+import org.parley.testing.Corpus;
+
+/** The byte pipeline prints what the text pipeline (line Strings, StringBuilder JSON) prints. */
+class AisDecodeRunTest {
+    @Test
+    void run_realCorpusAnyBufferSize_sameOutputAsTextPipeline() throws IOException {
+        byte[] input = Files.readAllBytes(Corpus.file("ais/gpsd_ais-nmea.log"));
+        String expected = textPipeline(new String(input, StandardCharsets.ISO_8859_1));
+
+        for (int readBytes : new int[] {7, 100, 4096, 1 << 20}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String summary = AisDecodeRun.run(new ByteArrayInputStream(input), out, false, readBytes);
+
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .as("buffer %d", readBytes)
+                    .isEqualTo(expected);
+            assertThat(summary).startsWith("lines " + lineCount(new String(input, StandardCharsets.ISO_8859_1)) + ",");
+        }
+    }
+
+    @Test
+    void run_mixedLineEnds_splitsAsBufferedReader() throws IOException {
+        String type1 = "!AIVDM,1,1,,B,14pWHb?P03rwO<F:RQOnROw<25bd,0*3E";
+        String text = type1 + "\r\n" + type1 + "\r" + type1 + "\n\n\r\r\n" + type1 + "\r\r" + type1;
+        for (int readBytes : new int[] {5, 49, 50, 51, 52, 1 << 20}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String summary = AisDecodeRun.run(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), out, false, readBytes);
+
+            assertThat(summary).as("buffer %d", readBytes).startsWith("lines " + lineCount(text) + ", decoded 5,");
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(textPipeline(text));
+        }
+    }
+
+    /**
+     * The eight-bytes-at-a-time search finds the same first line break as a byte loop, whatever
+     * surrounds it: bytes next to LF and CR in value (0x09, 0x0B, 0x0C, 0x0E), zero bytes, bytes with
+     * the high bit set (0x8A, 0x8D, 0xFF) and breaks at every offset of a word.
+     */
+    @Property(tries = 3_000)
+    void nextBreak_anyBytesAndRange_sameAsByteLoop(
+            @ForAll @Size(max = 80) List<@From("lineBytes") Byte> bytes,
+            @ForAll @IntRange(max = 80) int from,
+            @ForAll @IntRange(max = 80) int to) {
+        byte[] buf = new byte[bytes.size()];
+        for (int i = 0; i < buf.length; i++) {
+            buf[i] = bytes.get(i);
+        }
+        int start = Math.min(from, buf.length);
+        int end = Math.max(start, Math.min(to, buf.length));
+        int expected = end;
+        for (int i = start; i < end; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                expected = i;
+                break;
+            }
+        }
+
+        assertThat(AisDecodeRun.nextBreak(buf, start, end)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<Byte> lineBytes() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(20, Arbitraries.bytes()),
+                Tuple.of(3, Arbitraries.of((byte) '\n', (byte) '\r')),
+                Tuple.of(
+                        2,
+                        Arbitraries.of(
+                                (byte) 0,
+                                (byte) 0x09,
+                                (byte) 0x0B,
+                                (byte) 0x0C,
+                                (byte) 0x0E,
+                                (byte) 0x8A,
+                                (byte) 0x8D,
+                                (byte) 0xFF,
+                                (byte) '!')));
+    }
+
+    @Test
+    void run_placeholderTagBlockChecksums_countedInSummaryAndDecoded() throws IOException {
+        // amsa_nmea-timestamped.txt: 100 tag blocks, every one with the placeholder checksum *00.
+        byte[] input = Files.readAllBytes(Corpus.file("ais/amsa_nmea-timestamped.txt"));
+
+        String summary = AisDecodeRun.run(new ByteArrayInputStream(input), OutputStream.nullOutputStream(), true);
+
+        assertThat(summary).contains("tag blocks with a wrong checksum 100 (decoded anyway");
+        assertThat(summary).doesNotContain("bad_checksum");
+    }
+
+    @Test
+    void run_statsOnly_writesNothing() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] input = Files.readAllBytes(Corpus.file("ais/pyais_mixed.txt"));
+
+        String summary = AisDecodeRun.run(new ByteArrayInputStream(input), out, true);
+
+        assertThat(out.size()).isZero();
+        assertThat(summary).contains("decoded 12");
+    }
+
+    private static String textPipeline(String text) throws IOException {
+        AisDecoder decoder = AisDecoder.create();
+        GpsdJson json = new GpsdJson();
+        StringBuilder sb = new StringBuilder();
+        for (String line : readLines(text)) {
+            if (decoder.decode(line) instanceof AisResult.Decoded d && json.append(d.message(), sb)) {
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int lineCount(String text) throws IOException {
+        return readLines(text).size();
+    }
+
+    private static List<String> readLines(String text) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,45 @@
+package org.parley.node;
+
+import java.time.Duration;
+import org.parley.node.messages.MessageService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Drives the acknowledgment watch: re-alerts and escalations are checked five times a second. */
+final class AckTicker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AckTicker.class);
+    private static final Duration PERIOD = Duration.ofMillis(200);
+
+    private final Thread thread;
+
+    private AckTicker(Thread thread) {
+        this.thread = thread;
+    }
+
+    static AckTicker start(MessageService messages) {
+        return new AckTicker(Thread.ofVirtual().name("ack-watch").start(() -> loop(messages)));
+    }
+
+    private static void loop(MessageService messages) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                messages.tick();
+                Thread.sleep(PERIOD);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.error("acknowledgment watch failed; continuing", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package org.parley.node.messages;
+
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.parley.crypto.VerifiedEnvelope;
+import org.parley.dialogue.phrasebook.Phrasebook;
+import org.parley.dialogue.phrasebook.Reader;
+import org.parley.dialogue.phrasebook.Rendering;
+import org.parley.federation.OutboxSignal;
+import org.parley.node.events.Alarm;
+import org.parley.node.events.NodeEvents;
+import org.parley.node.events.NodeEvents.Counter;
+import org.parley.node.record.NodeDialogue;
+import org.parley.node.record.NodeLedger;
+import org.parley.store.Direction;
+import org.parley.store.InboxEntry;
+import org.parley.store.OutboxEntry;
+import org.parley.store.Store;
+import org.parley.store.StoredAck;
+import org.parley.wire.Category;
+import org.parley.wire.Envelope;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
+
+/**
+ * What operators do with messages: send, list, acknowledge; and what the federation hands in:
+ * received envelopes and receipts. Every action is committed to the store and audited before it is
+ * reported as done. Built by {@link #open}, which watches again what a restart left unacknowledged.
+ */
+public final class MessageService {
+    /** The shared phrasebook (EN/ZH) every message is drafted and rendered with. */
+    public static final Phrasebook PHRASEBOOK = Phrasebook.standard();
+
+    /** Listings read at most this many rows and show the newest {@code limit} of them. */
+    private static final int LISTING_WINDOW = 100_000;
+
+    private final Drafter drafter;
+    private final Store store;
+    private final NodeLedger ledger;
+    private final NodeDialogue dialogue;
+    private final AckWatch watch;
+    private final NodeEvents events;
+    private final OutboxSignal outbox;
+
+    /** A request an operator got wrong; the API answers 4xx with the message. */
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status that fits: 400, 404, 409 or 422. */
+        public int status() {
+            return status;
+        }
+    }
+
+    private MessageService(
+            Drafter drafter,
+            Store store,
+            NodeLedger ledger,
+            NodeDialogue dialogue,
+            AckWatch watch,
+            NodeEvents events,
+            OutboxSignal outbox) {
+        this.drafter = drafter;
+        this.store = store;
+        this.ledger = ledger;
+        this.dialogue = dialogue;
+        this.watch = watch;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    /**
+     * The message service over {@code store}; received messages that a restart left unacknowledged
+     * are watched again, so their escalation goes on. {@code outbox} wakes delivery after a commit.
+     */
+    public static MessageService open(
+            Drafter drafter,
+            Store store,
+            NodeLedger ledger,
+            NodeDialogue dialogue,
+            AckWatch watch,
+            NodeEvents events,
+            OutboxSignal outbox) {
+        MessageService service = new MessageService(drafter, store, ledger, dialogue, watch, events, outbox);
+        service.rewatchUnacknowledged();
+        return service;
+    }
+
+    /** After a restart, watch again every received message that still has no acknowledgment. */
+    private void rewatchUnacknowledged() {
+        for (InboxEntry entry : store.inbox(0, LISTING_WINDOW)) {
+            if (needsAck(entry.category())
+                    && store.ack(Direction.SENT, entry.from(), entry.id()).isEmpty()) {
+                watch.watch(entry.id(), entry.precedence(), entry.received());
+            }
+        }
+    }
+
+    public static boolean needsAck(Category category) {
+        return switch (category) {
+            case SAFETY, DIALOGUE, NOTICE, ROUTINE -> true;
+            case LINKTEST, RECEIPT, ACK -> false;
+        };
+    }
+
+    /** Signs, commits to the outbox and wakes delivery; returns the new envelope's id. */
+    public EnvelopeId send(Precedence precedence, Category category, Payload payload, String operator) {
+        if (!needsAck(category)) {
+            throw new Refused(
+                    400,
+                    "category " + category + " is sent by the node itself; use SAFETY, DIALOGUE,"
+                            + " NOTICE or ROUTINE");
+        }
+        Envelope envelope = drafter.draft()
+                .precedence(precedence)
+                .category(category)
+                .languages("en")
+                .payload(payload)
+                .build();
+        // The same checks the peer's node applies on arrival: a suspended category or a bad dialogue
+        // answer is refused here, before anything is stored, with the reason for the operator.
+        Optional<String> refusal = dialogue.admit(envelope);
+        if (refusal.isPresent()) {
+            store.audit(operator, "send.refused", envelope.id().toString(), refusal.get());
+            throw new Refused(422, refusal.get());
+        }
+        SignedEnvelope signed = drafter.sign(envelope);
+        store.enqueue(signed);
+        ledger.record(signed);
+        store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
+        events.count(Counter.SENT);
+        events.say(drafter.own() + " sent " + precedence + " " + category + " " + envelope.id() + " to "
+                + drafter.peer() + ": \"" + summary(payload) + "\"");
+        outbox.newEnvelopes();
+        return envelope.id();
+    }
+
+    public void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
+        events.count(Counter.DELIVERED);
+        ledger.record(receipt.signed());
+        boolean ack =
+                store.outboxEntry(id).map(e -> e.category() == Category.ACK).orElse(false);
+        if (!ack && receipt.envelope().payload() instanceof Payload.Receipt r) {
+            events.say(drafter.own() + " got " + drafter.peer() + "'s signed receipt for " + id + " (stored at "
+                    + r.storedAt() + ")");
+        }
+    }
+
+    public void received(VerifiedEnvelope verified) {
+        Envelope envelope = verified.envelope();
+        events.count(Counter.RECEIVED);
+        ledger.keepPeerSigner(verified.signerCertificate());
+        if (envelope.payload() instanceof Payload.LinkTest test) {
+            test.treeHeadJson().ifPresent(json -> crossCheck(verified, json));
+            return;
+        }
+        ledger.record(verified.signed());
+        if (envelope.payload() instanceof Payload.Ack ack) {
+            store.recordAck(Direction.RECEIVED, verified.signed());
+            events.say(drafter.own() + " saw " + drafter.peer() + " acknowledge " + ack.envelopeId() + " (by "
+                    + ack.role() + " at " + ack.acknowledgedAt() + ")");
+            return;
+        }
+        if (needsAck(envelope.category())) {
+            Instant at = store.inboxEntry(envelope.from(), envelope.id())
+                    .map(InboxEntry::received)
+                    .orElse(drafter.now());
+            watch.watch(envelope.id(), envelope.precedence(), at);
+            events.say(drafter.own() + " received " + envelope.precedence() + " " + envelope.category() + " "
+                    + envelope.id() + " from " + envelope.from() + ": \"" + summary(envelope.payload()) + "\"");
+        }
+    }
+
+    /** The peer's link test carried a tree head or our countersigned head (see {@link NodeLedger}). */
+    private void crossCheck(VerifiedEnvelope linkTest, String attachment) {
+        PublicKey peerKey = linkTest.signerCertificate().getPublicKey();
+        switch (ledger.onPeerAttachment(attachment, peerKey)) {
+            case NodeLedger.Outcome.Reply reply -> sendLinkTest(reply.attachment());
+            case NodeLedger.Outcome.Rewritten rewritten ->
+                events.alarm(Alarm.Kind.PEER_RECORD_REWRITTEN, "FLASH " + rewritten.alarmText());
+            case NodeLedger.Outcome.Done done -> store.audit("node", "ledger.cross-check", "", done.note());
+        }
+    }
+
+    /** A link test through the outbox, carrying a ledger attachment to the peer. */
+    private void sendLinkTest(String attachment) {
+        byte[] nonce = drafter.nonce(12);
+        Envelope envelope = drafter.draft()
+                .precedence(Precedence.IMMEDIATE)
+                .category(Category.LINKTEST)
+                .payload(new Payload.LinkTest(
+                        java.util.HexFormat.of().formatHex(nonce), drafter.now(), Optional.of(attachment)))
+                .build();
+        store.enqueue(drafter.sign(envelope));
+        outbox.newEnvelopes();
+    }
+
+    /** A person acknowledges a received message: a signed ACK goes back to the sender. */
+    public MessageView acknowledge(EnvelopeId id, String operator, String role) {
+        InboxEntry entry = store.inboxEntry(drafter.peer(), id)
+                .orElseThrow(() -> new Refused(404, "no received message " + id + " from " + drafter.peer()));
+        if (!needsAck(entry.category())) {
+            throw new Refused(
+                    409, "message " + id + " is a " + entry.category() + " and is not acknowledged by people");
+        }
+        Optional<StoredAck> existing = store.ack(Direction.SENT, entry.from(), id);
+        if (existing.isPresent()) {
+            throw new Refused(
+                    409,
+                    "message " + id + " was already acknowledged by "
+                            + existing.get().role() + " at " + existing.get().acknowledged());
+        }
+        Instant now = drafter.now();
+        Envelope ack = drafter.draft()
+                .precedence(entry.precedence())
+                .category(Category.ACK)
+                .inReplyTo(id)
+                .payload(new Payload.Ack(id, role, now))
+                .build();
+        SignedEnvelope signed = drafter.sign(ack);
+        store.enqueue(signed);
+        ledger.record(signed);
+        store.recordAck(Direction.SENT, signed);
+        watch.acknowledged(id);
+        store.audit(operator, "acknowledge", id.toString(), "as " + role);
+        events.count(Counter.ACKNOWLEDGED);
+        events.say(drafter.own() + " " + role + " (" + operator + ") acknowledged " + id);
+        outbox.newEnvelopes();
+        return inboundView(entry);
+    }
+
+    public void setDeadline(Precedence precedence, java.time.Duration deadline, String operator) {
+        watch.setDeadline(precedence, deadline);
+        store.audit(operator, "config.ack-deadline", precedence.name(), deadline.toString());
+    }
+
+    /**
+     * Checks every watched message against its deadline: re-alerts at half of it, escalates at the
+     * deadline (DESIGN decision 4) and records the first overdue in the ledger. The node calls this
+     * a few times a second.
+     */
+    public void tick() {
+        List<AckWatch.Event> due = watch.tick();
+        for (AckWatch.Event event : due) {
+            switch (event) {
+                case AckWatch.Event.Realert r ->
+                    events.alarm(
+                            Alarm.Kind.REALERT,
+                            "message " + r.id() + " not yet acknowledged at half its deadline; re-alerting "
+                                    + r.role());
+                case AckWatch.Event.Escalated x -> escalated(x);
+            }
+        }
+    }
+
+    private void escalated(AckWatch.Event.Escalated x) {
+        if (x.firstOverdue()) {
+            events.count(Counter.ESCALATIONS);
+            store.audit("node", "ack.overdue", x.id().toString(), "not acknowledged in time");
+            ledger.record(drafter.own() + " escalation at " + drafter.now() + ": message " + x.id()
+                    + " not acknowledged in time");
+        }
+        events.alarm(
+                Alarm.Kind.ESCALATION,
+                "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole() + " to "
+                        + x.toRole());
+    }
+
+    public List<MessageView> inbox(int limit) {
+        List<MessageView> views = new ArrayList<>();
+        for (InboxEntry entry : store.inbox(0, LISTING_WINDOW)) {
+            if (needsAck(entry.category())) {
+                views.add(inboundView(entry));
+            }
+        }
+        return newest(views, limit);
+    }
+
+    /** Messages our operators sent (not the node's own receipts, acks and link tests). */
+    public List<MessageView> outbox(int limit) {
+        List<MessageView> views = new ArrayList<>();
+        for (OutboxEntry entry : store.outbox(0, LISTING_WINDOW)) {
+            if (needsAck(entry.category())) {
+                views.add(outboundView(entry));
+            }
+        }
+        return newest(views, limit);
+    }
+
+    private static <T> List<T> newest(List<T> items, int limit) {
+        return items.subList(Math.max(0, items.size() - limit), items.size());
+    }
+
+    public Optional<MessageView> find(EnvelopeId id) {
+        Optional<InboxEntry> in = store.inboxEntry(drafter.peer(), id);
+        if (in.isPresent()) {
+            return Optional.of(inboundView(in.get()));
+        }
+        return store.outboxEntry(id).map(this::outboundView);
+    }
+
+    public long outboxPending() {
+        return store.outbox(0, LISTING_WINDOW).stream()
+                .filter(e -> e.status() == OutboxEntry.Status.PENDING)
+                .count();
+    }
+
+    private MessageView inboundView(InboxEntry entry) {
+        Envelope envelope = entry.envelope();
+        Optional<StoredAck> ack = store.ack(Direction.SENT, entry.from(), entry.id());
+        Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
+        MessageView.Status status = ack.isPresent()
+                ? MessageView.Status.ACKNOWLEDGED
+                : drafter.now().isAfter(deadline) ? MessageView.Status.OVERDUE : MessageView.Status.RECEIVED;
+        return new MessageView(
+                entry.id(),
+                MessageView.Direction.INBOUND,
+                entry.from(),
+                drafter.own(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                summary(envelope.payload()),
+                status,
+                Optional.of(entry.received()),
+                ack.map(StoredAck::role),
+                ack.map(StoredAck::acknowledged),
+                deadline,
+                ack.isPresent() ? Optional.empty() : watch.responsibleRole(entry.id()),
+                chinese(envelope.payload()),
+                Optional.empty());
+    }
+
+    private MessageView outboundView(OutboxEntry entry) {
+        Optional<StoredAck> ack = store.ack(Direction.RECEIVED, drafter.own(), entry.id());
+        Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
+        MessageView.Status status;
+        if (ack.isPresent()) {
+            status = MessageView.Status.ACKNOWLEDGED;
+        } else if (drafter.now().isAfter(deadline)) {
+            status = MessageView.Status.OVERDUE;
+        } else if (entry.status() == OutboxEntry.Status.DELIVERED) {
+            status = MessageView.Status.RECEIVED;
+        } else {
+            status = MessageView.Status.SENT;
+        }
+        Envelope envelope =
+                org.parley.wire.EnvelopeCodec.parse(entry.signed().canonical()).orElseThrow();
+        return new MessageView(
+                entry.id(),
+                MessageView.Direction.OUTBOUND,
+                drafter.own(),
+                entry.to(),
+                entry.precedence(),
+                entry.category(),
+                entry.created(),
+                summary(envelope.payload()),
+                status,
+                entry.delivered(),
+                ack.map(StoredAck::role),
+                ack.map(StoredAck::acknowledged),
+                deadline,
+                Optional.empty(),
+                chinese(envelope.payload()),
+                Optional.of(new MessageView.Delivery(entry.attempts(), entry.nextAttempt(), entry.lastError())));
+    }
+
+    /** The Chinese rendering of a phrasebook message; empty for anything else. */
+    private static Optional<String> chinese(Payload payload) {
+        return payload instanceof Payload.SafetyNotice s ? Optional.of(render(s, Reader.chinese())) : Optional.empty();
+    }
+
+    /**
+     * A phrasebook message in the reader's language and units. One from a newer phrasebook (an
+     * unknown code) is still shown, with its codes and parameters: a safety message is never hidden.
+     */
+    public static String render(Payload.SafetyNotice notice, Reader reader) {
+        return switch (PHRASEBOOK.render(Phrasebook.messageOf(notice), reader)) {
+            case Rendering.Rendered rendered -> rendered.text();
+            case Rendering.Refused refused ->
+                String.join(" ", notice.phraseCodes()) + " " + notice.parameters()
+                        + (notice.freeText().isEmpty() ? "" : " / " + notice.freeText()) + " [not rendered: "
+                        + refused.reason() + "]";
+        };
+    }
+
+    public static String summary(Payload payload) {
+        return switch (payload) {
+            case Payload.Text t -> t.text();
+            case Payload.SafetyNotice s -> render(s, Reader.english());
+            case Payload.LinkTest l -> "link test " + l.nonce();
+            case Payload.Receipt r -> "receipt for " + r.envelopeId();
+            case Payload.Ack a -> "ack of " + a.envelopeId() + " by " + a.role();
+            case Payload.DialogueRequest d -> "request for talks";
+            case Payload.DialogueAnswer d -> "answer " + d.answerCode() + " to " + d.requestId();
+            case Payload.ChannelNotice c -> c.action() + " " + c.categories() + ": " + c.reason();
+        };
+    }
+}

@@ -1,0 +1,231 @@
+package org.parley.node.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parley.crypto.PartyIdentity;
+import org.parley.ledger.AuditReport;
+import org.parley.ledger.CountersignedTreeHead;
+import org.parley.ledger.CrossCheck;
+import org.parley.ledger.Ledger;
+import org.parley.ledger.LedgerException;
+import org.parley.ledger.ProofBundle;
+import org.parley.ledger.SignatureBytes;
+import org.parley.ledger.TreeHeadOffer;
+import org.parley.ledger.TreeHeadStore;
+import org.parley.store.InboxEntry;
+import org.parley.store.OutboxEntry;
+import org.parley.store.Store;
+import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.KeyId;
+import org.parley.wire.Party;
+import org.parley.wire.SignedEnvelope;
+
+/**
+ * The node's tamper-evident record (RFC 9162 log in the store) and its half of the cross-check
+ * that runs with link tests:
+ *
+ * <pre>
+ *  A's link test carries {"offer": A's signed head + consistency proof from the size B countersigned last}
+ *  B checks it against A's head it countersigned before:
+ *    extends it  -> B sends back a link test carrying {"countersigned": A's head countersigned by B}
+ *    rewritten   -> B raises a FLASH alarm to its own operators (the evidence is in B's own log)
+ * </pre>
+ */
+public final class NodeLedger {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Ledger ledger;
+    private final TreeHeadStore heads;
+    private final Store store;
+    private final PartyIdentity identity;
+    private final Party peer;
+    private final PublicKey ownKey;
+    /** Peer signing certificates already kept beside the keys by this process. */
+    private final Set<X509Certificate> keptPeerSigners = ConcurrentHashMap.newKeySet();
+
+    /** What a received attachment asks of this node. */
+    public sealed interface Outcome {
+        /** Send this attachment back to the peer in a link test. */
+        record Reply(String attachment) implements Outcome {}
+
+        /** The peer's record no longer extends what we countersigned: alarm the own operators. */
+        record Rewritten(String alarmText) implements Outcome {}
+
+        /** Nothing to send; {@code note} says what happened, for the log. */
+        record Done(String note) implements Outcome {}
+    }
+
+    /** Opens the record kept in {@code store}: leaves and tree heads are both durable there. */
+    public NodeLedger(Store store, PartyIdentity identity, Party peer, InstantSource clock) {
+        this.store = store;
+        this.identity = identity;
+        this.peer = peer;
+        this.heads = store.treeHeadStore();
+        this.ownKey = publicKeyOf(identity.signer().certificatePem());
+        this.ledger = Ledger.open(
+                store.leafStore(), heads, new KeyPair(ownKey, identity.signer().privateKeyForLedger()), clock);
+    }
+
+    private static PublicKey publicKeyOf(String pem) {
+        try {
+            return CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .getPublicKey();
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the node's own signing certificate cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the exact canonical bytes of an envelope, receipt or ack sent or received. */
+    public long record(SignedEnvelope envelope) {
+        return ledger.append(envelope.canonical().toByteArray());
+    }
+
+    /** Appends an event of this node's own (an escalation, an alarm) as UTF-8 text. */
+    public long record(String event) {
+        return ledger.append(event.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public long size() {
+        return ledger.size();
+    }
+
+    /**
+     * Keeps a peer signing certificate in the keys directory (peer-signing/) the first time it signs
+     * something this node records, so proof bundles and audits can be made later with the node down.
+     */
+    public void keepPeerSigner(X509Certificate certificate) {
+        if (keptPeerSigners.add(certificate)
+                && !identity.peerSigningCertificates().contains(certificate)) {
+            try {
+                identity.learnPeerSigningCertificate(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("a verified peer certificate cannot be encoded", e);
+            }
+        }
+    }
+
+    /**
+     * The proof bundle of one envelope this node sent or received (issue 10, deliverable 4): its
+     * exact bytes and signature, its inclusion proof, and the first of our tree heads the peer
+     * countersigned that covers it.
+     *
+     * @throws LedgerException saying why no bundle can be made (unknown envelope, not yet
+     *     countersigned, a certificate missing from the keys directory)
+     */
+    public ProofBundle proofBundle(EnvelopeId id) {
+        SignedEnvelope signed = store.outboxEntry(id)
+                .map(OutboxEntry::signed)
+                .or(() -> store.inboxEntry(peer, id).map(InboxEntry::signed))
+                .orElseThrow(() -> new LedgerException("no envelope " + id + " was sent or received by this node"));
+        byte[] bytes = signed.canonical().toByteArray();
+        long leafIndex = ledger.leafIndexOf(bytes)
+                .orElseThrow(() -> new LedgerException("envelope " + id + " is stored but not on this node's record"
+                        + " (it was never appended to the log); run 'parley ledger verify --config FILE'"));
+        KeyId signer = EnvelopeCodec.parse(signed.canonical()).orElseThrow().signer();
+        List<X509Certificate> signerChain = chain(signer, "the envelope's signing key");
+        List<X509Certificate> ownChain = chain(identity.signer().keyId(), "this node's signing key");
+        SignatureBytes signature = SignatureBytes.of(signed.signature().toByteArray());
+        LedgerException last = new LedgerException("no certificate of " + peer + " is kept in "
+                + identity.directory().resolve("peer-signing") + " to check its countersignature with");
+        for (X509Certificate peerSigner : identity.peerSigningCertificates()) {
+            List<X509Certificate> peerChain = List.of(
+                    peerSigner,
+                    identity.peerCaCertificate()
+                            .orElseThrow(() -> new LedgerException("no peer CA is pinned in " + identity.directory())));
+            ProofBundle bundle = ledger.proofBundle(leafIndex, bytes, signature, signerChain, ownChain, peerChain);
+            try {
+                bundle.treeHead().verify(ownKey, peerSigner.getPublicKey());
+                return bundle;
+            } catch (LedgerException e) {
+                last = new LedgerException("the countersignature does not verify with any kept certificate of " + peer
+                        + ": " + e.reason());
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Recomputes the tree from the stored leaves and checks every stored head against it (issue 10,
+     * deliverable 5). The peer's countersignatures are checked when exactly one peer signing
+     * certificate is kept; with several, each head would need its own, so they are left out.
+     */
+    public AuditReport audit() {
+        List<X509Certificate> peerSigners = identity.peerSigningCertificates();
+        Optional<PublicKey> peerKey =
+                peerSigners.size() == 1 ? Optional.of(peerSigners.get(0).getPublicKey()) : Optional.empty();
+        return ledger.audit(peerKey);
+    }
+
+    private List<X509Certificate> chain(KeyId keyId, String what) {
+        return identity.signingChain(keyId)
+                .orElseThrow(() -> new LedgerException(
+                        "the certificate of " + what + " " + keyId + " is not kept in " + identity.directory()));
+    }
+
+    public int countersignedByPeer() {
+        return heads.ownCountersigned().size();
+    }
+
+    /** Our head and a proof that it extends the head the peer countersigned last. */
+    public String linkTestAttachment() {
+        List<CountersignedTreeHead> countersigned = heads.ownCountersigned();
+        long peerSaw = countersigned.isEmpty()
+                ? 0
+                : countersigned.get(countersigned.size() - 1).signedHead().treeSize();
+        ObjectNode out = JSON.createObjectNode();
+        out.set("offer", tree(ledger.offerTreeHead(peerSaw).toJson()));
+        return out.toString();
+    }
+
+    /** Handles the attachment of a peer's link test, signed by {@code peerKey}. */
+    public Outcome onPeerAttachment(String attachment, PublicKey peerKey) {
+        JsonNode root = tree(attachment);
+        try {
+            if (root.has("offer")) {
+                return switch (ledger.crossCheck(
+                        TreeHeadOffer.fromJson(root.get("offer").toString()), peerKey)) {
+                    case CrossCheck.Consistent c -> {
+                        ObjectNode out = JSON.createObjectNode();
+                        out.set("countersigned", tree(c.countersigned().toJson()));
+                        yield new Outcome.Reply(out.toString());
+                    }
+                    case CrossCheck.PeerRecordRewritten r -> new Outcome.Rewritten(r.alarmText());
+                    case CrossCheck.Rejected r -> new Outcome.Done("peer tree head not checked: " + r.reason());
+                };
+            }
+            if (root.has("countersigned")) {
+                ledger.acceptCountersignature(
+                        CountersignedTreeHead.fromJson(root.get("countersigned").toString()), peerKey);
+                return new Outcome.Done("our tree head was countersigned by the peer");
+            }
+            return new Outcome.Done("link-test attachment with neither offer nor countersigned head ignored");
+        } catch (LedgerException e) {
+            return new Outcome.Done("link-test attachment refused: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new LedgerException("link-test attachment is not JSON: " + e.getMessage());
+        }
+    }
+}
