@@ -38,6 +38,8 @@ public final class EncounterEngine {
     private static final double SUPPRESS_BELOW_KNOTS = 3;
     private static final double KNOT = Rules.METRES_PER_NM / 3600;
     private static final Duration MAX_LATENESS = Duration.ofMinutes(5);
+    /** Sweeps run every 10 s of feed time: a tenth of the shortest alert lead the rules aim at (docs/detection.md). */
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
     /**
      * Margin of the straight-line CPA bound for ships over its known errors: the plane geometry is
      * within 3 m of the geodesic reference (PairGeometryTest) and a chord of 5 km stands about 2 m
@@ -71,6 +73,8 @@ public final class EncounterEngine {
     private long pairsSolved;
     private Instant latest = Instant.EPOCH.minus(Duration.ofDays(365L * 100));
     private long lateReports;
+    /** The next 10-second mark of feed time to sweep at; null until the feed's first time is seen. */
+    private @Nullable Instant nextSweep;
 
     /**
      * An open encounter's key: the two targets' numeric keys (in target order), as {@link
@@ -153,6 +157,28 @@ public final class EncounterEngine {
                 evaluate(p, q, now, out);
             }
         });
+        return out;
+    }
+
+    /**
+     * Moves feed time to {@code feedTime}: sweeps at every 10-second mark of feed time it has
+     * reached since the last call, oldest first, and returns what those sweeps found. Every feed
+     * loop (replay, demo, live watch) calls this with each report's time before {@link #onReport},
+     * so all of them sweep on the same cadence; the first call only starts the cadence. A time
+     * before the last one (a late report) sweeps nothing.
+     */
+    public List<EncounterEvent> advanceTo(Instant feedTime) {
+        Instant mark = nextSweep;
+        if (mark == null) {
+            nextSweep = feedTime.plus(SWEEP_EVERY);
+            return List.of();
+        }
+        List<EncounterEvent> out = new ArrayList<>();
+        while (!feedTime.isBefore(mark)) {
+            out.addAll(sweep(mark));
+            mark = mark.plus(SWEEP_EVERY);
+        }
+        nextSweep = mark;
         return out;
     }
 

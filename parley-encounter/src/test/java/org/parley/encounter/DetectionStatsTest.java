@@ -65,18 +65,11 @@ class DetectionStatsTest {
         List<EncounterEvent> events = new ArrayList<>();
         Map<TargetId, Instant[]> spans = new HashMap<>();
         Instant clock = Instant.MIN;
-        Instant nextSweep = Instant.MIN;
         for (PositionReport r : reports) {
             if (r.time().isAfter(clock)) {
                 clock = r.time();
             }
-            if (nextSweep.equals(Instant.MIN)) {
-                nextSweep = clock.plusSeconds(10);
-            }
-            while (clock.isAfter(nextSweep)) {
-                events.addAll(engine.sweep(nextSweep));
-                nextSweep = nextSweep.plusSeconds(10);
-            }
+            events.addAll(engine.advanceTo(r.time()));
             events.addAll(engine.onReport(r));
             spans.merge(r.target(), new Instant[] {r.time(), r.time()}, (a, b) ->
                     new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});

@@ -89,6 +89,23 @@ class EngineTest {
     }
 
     @Test
+    void onReport_stoppedShipUnderWayAlongside_alerts() {
+        // The control for the suppression below: the same ships, but the stopped one reports
+        // "under way using engine" (ITU-R M.1371-5 Table 47, status 0), so nothing suppresses it.
+        EncounterEngine engine = new EncounterEngine(EncounterConfig.defaults());
+        engine.onReport(PositionReport.builder(new TargetId.Mmsi(412_000_001), T0, 22, 119)
+                .speedKnots(0)
+                .courseDegrees(0)
+                .navigationStatus(0)
+                .build());
+
+        List<EncounterEvent> events = engine.onReport(ship(369_000_001, 22.001, 119, 5, 0));
+
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).kind()).isEqualTo(EncounterEvent.Kind.OPENED);
+    }
+
+    @Test
     void onReport_mooredShipAlongside_isSuppressed() {
         EncounterEngine engine = new EncounterEngine(EncounterConfig.defaults());
         engine.onReport(PositionReport.builder(new TargetId.Mmsi(412_000_001), T0, 22, 119)

@@ -34,12 +34,8 @@ class ScenarioTest {
 
     static List<EncounterEvent> replay(EncounterEngine engine, List<PositionReport> reports) {
         List<EncounterEvent> events = new ArrayList<>();
-        Instant nextSweep = reports.get(0).time().plusSeconds(10);
         for (PositionReport r : reports) {
-            while (!r.time().isBefore(nextSweep)) {
-                events.addAll(engine.sweep(nextSweep));
-                nextSweep = nextSweep.plusSeconds(10);
-            }
+            events.addAll(engine.advanceTo(r.time()));
             events.addAll(engine.onReport(r));
         }
         events.addAll(engine.closeAll(reports.get(reports.size() - 1).time()));

@@ -229,6 +229,19 @@ final class Outbound {
     }
 
     /**
+     * Stops the HTTP client (its selector thread would outlive the node otherwise); requests still
+     * in flight fail and their envelopes stay in the outbox for the next start.
+     */
+    void close() {
+        client.shutdownNow();
+        try {
+            client.awaitTermination(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * A delivery loop for {@code lane}; returns when the thread is interrupted. Several loops of the
      * OTHERS lane pipeline: one posts its batch while another verifies and commits the receipts of
      * its own.

@@ -76,8 +76,8 @@ public final class HotlineNode implements AutoCloseable {
             PartyIdentity identity = PartyIdentity.load(config.keysDir(), Optional.empty(), random);
             Store store = resources.add(Stores.open(config, clock));
             NodeEvents events = new NodeEvents(config.party(), store, clock);
-            NodeLedger ledger = new NodeLedger(store, identity, config.peer(), clock);
-            NodeDialogue dialogue = new NodeDialogue(store.sharedDataSource(), clock);
+            NodeLedger ledger = NodeLedger.open(store, identity, config.peer(), clock);
+            NodeDialogue dialogue = NodeDialogue.open(store.sharedDataSource(), clock);
             OutboxSignal outbox = new OutboxSignal();
             MessageService messages = MessageService.open(
                     new Drafter(config.party(), config.peer(), identity.signer(), clock, random),

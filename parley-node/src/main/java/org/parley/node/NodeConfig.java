@@ -90,7 +90,9 @@ public record NodeConfig(
     public static NodeConfig load(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            String yaml = Files.readString(file);
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            ConfigKeys.check(yaml, file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read node config " + file + ": " + e.getMessage(), e);
         }

@@ -110,4 +110,52 @@ class NodeConfigTest {
     void load_missingParty_namesTheField() {
         assertThatThrownBy(() -> load(VALID.replace("party: BLUE\n", ""))).hasMessageContaining("'party'");
     }
+
+    @Test
+    void load_misspeltTopLevelKey_namesKeyLineAndClosestKey() {
+        assertThatThrownBy(() -> load(VALID.replace("linkTest:", "linkTets:")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 11")
+                .hasMessageContaining("unknown key 'linkTets'")
+                .hasMessageContaining("did you mean 'linkTest'");
+    }
+
+    @Test
+    void load_misspeltNestedKey_namesItsFullPath() {
+        assertThatThrownBy(() -> load(VALID.replace("  deadlines:", "  dealines:")))
+                .hasMessageContaining("line 13")
+                .hasMessageContaining("unknown key 'ack.dealines'")
+                .hasMessageContaining("did you mean 'ack.deadlines'");
+    }
+
+    @Test
+    void load_unknownPrecedenceInDeadlines_isRefused() {
+        assertThatThrownBy(() -> load(VALID.replace("FLASH: PT1M", "FLSH: PT1M")))
+                .hasMessageContaining("unknown key 'ack.deadlines.FLSH'")
+                .hasMessageContaining("did you mean 'ack.deadlines.FLASH'");
+    }
+
+    @Test
+    void load_tokenNamesChosenByOperator_areNotCheckedAsKeys() throws Exception {
+        NodeConfig config = load(VALID.replace(
+                "tokens: { \"t0ken\": { operator: alice, role: DUTY_OFFICER } }",
+                "tokens: { \"any-name-at-all\": { operator: alice, role: DUTY_OFFICER } }"));
+
+        assertThat(config.tokens()).containsOnlyKeys("any-name-at-all");
+    }
+
+    @Test
+    void load_misspeltKeyInsideAToken_isRefusedWithoutShowingTheToken() {
+        assertThatThrownBy(() -> load(VALID.replace("operator: alice", "operater: alice")))
+                .hasMessageContaining("unknown key 'operator.tokens.<token>.operater'")
+                .hasMessageContaining("did you mean 'operator.tokens.<token>.operator'")
+                .hasMessageNotContaining("t0ken");
+    }
+
+    @Test
+    void distance_oneTransposition_isTwoEdits() {
+        assertThat(ConfigKeys.distance("linkTets", "linkTest")).isEqualTo(2);
+        assertThat(ConfigKeys.distance("", "abc")).isEqualTo(3);
+        assertThat(ConfigKeys.distance("same", "same")).isZero();
+    }
 }

@@ -21,6 +21,7 @@ import org.parley.adsb.GeoPosition;
 import org.parley.adsb.feed.AdsbFeed;
 import org.parley.adsb.feed.FeedFormat;
 import org.parley.adsb.feed.FeedRecord;
+import org.parley.cli.GroupCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,16 +33,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Decode Mode S / ADS-B receiver feeds.",
         subcommands = {AdsbCommand.Decode.class})
-public final class AdsbCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class AdsbCommand extends GroupCommand {
 
     /** Where the frames come from and in which format. */
     enum Format {

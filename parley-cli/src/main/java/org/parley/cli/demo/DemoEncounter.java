@@ -56,11 +56,12 @@ final class DemoEncounter {
     static Optional<EnvelopeId> replay(EncounterEngine engine, EncounterWatch watch, Consumer<EncounterEvent> events) {
         Optional<EnvelopeId> first = Optional.empty();
         for (Instant t = START; !t.isAfter(START.plus(LENGTH)); t = t.plus(STEP)) {
+            // Both ships report at t, then feed time reaches t: the sweep at t sees both reports.
             List<EncounterEvent> happened = new ArrayList<>();
             for (PositionReport report : reports(t)) {
                 happened.addAll(engine.onReport(report));
             }
-            happened.addAll(engine.sweep(t));
+            happened.addAll(engine.advanceTo(t));
             for (EncounterEvent event : happened) {
                 events.accept(event);
                 Optional<EnvelopeId> sent = watch.onEvent(event);

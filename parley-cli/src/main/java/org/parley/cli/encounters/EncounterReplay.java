@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.parley.adsb.feed.AdsbFeed;
 import org.parley.adsb.feed.FeedRecord;
 import org.parley.encounter.EncounterEngine;
 import org.parley.encounter.EncounterEvent;
+import org.parley.track.FeedFormat;
 import org.parley.track.PositionReport;
 import org.parley.track.adsb.AdsbReports;
 import org.parley.track.ais.AisReports;
@@ -28,12 +28,10 @@ import org.parley.track.csv.ReportCsv;
  * time, closes everything at the end, and draws a progress bar on stderr.
  */
 final class EncounterReplay {
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
     private static final int BAR = 30;
 
     private final EncounterEngine engine;
     private final Optional<PrintWriter> progress;
-    private Optional<Instant> nextSweep = Optional.empty();
     private Instant clock = Instant.EPOCH;
     private long reports;
 
@@ -47,25 +45,25 @@ final class EncounterReplay {
     }
 
     void replay(Path file, Consumer<EncounterEvent> sink) throws IOException {
-        byte[] head = new byte[4096];
+        byte[] head = new byte[FeedFormat.HEAD_BYTES];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-        if (text.contains("VDM,") || text.contains("VDO,")) {
-            AisReports ais = AisReports.create();
-            lines(file, line -> ais.offer(line).ifPresent(r -> feed(r, sink)));
-        } else if (text.startsWith("time,target")
-                || text.matches("(?s)^(#[^\\n]*\\n)*\\d{4}-\\d\\d-\\d\\dT[^,]*,(MMSI|ICAO):.*")) {
-            long[] number = {0};
-            lines(file, line -> {
-                if (ReportCsv.parse(line, ++number[0]) instanceof CsvLine.Report r) {
-                    feed(r.report(), sink);
-                }
-            });
-        } else {
-            adsb(file, sink);
+        switch (FeedFormat.sniff(head, n)) {
+            case AIS_NMEA -> {
+                AisReports ais = AisReports.create();
+                lines(file, line -> ais.offer(line).ifPresent(r -> feed(r, sink)));
+            }
+            case REPORT_CSV -> {
+                long[] number = {0};
+                lines(file, line -> {
+                    if (ReportCsv.parse(line, ++number[0]) instanceof CsvLine.Report r) {
+                        feed(r.report(), sink);
+                    }
+                });
+            }
+            case ADSB -> adsb(file, sink);
         }
         done(file);
     }
@@ -112,13 +110,7 @@ final class EncounterReplay {
         if (r.time().isAfter(clock)) {
             clock = r.time();
         }
-        if (nextSweep.isEmpty() || clock.isBefore(nextSweep.get().minus(Duration.ofHours(1)))) {
-            nextSweep = Optional.of(clock.plus(SWEEP_EVERY));
-        }
-        while (clock.isAfter(nextSweep.get())) {
-            engine.sweep(nextSweep.get()).forEach(sink);
-            nextSweep = Optional.of(nextSweep.get().plus(SWEEP_EVERY));
-        }
+        engine.advanceTo(r.time()).forEach(sink);
         engine.onReport(r).forEach(sink);
     }
 

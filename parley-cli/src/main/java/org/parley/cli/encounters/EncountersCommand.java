@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.parley.cli.GroupCommand;
 import org.parley.encounter.EncounterConfig;
 import org.parley.encounter.EncounterEngine;
 import org.parley.encounter.EncounterEvent;
@@ -29,16 +30,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Replay feeds through the encounter watch.",
         subcommands = {EncountersCommand.Replay.class})
-public final class EncountersCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class EncountersCommand extends GroupCommand {
 
     @Command(
             name = "replay",
@@ -81,8 +73,19 @@ public final class EncountersCommand implements Callable<Integer> {
         @Option(names = "--json", description = "One JSON object per event instead of text.")
         private boolean json;
 
-        @Option(names = "--no-progress", description = "No progress bar on stderr.")
+        @Option(
+                names = "--no-progress",
+                description = "No progress bar on stderr (there is none anyway when stderr is not a terminal).")
         private boolean noProgress;
+
+        /**
+         * The launcher says whether stderr is a terminal ({@code -Dparley.stderrIsTerminal}); the
+         * JVM cannot tell on Java 21 alone, and a bar redrawn with carriage returns only garbles a
+         * log file.
+         */
+        private boolean showProgress() {
+            return !noProgress && Boolean.getBoolean("parley.stderrIsTerminal");
+        }
 
         @Override
         public Integer call() throws IOException {
@@ -105,7 +108,7 @@ public final class EncountersCommand implements Callable<Integer> {
                 }
             }
             EncounterEngine engine = new EncounterEngine(config);
-            EncounterReplay replay = new EncounterReplay(engine, noProgress ? Optional.empty() : Optional.of(err));
+            EncounterReplay replay = new EncounterReplay(engine, showProgress() ? Optional.of(err) : Optional.empty());
             Map<Level, Long> alerts = new EnumMap<>(Level.class);
             ObjectMapper mapper = new ObjectMapper();
             int[] written = {0};

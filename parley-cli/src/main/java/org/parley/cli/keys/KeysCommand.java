@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.parley.cli.GroupCommand;
 import org.parley.crypto.CryptoException;
 import org.parley.crypto.Fingerprint;
 import org.parley.crypto.PartyIdentity;
@@ -33,16 +34,7 @@ import picocli.CommandLine.Option;
         description = "Create and show party keys; pin the peer CA.",
         subcommands = {KeysCommand.Init.class, KeysCommand.Show.class, KeysCommand.Trust.class, KeysCommand.Rotate.class
         })
-public final class KeysCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class KeysCommand extends GroupCommand {
 
     /** Options every keys sub-command shares. */
     static final class Common {

@@ -1,7 +1,6 @@
 package org.parley.cli.ledger;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.parley.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code parley ledger}: Check the tamper-evident record; write and verify proof bundles. */
@@ -10,14 +9,4 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Check the tamper-evident record; write and verify proof bundles.",
         subcommands = {LedgerVerifyCommand.class, LedgerProofCommand.class})
-public final class LedgerCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    @SuppressWarnings("NullAway.Init") // injected by picocli before call()
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
-}
+public final class LedgerCommand extends GroupCommand {}

@@ -30,6 +30,6 @@ final class OfflineNode {
     /** The node's record in {@code store}, with the node's keys (read only; nothing is signed). */
     static NodeLedger ledger(NodeConfig config, Store store) {
         PartyIdentity identity = PartyIdentity.load(config.keysDir(), Optional.empty(), new SecureRandom());
-        return new NodeLedger(store, identity, config.peer(), InstantSource.system());
+        return NodeLedger.open(store, identity, config.peer(), InstantSource.system());
     }
 }

@@ -47,17 +47,22 @@ public final class OperatorCommands {
         }
 
         static void messages(PrintWriter out, JsonNode list) {
-            out.printf("%-36s %-9s %-8s %-12s %-16s %s%n", "ID", "PREC", "CATEGORY", "STATUS", "ACK BY", "TEXT");
+            // ACKED BY: who acknowledged it; AWAITING: the role that must acknowledge it now (it
+            // moves up the escalation chain as deadlines pass). Never one column for both.
+            String row = "%-36s %-9s %-8s %-12s %-16s %-16s %s%n";
+            out.printf(row, "ID", "PREC", "CATEGORY", "STATUS", "ACKED BY", "AWAITING", "TEXT");
             for (JsonNode m : list.path("messages")) {
                 String text = m.path("text").asText();
                 out.printf(
-                        "%-36s %-9s %-8s %-12s %-16s %s%n",
+                        row,
                         m.path("id").asText(),
                         m.path("precedence").asText(),
                         m.path("category").asText(),
                         m.path("status").asText(),
-                        m.path("acknowledgedBy")
-                                .asText(m.path("responsibleRole").asText("-")),
+                        m.path("acknowledgedBy").asText("-"),
+                        m.has("acknowledgedBy")
+                                ? "-"
+                                : m.path("responsibleRole").asText("-"),
                         text.length() > 60 ? text.substring(0, 57) + "..." : text);
             }
         }
@@ -98,21 +103,37 @@ public final class OperatorCommands {
         }
     }
 
-    @Command(name = "inbox", mixinStandardHelpOptions = true, description = "Messages received from the other party.")
-    public static final class Inbox extends Base {
+    /** A page of messages, newest first, as a table or JSON. */
+    abstract static class Listing extends Base {
+        @Option(
+                names = "--limit",
+                defaultValue = "100",
+                description = "How many of the newest messages to show, 1 to 10000 (default ${DEFAULT-VALUE}).")
+        int limit = 100;
+
+        /** The API resource listed, relative to the node's base URL. */
+        abstract String resource();
+
         @Override
         void run(OperatorClient client, PrintWriter out) {
-            JsonNode list = client.get("api/v1/inbox");
+            JsonNode list = client.get(resource() + "?limit=" + limit);
             print(out, list, () -> messages(out, list));
         }
     }
 
-    @Command(name = "outbox", mixinStandardHelpOptions = true, description = "Messages sent, with their status.")
-    public static final class Outbox extends Base {
+    @Command(name = "inbox", mixinStandardHelpOptions = true, description = "Messages received from the other party.")
+    public static final class Inbox extends Listing {
         @Override
-        void run(OperatorClient client, PrintWriter out) {
-            JsonNode list = client.get("api/v1/outbox");
-            print(out, list, () -> messages(out, list));
+        String resource() {
+            return "api/v1/inbox";
+        }
+    }
+
+    @Command(name = "outbox", mixinStandardHelpOptions = true, description = "Messages sent, with their status.")
+    public static final class Outbox extends Listing {
+        @Override
+        String resource() {
+            return "api/v1/outbox";
         }
     }
 

@@ -65,7 +65,7 @@ class DemoEncounterTest {
             for (var report : DemoEncounter.reports(t)) {
                 events.addAll(engine.onReport(report));
             }
-            events.addAll(engine.sweep(t));
+            events.addAll(engine.advanceTo(t));
         }
         assertThat(events).as("the intercept raises encounters").isNotEmpty();
         return events;

@@ -70,9 +70,23 @@ class EncountersCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("OPENED").contains("HOTLINE").contains("CLOSED");
         assertThat(Files.readString(geojson)).contains("\"FeatureCollection\"").contains("closest-approach");
-        assertThat(err.toString()).contains("%").contains("position reports");
+        // stderr is not a terminal here (no -Dparley.stderrIsTerminal from the launcher): no bar.
+        assertThat(err.toString()).contains("position reports").doesNotContain("%");
         try (var caps = Files.list(dir.resolve("cap"))) {
             assertThat(caps.count()).isPositive();
+        }
+    }
+
+    @Test
+    void replay_stderrIsTerminal_drawsProgressBar() throws IOException {
+        System.setProperty("parley.stderrIsTerminal", "true");
+        try {
+            int code = run("encounters", "replay", headOn().toString());
+
+            assertThat(code).isZero();
+            assertThat(err.toString()).contains("100%").contains("position reports");
+        } finally {
+            System.clearProperty("parley.stderrIsTerminal");
         }
     }
 

@@ -31,9 +31,15 @@ public final class NodeDialogue {
     private final ChannelPolicy channels;
     private final DialogueLedger ledger;
 
-    public NodeDialogue(DataSource database, InstantSource clock) {
-        this.channels = ChannelPolicy.jdbc(database, clock);
-        this.ledger = DialogueLedger.jdbc(database, channels, clock);
+    private NodeDialogue(ChannelPolicy channels, DialogueLedger ledger) {
+        this.channels = channels;
+        this.ledger = ledger;
+    }
+
+    /** The dialogue ledger and channel notices kept in {@code database} (the node's store). */
+    public static NodeDialogue open(DataSource database, InstantSource clock) {
+        ChannelPolicy channels = ChannelPolicy.jdbc(database, clock);
+        return new NodeDialogue(channels, DialogueLedger.jdbc(database, channels, clock));
     }
 
     /**

@@ -71,15 +71,24 @@ public final class NodeLedger {
         record Done(String note) implements Outcome {}
     }
 
-    /** Opens the record kept in {@code store}: leaves and tree heads are both durable there. */
-    public NodeLedger(Store store, PartyIdentity identity, Party peer, InstantSource clock) {
+    private NodeLedger(Store store, PartyIdentity identity, Party peer, PublicKey ownKey, Ledger ledger) {
         this.store = store;
         this.identity = identity;
         this.peer = peer;
         this.heads = store.treeHeadStore();
-        this.ownKey = publicKeyOf(identity.signer().certificatePem());
-        this.ledger = Ledger.open(
-                store.leafStore(), heads, new KeyPair(ownKey, identity.signer().privateKeyForLedger()), clock);
+        this.ownKey = ownKey;
+        this.ledger = ledger;
+    }
+
+    /** Opens the record kept in {@code store}: leaves and tree heads are both durable there. */
+    public static NodeLedger open(Store store, PartyIdentity identity, Party peer, InstantSource clock) {
+        PublicKey ownKey = publicKeyOf(identity.signer().certificatePem());
+        Ledger ledger = Ledger.open(
+                store.leafStore(),
+                store.treeHeadStore(),
+                new KeyPair(ownKey, identity.signer().privateKeyForLedger()),
+                clock);
+        return new NodeLedger(store, identity, peer, ownKey, ledger);
     }
 
     private static PublicKey publicKeyOf(String pem) {
