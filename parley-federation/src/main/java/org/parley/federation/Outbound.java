@@ -57,6 +57,9 @@ final class Outbound {
     private final List<String> ownCertificates;
     private final List<Progress> loops = new CopyOnWriteArrayList<>();
     private int current;
+    /** Whether the peer has answered a post since this node started (see {@link #post}). */
+    private volatile boolean peerAnswered;
+
     private Instant onFallbackSince = Instant.MIN;
 
     Outbound(
@@ -413,11 +416,18 @@ final class Outbound {
             URI uri = endpoints.get(index).resolve(FederationServer.PATH);
             try {
                 Batch.Response response = postTo(uri, body);
+                peerAnswered = true;
                 switchTo(index);
                 learn(response.certificates());
                 return response;
             } catch (IOException e) {
-                LOG.warn("endpoint {} failed: {}", uri, e.toString());
+                if (peerAnswered) {
+                    LOG.warn("endpoint {} failed: {}", uri, e.toString());
+                } else {
+                    // Both nodes of a pair start at about the same time: until the peer has answered
+                    // once, a refused connection is expected. The link alarm still warns if it stays so.
+                    LOG.info("endpoint {} not answering yet: {}", uri, e.toString());
+                }
                 last = e;
             }
         }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.parley.ais.AisDecoder;
 import org.parley.ais.AisResult;
@@ -28,7 +29,9 @@ public final class AisFeed implements AutoCloseable {
     private final String name;
     private final LineSource source;
     private final AisDecoder decoder;
-    private final java.util.concurrent.atomic.AtomicLong lines = new java.util.concurrent.atomic.AtomicLong();
+    private final LineFramer framer = new LineFramer(LineFramer.DEFAULT_MAX_LINE_BYTES);
+    private final AtomicLong lines = new AtomicLong();
+    private final AtomicLong overlong = new AtomicLong();
 
     private AisFeed(String name, LineSource source, AisDecoder decoder) {
         this.name = name;
@@ -47,11 +50,7 @@ public final class AisFeed implements AutoCloseable {
 
     /** Any stream, e.g. {@code System.in}; closed with the feed. */
     public static AisFeed stream(String name, InputStream in, AisDecoder decoder) {
-        try {
-            return new AisFeed(name, new ReaderSource(in, null), decoder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read AIS stream " + name + ": " + e.getMessage(), e);
-        }
+        return new AisFeed(name, new ReaderSource(in, null), decoder);
     }
 
     /** Connects to a TCP server that sends NMEA lines (e.g. an AIS receiver or AISHub relay). */
@@ -84,12 +83,21 @@ public final class AisFeed implements AutoCloseable {
     /** Reads until the source ends, handing every decoded message to {@code sink}. */
     public void run(Consumer<AisResult.Decoded> sink) {
         try {
-            for (String line = source.next(); line != null; line = source.next()) {
-                lines.incrementAndGet();
-                if (decoder.decode(line) instanceof AisResult.Decoded d) {
-                    sink.accept(d);
+            source.run(framer, new LineFramer.LineSink() {
+                @Override
+                public void line(byte[] buffer, int from, int to) {
+                    lines.incrementAndGet();
+                    if (decoder.decode(buffer, from, to) instanceof AisResult.Decoded d) {
+                        sink.accept(d);
+                    }
                 }
-            }
+
+                @Override
+                public void overlong() {
+                    lines.incrementAndGet();
+                    overlong.incrementAndGet();
+                }
+            });
         } catch (IOException e) {
             LOG.warn("AIS feed {} stopped: {}", name, e.getMessage());
         }
@@ -97,6 +105,11 @@ public final class AisFeed implements AutoCloseable {
 
     public long lineCount() {
         return lines.get();
+    }
+
+    /** Lines skipped for being longer than {@link LineFramer#DEFAULT_MAX_LINE_BYTES} (counted in {@link #lineCount}). */
+    public long overlongCount() {
+        return overlong.get();
     }
 
     public long decodedCount() {

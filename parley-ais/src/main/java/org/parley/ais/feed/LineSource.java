@@ -2,10 +2,9 @@ package org.parley.ais.feed;
 
 import java.io.Closeable;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 
-/** Where lines come from; null means the source has ended. */
+/** Where a feed's lines come from: a byte stream or UDP datagrams, framed by one {@link LineFramer}. */
 interface LineSource extends Closeable {
-    @Nullable
-    String next() throws IOException;
+    /** Hands every line to {@code sink} until the source ends or is closed. */
+    void run(LineFramer framer, LineFramer.LineSink sink) throws IOException;
 }

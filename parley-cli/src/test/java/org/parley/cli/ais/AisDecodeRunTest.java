@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.parley.ais.AisDecoder;
 import org.parley.ais.AisResult;
@@ -49,53 +48,6 @@ class AisDecodeRunTest {
             assertThat(summary).as("buffer %d", readBytes).startsWith("lines " + lineCount(text) + ", decoded 5,");
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(textPipeline(text));
         }
-    }
-
-    /** Bytes next to LF and CR in value, zero, high-bit bytes and '!': the ones a word-wise search may confuse. */
-    private static final byte[] AWKWARD = {0, 0x09, 0x0B, 0x0C, 0x0E, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, '!'};
-
-    /**
-     * The eight-bytes-at-a-time search finds the same first line break as a byte loop, whatever
-     * surrounds it: bytes next to LF and CR in value (0x09, 0x0B, 0x0C, 0x0E), zero bytes, bytes with
-     * the high bit set (0x8A, 0x8D, 0xFF) and breaks at every offset of a word. 3,000 seeded tries;
-     * a failure names its seed, and {@code -Dparley.seed=N} replays it.
-     */
-    @Test
-    void nextBreak_anyBytesAndRange_sameAsByteLoop() {
-        long seed = Long.getLong("parley.seed", System.nanoTime());
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int attempt = 0; attempt < 3_000; attempt++) {
-            byte[] buf = lineBytes(random, random.nextInt(81));
-            int start = Math.min(random.nextInt(81), buf.length);
-            int end = Math.max(start, Math.min(random.nextInt(81), buf.length));
-            int expected = end;
-            for (int i = start; i < end; i++) {
-                if (buf[i] == '\n' || buf[i] == '\r') {
-                    expected = i;
-                    break;
-                }
-            }
-
-            assertThat(AisDecodeRun.nextBreak(buf, start, end))
-                    .as("seed %d (replay with -Dparley.seed=%d), try %d", seed, seed, attempt)
-                    .isEqualTo(expected);
-        }
-    }
-
-    /** Random bytes weighted 20 : 3 : 2 between any byte, a line break and an awkward byte. */
-    private static byte[] lineBytes(SplittableRandom random, int length) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            int pick = random.nextInt(25);
-            if (pick < 20) {
-                bytes[i] = (byte) random.nextInt(256);
-            } else if (pick < 23) {
-                bytes[i] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
-            } else {
-                bytes[i] = AWKWARD[random.nextInt(AWKWARD.length)];
-            }
-        }
-        return bytes;
     }
 
     @Test
