@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,18 +34,10 @@ import org.parley.wire.Precedence;
  * notices go out as signed envelopes through {@link MessageService#send}, which runs the same checks the
  * peer's node runs on arrival; a refusal is a 4xx whose detail says what to fix.
  *
- * <pre>
- * GET  /api/v1/dialogue                          requests with their answers, suspended categories
- * POST /api/v1/dialogue/requests                 {level, topic, proposed[], deadline, precedence?}
- * POST /api/v1/dialogue/requests/{id}/answer     {answer: ACCEPT|DECLINE|COUNTER, meeting | reason | proposed[]}
- * GET  /api/v1/dialogue/stats?period=YEAR[&amp;format=csv]
- * GET  /api/v1/channel-notices                   notices recorded, categories suspended now
- * POST /api/v1/channel-notices                   {action: SUSPEND|RESUME, categories[], reason, effectiveAt?}
- * </pre>
+ * <p>The routes are declared in {@link Route} (DIALOGUE … SEND_CHANNEL_NOTICE) and documented in
+ * openapi.json.
  */
 final class DialogueRoutes {
-    static final String DIALOGUE = "/api/v1/dialogue";
-    static final String NOTICES = "/api/v1/channel-notices";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NodeConfig config;
@@ -65,129 +53,79 @@ final class DialogueRoutes {
         this.clock = clock;
     }
 
-    void handle(HttpExchange ex, String method, String path, OperatorApi.Caller caller) throws IOException {
-        String[] parts = path.split("/", -1); // "", api, v1, dialogue, requests, {id}, answer
-        if (path.equals(DIALOGUE)) {
-            OperatorApi.json(ex, 200, listing(), method, "GET");
-        } else if (path.equals(DIALOGUE + "/requests")) {
-            OperatorApi.requireMethod(method, "POST");
-            created(ex, request(OperatorApi.body(ex), caller));
-        } else if (parts.length == 7 && path.startsWith(DIALOGUE + "/requests/") && "answer".equals(parts[6])) {
-            OperatorApi.requireMethod(method, "POST");
-            created(ex, answer(OperatorApi.parseId(parts[5]), OperatorApi.body(ex), caller));
-        } else if (path.equals(DIALOGUE + "/stats")) {
-            stats(ex, method);
-        } else if (path.equals(NOTICES)) {
-            if ("POST".equals(method)) {
-                created(ex, notice(OperatorApi.body(ex), caller));
-            } else {
-                OperatorApi.json(ex, 200, notices(), method, "GET");
-            }
-        } else {
-            throw new OperatorApi.Problem(404, "no such resource: " + path + "; see /openapi.json for the API");
-        }
+    /** Requests with their answers, and the categories suspended now. */
+    Reply listing(Request request) {
+        ObjectNode out = JSON.createObjectNode();
+        List<DialogueEntry> entries = dialogue.entries();
+        out.set("requests", tree(DialogueLedger.toJson(entries)));
+        suspended(out);
+        return Reply.ok(out);
     }
 
-    private EnvelopeId request(JsonNode body, OperatorApi.Caller caller) {
-        Level level = OperatorApi.enumField(body, "level", Level.class);
+    Reply requestTalks(Request request) throws IOException {
+        JsonNode body = request.jsonBody();
+        Level level = Fields.enumField(body, "level", Level.class);
         String topic = body.path("topic").asText("");
-        List<Instant> proposed = instants(body, "proposed");
-        Instant deadline = instant(body.path("deadline"), "deadline");
-        DialogueRequest request = new DialogueRequest(
+        List<Instant> proposed = Fields.instants(body, "proposed");
+        Instant deadline = Fields.instant(body.path("deadline"), "deadline");
+        DialogueRequest talks = new DialogueRequest(
                 placeholder(), config.party(), config.peer(), level, topic, proposed, deadline, clock.instant());
         // The envelope supplies the request's id, parties and time; the payload its content.
-        return messages.send(
+        return Reply.created(messages.send(
                 precedence(body, Precedence.PRIORITY),
                 Category.DIALOGUE,
-                DialogueLedger.payloadOf(request),
-                caller.operator());
+                DialogueLedger.payloadOf(talks),
+                request.operator().name()));
     }
 
-    private EnvelopeId answer(EnvelopeId requestId, JsonNode body, OperatorApi.Caller caller) {
+    Reply answerTalks(Request request) throws IOException {
+        EnvelopeId requestId = Fields.id(request.parameter("id"));
+        JsonNode body = request.jsonBody();
         Instant now = clock.instant();
         String code = body.path("answer").asText("").toUpperCase(Locale.ROOT);
         Answer answer = switch (code) {
             case "ACCEPT" ->
                 new Answer.Accepted(
-                        requestId, placeholder(), config.party(), now, instant(body.path("meeting"), "meeting"));
+                        requestId, placeholder(), config.party(), now, Fields.instant(body.path("meeting"), "meeting"));
             case "DECLINE" ->
-                new Answer.Declined(requestId, placeholder(), config.party(), now, required(body, "reason"));
+                new Answer.Declined(requestId, placeholder(), config.party(), now, Fields.required(body, "reason"));
             case "COUNTER" ->
                 new Answer.Countered(
                         requestId,
                         placeholder(),
                         config.party(),
                         now,
-                        instants(body, "proposed"),
+                        Fields.instants(body, "proposed"),
                         body.path("note").asText(""));
             default ->
-                throw new OperatorApi.Problem(
+                throw new Problem(
                         400,
                         "'answer' must be ACCEPT (with 'meeting'), DECLINE (with 'reason') or COUNTER (with"
                                 + " 'proposed'), not '" + code + "'; NO_RESPONSE is recorded at the deadline");
         };
-        return messages.send(
+        return Reply.created(messages.send(
                 precedence(body, Precedence.PRIORITY),
                 Category.DIALOGUE,
                 DialogueLedger.payloadOf(answer),
-                caller.operator());
+                request.operator().name()));
     }
 
-    private EnvelopeId notice(JsonNode body, OperatorApi.Caller caller) {
-        Payload.ChannelNotice.Action action = OperatorApi.enumField(body, "action", Payload.ChannelNotice.Action.class);
-        JsonNode names = body.path("categories");
-        if (!names.isArray() || names.isEmpty()) {
-            throw new OperatorApi.Problem(400, "'categories' is required: a list such as [\"DIALOGUE\", \"ROUTINE\"]");
-        }
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        for (JsonNode name : names) {
-            categories.add(OperatorApi.parseEnum(name.asText(""), "categories", Category.class));
-        }
-        Payload.ChannelNotice payload;
-        try {
-            Optional<Instant> effectiveAt = body.has("effectiveAt")
-                    ? Optional.of(instant(body.path("effectiveAt"), "effectiveAt"))
-                    : Optional.empty();
-            payload = new Payload.ChannelNotice(action, categories, required(body, "reason"), effectiveAt);
-        } catch (IllegalArgumentException e) {
-            // DESIGN decision 5: SAFETY and LINKTEST cannot be named; say so and store nothing.
-            throw new OperatorApi.Problem(
-                    422,
-                    e.getMessage() + ". SAFETY and LINKTEST stay open whatever else is suspended; nothing was"
-                            + " sent. Name only DIALOGUE and/or ROUTINE.");
-        }
-        return messages.send(precedence(body, Precedence.IMMEDIATE), Category.NOTICE, payload, caller.operator());
-    }
-
-    private void stats(HttpExchange ex, String method) throws IOException {
-        String query = Optional.ofNullable(ex.getRequestURI().getQuery()).orElse("");
-        Period period = Period.YEAR;
-        boolean csv = false;
-        for (String pair : query.split("&", -1)) {
-            if (pair.startsWith("period=")) {
-                period = OperatorApi.parseEnum(pair.substring(7), "period", Period.class);
-            } else if (pair.equals("format=csv")) {
-                csv = true;
-            }
-        }
+    /** {@code ?period=YEAR|QUARTER|MONTH&format=json|csv}; a year in JSON when not given. */
+    Reply stats(Request request) {
+        Period period = request.query("period")
+                .map(p -> Fields.parseEnum(p, "period", Period.class))
+                .orElse(Period.YEAR);
+        String format = request.query("format").orElse("json");
         var stats = dialogue.stats(period);
-        if (csv) {
-            OperatorApi.requireMethod(method, "GET");
-            OperatorApi.send(ex, 200, "text/csv; charset=utf-8", stats.toCsv().getBytes(StandardCharsets.UTF_8));
-        } else {
-            OperatorApi.json(ex, 200, tree(stats.toJson()), method, "GET");
-        }
+        return switch (format) {
+            case "json" -> Reply.ok(tree(stats.toJson()));
+            case "csv" -> new Reply.Text("text/csv; charset=utf-8", stats.toCsv());
+            default -> throw new Problem(400, "'format' must be json or csv, not '" + format + "'");
+        };
     }
 
-    private ObjectNode listing() {
-        ObjectNode out = JSON.createObjectNode();
-        List<DialogueEntry> entries = dialogue.entries();
-        out.set("requests", tree(DialogueLedger.toJson(entries)));
-        suspended(out);
-        return out;
-    }
-
-    private ObjectNode notices() {
+    /** Notices of both parties, and the categories suspended now. */
+    Reply notices(Request request) {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode items = out.putArray("notices");
         for (ChannelNotice n : dialogue.notices()) {
@@ -201,7 +139,38 @@ final class DialogueRoutes {
             o.put("effectiveAt", n.effectiveAt().toString());
         }
         suspended(out);
-        return out;
+        return Reply.ok(out);
+    }
+
+    Reply sendNotice(Request request) throws IOException {
+        JsonNode body = request.jsonBody();
+        Payload.ChannelNotice.Action action = Fields.enumField(body, "action", Payload.ChannelNotice.Action.class);
+        JsonNode names = body.path("categories");
+        if (!names.isArray() || names.isEmpty()) {
+            throw new Problem(400, "'categories' is required: a list such as [\"DIALOGUE\", \"ROUTINE\"]");
+        }
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (JsonNode name : names) {
+            categories.add(Fields.parseEnum(name.asText(""), "categories", Category.class));
+        }
+        Payload.ChannelNotice payload;
+        try {
+            Optional<Instant> effectiveAt = body.has("effectiveAt")
+                    ? Optional.of(Fields.instant(body.path("effectiveAt"), "effectiveAt"))
+                    : Optional.empty();
+            payload = new Payload.ChannelNotice(action, categories, Fields.required(body, "reason"), effectiveAt);
+        } catch (IllegalArgumentException e) {
+            // DESIGN decision 5: SAFETY and LINKTEST cannot be named; say so and store nothing.
+            throw new Problem(
+                    422,
+                    e.getMessage() + ". SAFETY and LINKTEST stay open whatever else is suspended; nothing was"
+                            + " sent. Name only DIALOGUE and/or ROUTINE.");
+        }
+        return Reply.created(messages.send(
+                precedence(body, Precedence.IMMEDIATE),
+                Category.NOTICE,
+                payload,
+                request.operator().name()));
     }
 
     private void suspended(ObjectNode out) {
@@ -212,49 +181,13 @@ final class DialogueRoutes {
                 .forEach(suspended::add);
     }
 
-    private static void created(HttpExchange ex, EnvelopeId id) throws IOException {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("id", id.toString());
-        ex.getResponseHeaders().set("Location", "/api/v1/messages/" + id);
-        OperatorApi.json(ex, 201, out, "POST", "POST");
-    }
-
     /** Stands in for the id the envelope will get; the payload does not carry it. */
     private EnvelopeId placeholder() {
         return EnvelopeId.generate(clock, random);
     }
 
     private static Precedence precedence(JsonNode body, Precedence fallback) {
-        return body.has("precedence") ? OperatorApi.enumField(body, "precedence", Precedence.class) : fallback;
-    }
-
-    private static String required(JsonNode body, String field) {
-        String text = body.path(field).asText("");
-        if (text.isBlank()) {
-            throw new OperatorApi.Problem(400, "'" + field + "' is required");
-        }
-        return text;
-    }
-
-    private static Instant instant(JsonNode value, String field) {
-        try {
-            return Instant.parse(value.asText(""));
-        } catch (DateTimeParseException e) {
-            throw new OperatorApi.Problem(
-                    400,
-                    "'" + field + "' must be an ISO-8601 UTC time such as 2026-12-01T09:00:00Z: '" + value.asText("")
-                            + "'");
-        }
-    }
-
-    private static List<Instant> instants(JsonNode body, String field) {
-        JsonNode values = body.path(field);
-        if (!values.isArray() || values.isEmpty()) {
-            throw new OperatorApi.Problem(400, "'" + field + "' is required: a list of ISO-8601 UTC times");
-        }
-        List<Instant> times = new ArrayList<>();
-        values.forEach(v -> times.add(instant(v, field)));
-        return times;
+        return body.has("precedence") ? Fields.enumField(body, "precedence", Precedence.class) : fallback;
     }
 
     private static JsonNode tree(String json) {

@@ -1,0 +1,67 @@
+package org.parley.node.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.InstantSource;
+import java.util.function.Supplier;
+import org.parley.federation.LinkStatus;
+import org.parley.node.NodeConfig;
+import org.parley.node.events.NodeEvents;
+import org.parley.node.messages.MessageService;
+
+/** The node's own state: liveness, Prometheus metrics, this API's document, the link and alarms. */
+final class NodeRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NodeConfig config;
+    private final MessageService messages;
+    private final NodeEvents events;
+    private final Supplier<LinkStatus> link;
+    private final String storeEngine;
+    private final InstantSource clock;
+
+    NodeRoutes(
+            NodeConfig config,
+            MessageService messages,
+            NodeEvents events,
+            Supplier<LinkStatus> link,
+            String storeEngine,
+            InstantSource clock) {
+        this.config = config;
+        this.messages = messages;
+        this.events = events;
+        this.link = link;
+        this.storeEngine = storeEngine;
+        this.clock = clock;
+    }
+
+    Reply health(Request request) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("status", "UP");
+        out.put("party", config.party().name());
+        out.put("peer", config.peer().name());
+        out.put("store", storeEngine);
+        out.put("linkAlarm", link.get().alarm());
+        out.put("time", clock.instant().toString());
+        return Reply.ok(out);
+    }
+
+    /** Prometheus text exposition format 0.0.4. */
+    Reply metrics(Request request) {
+        return new Reply.Text(
+                "text/plain; version=0.0.4; charset=utf-8",
+                events.metricsText(messages.outboxPending(), link.get().alarm()));
+    }
+
+    Reply openApi(Request request) {
+        return new Reply.Text("application/json", OpenApi.document());
+    }
+
+    Reply link(Request request) {
+        return Reply.ok(Views.link(link.get()));
+    }
+
+    Reply alarms(Request request) {
+        return Reply.ok(Views.alarms(events.alarms()));
+    }
+}
