@@ -41,7 +41,7 @@ final class SeededInvocations implements TestTemplateInvocationContextProvider {
         return seeds(tries).mapToObj(seed -> new Invocation(seed, where));
     }
 
-    private static LongStream seeds(int tries) {
+    static LongStream seeds(int tries) {
         Optional<Long> replay = replaySeed();
         if (replay.isPresent()) {
             return LongStream.of(replay.get());
@@ -64,7 +64,7 @@ final class SeededInvocations implements TestTemplateInvocationContextProvider {
     }
 
     /** One run: resolves the {@code SplittableRandom} parameter and names the seed when it fails. */
-    private record Invocation(long seed, String where)
+    record Invocation(long seed, String where)
             implements TestTemplateInvocationContext, ParameterResolver, TestExecutionExceptionHandler {
 
         @Override
