@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.util.Optional;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.SplittableRandom;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 /**
  * CPR round trips: positions encoded with the DO-260B Appendix A §A.1.7.3 encoding equations
@@ -31,11 +31,11 @@ class CprPropertiesTest {
         return x - y * Math.floor(x / y);
     }
 
-    @Property(tries = 1000)
-    void globalAirborne_encodedPair_decodesWithinResolution(
-            @ForAll @DoubleRange(min = -86, max = 86) double lat,
-            @ForAll @DoubleRange(min = -179.99, max = 179.99) double lon,
-            @ForAll boolean latestOdd) {
+    @SeededTest(tries = 1000)
+    void globalAirborne_encodedPair_decodesWithinResolution(SplittableRandom random) {
+        double lat = Generators.doubleBetween(random, -86, 86);
+        double lon = Generators.doubleBetween(random, -179.99, 179.99);
+        boolean latestOdd = random.nextBoolean();
         int[] even = encode(lat, lon, false, false);
         int[] odd = encode(lat, lon, true, false);
         Optional<GeoPosition> p = Cpr.globalAirborne(even[0], even[1], odd[0], odd[1], latestOdd);
@@ -49,14 +49,14 @@ class CprPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
-    void local_referenceWithin100Km_decodesWithinResolution(
-            @ForAll @DoubleRange(min = -85, max = 85) double lat,
-            @ForAll @DoubleRange(min = -179, max = 179) double lon,
-            @ForAll @DoubleRange(min = -0.9, max = 0.9) double dLat,
-            @ForAll @DoubleRange(min = -0.9, max = 0.9) double dLon,
-            @ForAll boolean odd,
-            @ForAll boolean surface) {
+    @SeededTest(tries = 1000)
+    void local_referenceWithin100Km_decodesWithinResolution(SplittableRandom random) {
+        double lat = Generators.doubleBetween(random, -85, 85);
+        double lon = Generators.doubleBetween(random, -179, 179);
+        double dLat = Generators.doubleBetween(random, -0.9, 0.9);
+        double dLon = Generators.doubleBetween(random, -0.9, 0.9);
+        boolean odd = random.nextBoolean();
+        boolean surface = random.nextBoolean();
         int[] r = encode(lat, lon, odd, surface);
         // Local decode is unambiguous within half a zone: 3° airborne, 0.75° surface (A.1.7.5).
         double reach = surface ? 0.25 : 1.0;
@@ -67,11 +67,11 @@ class CprPropertiesTest {
         assertThat(Cpr.normaliseLon(g.longitudeDegrees() - lon)).isCloseTo(0.0, offset(tolerance * 10));
     }
 
-    @Property(tries = 1000)
-    void globalSurface_encodedPairAndNearbyReference_decodesWithinResolution(
-            @ForAll @DoubleRange(min = -85, max = 85) double lat,
-            @ForAll @DoubleRange(min = -179.9, max = 179.9) double lon,
-            @ForAll boolean latestOdd) {
+    @SeededTest(tries = 1000)
+    void globalSurface_encodedPairAndNearbyReference_decodesWithinResolution(SplittableRandom random) {
+        double lat = Generators.doubleBetween(random, -85, 85);
+        double lon = Generators.doubleBetween(random, -179.9, 179.9);
+        boolean latestOdd = random.nextBoolean();
         int[] even = encode(lat, lon, false, true);
         int[] odd = encode(lat, lon, true, true);
         GeoPosition receiver =

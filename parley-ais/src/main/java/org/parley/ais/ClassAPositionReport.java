@@ -39,17 +39,14 @@ public record ClassAPositionReport(
         int spare,
         boolean raim,
         int radio)
-        implements PositionReport {
+        implements TenthMinuteKinematics {
     public ClassAPositionReport {
         Check.messageType(messageType, 1, 2, 3);
         Check.unsigned(repeat, 2, "repeat");
         Check.unsigned(mmsi, 30, "mmsi");
         Check.unsigned(navigationStatusCode, 4, "navigationStatusCode");
         Check.signed(rawTurn, 8, "rawTurn");
-        Check.unsigned(rawSpeed, 10, "rawSpeed");
-        Check.signed(rawLongitude, 28, "rawLongitude");
-        Check.signed(rawLatitude, 27, "rawLatitude");
-        Check.unsigned(rawCourse, 12, "rawCourse");
+        TenthMinuteKinematics.check(rawSpeed, rawLongitude, rawLatitude, rawCourse);
         Check.unsigned(rawHeading, 9, "rawHeading");
         Check.unsigned(timestampSecond, 6, "timestampSecond");
         Check.unsigned(manoeuvre, 2, "manoeuvre");
@@ -76,26 +73,6 @@ public record ClassAPositionReport(
                 b.unsigned(145, 3),
                 b.flag(148),
                 b.length() >= 168 ? b.unsigned(149, 19) : b.unsigned(149, radioBits));
-    }
-
-    @Override
-    public OptionalDouble latitudeDegrees() {
-        return Units.latitude(rawLatitude, Units.TENTH_MINUTE_DEGREES);
-    }
-
-    @Override
-    public OptionalDouble longitudeDegrees() {
-        return Units.longitude(rawLongitude, Units.TENTH_MINUTE_DEGREES);
-    }
-
-    @Override
-    public OptionalDouble speedKnots() {
-        return Units.speedTenths(rawSpeed);
-    }
-
-    @Override
-    public OptionalDouble courseDegrees() {
-        return Units.courseTenths(rawCourse);
     }
 
     @Override

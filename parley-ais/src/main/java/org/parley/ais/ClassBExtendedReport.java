@@ -1,7 +1,5 @@
 package org.parley.ais;
 
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -32,15 +30,12 @@ public record ClassBExtendedReport(
         boolean raim,
         boolean dte,
         boolean assigned)
-        implements PositionReport {
+        implements TenthMinuteKinematics {
     public ClassBExtendedReport {
         Check.unsigned(repeat, 2, "repeat");
         Check.unsigned(mmsi, 30, "mmsi");
         Check.unsigned(reserved, 8, "reserved");
-        Check.unsigned(rawSpeed, 10, "rawSpeed");
-        Check.signed(rawLongitude, 28, "rawLongitude");
-        Check.signed(rawLatitude, 27, "rawLatitude");
-        Check.unsigned(rawCourse, 12, "rawCourse");
+        TenthMinuteKinematics.check(rawSpeed, rawLongitude, rawLatitude, rawCourse);
         Check.unsigned(rawHeading, 9, "rawHeading");
         Check.unsigned(timestampSecond, 6, "timestampSecond");
         Check.unsigned(regional, 4, "regional");
@@ -77,32 +72,7 @@ public record ClassBExtendedReport(
     }
 
     @Override
-    public OptionalDouble latitudeDegrees() {
-        return Units.latitude(rawLatitude, Units.TENTH_MINUTE_DEGREES);
-    }
-
-    @Override
-    public OptionalDouble longitudeDegrees() {
-        return Units.longitude(rawLongitude, Units.TENTH_MINUTE_DEGREES);
-    }
-
-    @Override
-    public OptionalDouble speedKnots() {
-        return Units.speedTenths(rawSpeed);
-    }
-
-    @Override
-    public OptionalDouble courseDegrees() {
-        return Units.courseTenths(rawCourse);
-    }
-
-    @Override
     public OptionalInt headingDegrees() {
         return Units.heading(rawHeading);
-    }
-
-    @Override
-    public Optional<NavigationStatus> navigationStatus() {
-        return Optional.empty();
     }
 }

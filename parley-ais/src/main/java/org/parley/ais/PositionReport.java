@@ -9,8 +9,7 @@ import java.util.OptionalInt;
  * B) and 27 (long range). These feed the track table; every accessor is in real units and empty
  * when the transmitter said "not available".
  */
-public sealed interface PositionReport extends AisMessage
-        permits ClassAPositionReport, SarAircraftReport, ClassBPositionReport, ClassBExtendedReport, LongRangeReport {
+public sealed interface PositionReport extends AisMessage permits TenthMinuteKinematics, LongRangeReport {
     /** Latitude in degrees north, empty when not available (91°) or out of range. */
     OptionalDouble latitudeDegrees();
 

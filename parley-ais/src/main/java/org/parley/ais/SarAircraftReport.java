@@ -1,6 +1,5 @@
 package org.parley.ais;
 
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -28,15 +27,12 @@ public record SarAircraftReport(
         boolean assigned,
         boolean raim,
         int radio)
-        implements PositionReport {
+        implements TenthMinuteKinematics {
     public SarAircraftReport {
         Check.unsigned(repeat, 2, "repeat");
         Check.unsigned(mmsi, 30, "mmsi");
         Check.unsigned(rawAltitude, 12, "rawAltitude");
-        Check.unsigned(rawSpeed, 10, "rawSpeed");
-        Check.signed(rawLongitude, 28, "rawLongitude");
-        Check.signed(rawLatitude, 27, "rawLatitude");
-        Check.unsigned(rawCourse, 12, "rawCourse");
+        TenthMinuteKinematics.check(rawSpeed, rawLongitude, rawLatitude, rawCourse);
         Check.unsigned(timestampSecond, 6, "timestampSecond");
         Check.unsigned(regional, 8, "regional");
         Check.unsigned(radio, 20, "radio");
@@ -70,16 +66,6 @@ public record SarAircraftReport(
         return rawAltitude == 4095 ? OptionalInt.empty() : OptionalInt.of(rawAltitude);
     }
 
-    @Override
-    public OptionalDouble latitudeDegrees() {
-        return Units.latitude(rawLatitude, Units.TENTH_MINUTE_DEGREES);
-    }
-
-    @Override
-    public OptionalDouble longitudeDegrees() {
-        return Units.longitude(rawLongitude, Units.TENTH_MINUTE_DEGREES);
-    }
-
     /** SOG in whole knots for aircraft (Table 51), 1023 = not available. */
     @Override
     public OptionalDouble speedKnots() {
@@ -87,17 +73,7 @@ public record SarAircraftReport(
     }
 
     @Override
-    public OptionalDouble courseDegrees() {
-        return Units.courseTenths(rawCourse);
-    }
-
-    @Override
     public OptionalInt headingDegrees() {
         return OptionalInt.empty();
-    }
-
-    @Override
-    public Optional<NavigationStatus> navigationStatus() {
-        return Optional.empty();
     }
 }

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
 import org.parley.testing.Corpus;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 /**
  * No line, however broken, makes the decoder throw or hang, and the byte-range entry the CLI uses
  * answers every mutated line as the text entry does. Each try mutates a batch of real sentences
- * (from several corpora) with a seed chosen by jqwik: 10,000 tries × 100 lines = 1,000,000 mutated
+ * (from several corpora) from a seed of its own ({@link SeededTest}): 10,000 tries × 100 lines = 1,000,000 mutated
  * sentences per run; {@code -Pfuzz-nightly} ({@code -Dparley.fuzz.batch=1000}) gives 10,000,000.
+ * Coverage-guided fuzzing of the same entries is {@link AisDecoderFuzzTargetTest}.
  */
 class AisFuzzTest {
     private static final int TRIES = 10_000;
@@ -44,9 +44,8 @@ class AisFuzzTest {
         return lines;
     }
 
-    @Property(tries = TRIES)
-    void decode_mutatedRealSentences_neverThrows(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @SeededTest(tries = TRIES)
+    void decode_mutatedRealSentences_neverThrows(SplittableRandom random) {
         long start = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
             String line = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
@@ -62,15 +61,16 @@ class AisFuzzTest {
     }
 
     /** The run decoded as many mutated sentences as promised (1,000,000, or 10,000,000 nightly). */
-    @AfterContainer
+    @AfterAll
     static void afterAll_allTriesRan_decodedTriesTimesBatchSentences() {
         if (MUTATED.get() > 0) { // zero when a filter ran only the other properties
             assertThat(MUTATED.get()).isEqualTo((long) TRIES * BATCH);
         }
     }
 
-    @Property(tries = 2_000)
-    void decode_arbitraryText_neverThrows(@ForAll @StringLength(max = 200) String line) {
+    @SeededTest(tries = 2_000)
+    void decode_arbitraryText_neverThrows(SplittableRandom random) {
+        String line = Generators.text(random, 200, false);
         assertThat(decoder.decode(line)).isNotNull();
         assertThat(decoder.decode("!AIVDM,1,1,,A," + line)).isNotNull();
     }

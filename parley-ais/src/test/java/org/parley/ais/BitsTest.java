@@ -2,22 +2,21 @@ package org.parley.ais;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 /**
  * The payload loader assembles ten characters per register (Bits.append(char[]...)); the stored
  * fragment path (Bits.append(String)) still puts six bits per character and is the reference.
  */
 class BitsTest {
-    @Property(tries = 2_000)
-    void append_chars_sameBitsAsPerCharacterPath(
-            @ForAll("payload") String first, @ForAll("payload") String second, @ForAll @IntRange(max = 5) int fill) {
+    @SeededTest(tries = 2_000)
+    void append_chars_sameBitsAsPerCharacterPath(SplittableRandom random) {
+        String first = payload(random);
+        String second = payload(random);
+        int fill = Generators.intBetween(random, 0, 5);
         Bits reference = new Bits();
         reference.clear();
         assertThat(reference.append(first)).isTrue();
@@ -40,9 +39,11 @@ class BitsTest {
         }
     }
 
-    @Property(tries = 500)
-    void append_badCharacterAnywhere_refused(
-            @ForAll("payload") String payload, @ForAll @IntRange(max = 200) int at, @ForAll("bad") char bad) {
+    @SeededTest(tries = 500)
+    void append_badCharacterAnywhere_refused(SplittableRandom random) {
+        String payload = payload(random);
+        int at = Generators.intBetween(random, 0, 200);
+        char bad = Generators.oneOf(random, 'X', '_', '/', 'x', ' ', '\u00e9', '\u2603', '\u0000');
         int where = Math.min(at, payload.length());
         char[] line = (payload.substring(0, where) + bad + payload.substring(where)).toCharArray();
         Bits bits = new Bits();
@@ -64,17 +65,10 @@ class BitsTest {
         assertThat(bits.append(new char[] {'0'}, 0, 1)).isFalse();
     }
 
-    @Provide
-    Arbitrary<String> payload() {
-        // IEC 61162-1 Table 7 payload characters: '0'..'W' and '`'..'w'.
-        return Arbitraries.strings()
-                .withCharRange('0', 'W')
-                .withCharRange('`', 'w')
-                .ofMaxLength(200);
-    }
+    // IEC 61162-1 Table 7 payload characters: '0'..'W' and '`'..'w'.
+    private static final String PAYLOAD_CHARACTERS = "0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw";
 
-    @Provide
-    Arbitrary<Character> bad() {
-        return Arbitraries.of('X', '_', '/', 'x', ' ', '\u00e9', '\u2603', '\u0000');
+    private static String payload(SplittableRandom random) {
+        return Generators.text(random, 200, PAYLOAD_CHARACTERS);
     }
 }

@@ -5,25 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 /** The $PGHP time in plain arithmetic agrees with java.time wherever java.time can answer. */
 class GatehouseTest {
-    @Property(tries = 5_000)
-    void timeMillis_anyFields_sameAsJavaTime(
-            @ForAll("years") long year,
-            @ForAll @IntRange(max = 13) int month,
-            @ForAll @IntRange(max = 32) int day,
-            @ForAll @IntRange(max = 25) int hour,
-            @ForAll @IntRange(max = 61) int minute,
-            @ForAll @IntRange(max = 61) int second,
-            @ForAll("millis") long millis) {
+    @SeededTest(tries = 5_000)
+    void timeMillis_anyFields_sameAsJavaTime(SplittableRandom random) {
+        long year = year(random);
+        // One past each field's range, so that out-of-range fields are tried too.
+        int month = Generators.intBetween(random, 0, 13);
+        int day = Generators.intBetween(random, 0, 32);
+        int hour = Generators.intBetween(random, 0, 25);
+        int minute = Generators.intBetween(random, 0, 61);
+        int second = Generators.intBetween(random, 0, 61);
+        long millis = millis(random);
         String fields = "1," + year + "," + month + "," + day + "," + hour + "," + minute + "," + second + "," + millis
                 + ",338,2,,1,09";
 
@@ -49,18 +47,19 @@ class GatehouseTest {
                 .isInstanceOf(AisResult.Decoded.class);
     }
 
-    @Provide
-    Arbitrary<Long> years() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 3000),
-                Arbitraries.of(1600L, 1900L, 2000L, 2100L, 2400L),
-                Arbitraries.longs().between(0, 1_200_000_000L));
+    /** Ordinary years, the century leap-year edges, and years beyond what java.time holds. */
+    private static long year(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Generators.longBetween(random, 0, 3000);
+            case 1 -> Generators.oneOf(random, 1600L, 1900L, 2000L, 2100L, 2400L);
+            default -> Generators.longBetween(random, 0, 1_200_000_000L);
+        };
     }
 
-    @Provide
-    Arbitrary<Long> millis() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 999), Arbitraries.longs().between(0, 999_999_999_999_999_999L));
+    private static long millis(SplittableRandom random) {
+        return random.nextBoolean()
+                ? Generators.longBetween(random, 0, 999)
+                : Generators.longBetween(random, 0, 999_999_999_999_999_999L);
     }
 
     private static long javaTime(long year, int month, int day, int hour, int minute, int second, long millis) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.testing.Corpus;
@@ -22,30 +21,8 @@ class LibaisDifferentialTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int WINDOW = 64;
 
-    static Stream<String> files() {
-        return Stream.of(
-                "amsa_ais.part1.txt",
-                "amsa_exact-earth-augmented-2.txt",
-                "amsa_exact-earth-augmented.txt",
-                "amsa_nmea-timestamped.txt",
-                "dma_ais250.txt",
-                "dma_decode_encode_messages.txt",
-                "dma_replay_dump.txt",
-                "dma_small_cb_example.txt",
-                "gpsd_ais-nmea-type6-fid55.log",
-                "gpsd_ais-nmea.log",
-                "gpsd_ais-raw-messages.log",
-                "gpsd_sample.aivdm",
-                "libais_tagblock.nmea",
-                "pyais_ais_test_messages",
-                "pyais_messages.ais",
-                "pyais_mixed.txt",
-                "pyais_nmea_data_sample.txt",
-                "pyais_timestamped.ais");
-    }
-
     @ParameterizedTest
-    @MethodSource("files")
+    @MethodSource("org.parley.testing.Corpus#aisFeedFiles")
     void decode_corpusFile_agreesWithLibaisOnAtLeast999Permille(String file) throws Exception {
         List<JsonNode> peer = new ArrayList<>();
         for (String line : Corpus.lines("ais/peer/" + file + ".libais.json")) {

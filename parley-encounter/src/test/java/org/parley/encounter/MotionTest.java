@@ -2,11 +2,11 @@ package org.parley.encounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.SplittableRandom;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 class MotionTest {
     private static final double SECONDS = 1_000;
@@ -15,20 +15,20 @@ class MotionTest {
      * The osculating circle against GeographicLib's Direct problem (the peer): well inside the 3 m
      * the pair geometry may be off, at any latitude short of the pole and on any course.
      */
-    @Property(tries = 2_000)
-    void ahead_upToTheLocalLimit_staysOnTheGeodesic(
-            @ForAll @DoubleRange(min = -89.99, max = 89.99) double lat,
-            @ForAll @DoubleRange(min = -180, max = 180) double lon,
-            @ForAll @DoubleRange(min = 0, max = 360, maxIncluded = false) double course,
-            @ForAll @DoubleRange(min = 1, max = Motion.LOCAL_LIMIT_METRES) double metres) {
+    @SeededTest(tries = 2_000)
+    void ahead_upToTheLocalLimit_staysOnTheGeodesic(SplittableRandom random) {
+        double lat = Generators.doubleBetween(random, -89.99, 89.99);
+        double lon = Generators.doubleBetween(random, -180, 180);
+        double course = random.nextDouble(0, 360);
+        double metres = Generators.doubleBetween(random, 1, Motion.LOCAL_LIMIT_METRES);
         assertThat(offGeodesicMetres(lat, lon, course, metres)).isLessThan(0.25);
     }
 
-    @Property(tries = 200)
-    void ahead_beyondTheLocalLimit_isTheGeodesic(
-            @ForAll @DoubleRange(min = -89.99, max = 89.99) double lat,
-            @ForAll @DoubleRange(min = 0, max = 360, maxIncluded = false) double course,
-            @ForAll @DoubleRange(min = Motion.LOCAL_LIMIT_METRES + 1, max = 300_000) double metres) {
+    @SeededTest(tries = 200)
+    void ahead_beyondTheLocalLimit_isTheGeodesic(SplittableRandom random) {
+        double lat = Generators.doubleBetween(random, -89.99, 89.99);
+        double course = random.nextDouble(0, 360);
+        double metres = Generators.doubleBetween(random, Motion.LOCAL_LIMIT_METRES + 1, 300_000);
         assertThat(offGeodesicMetres(lat, 30, course, metres)).isLessThan(0.001);
     }
 

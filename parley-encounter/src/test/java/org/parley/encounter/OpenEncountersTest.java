@@ -6,18 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.SeededTest;
 
 class OpenEncountersTest {
 
     /** Operations on few distinct keys (many collisions and long runs), checked against a HashMap. */
-    @Property(tries = 200)
-    void operations_anySequence_behaveLikeAMap(
-            @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 3 * 40 * 40 - 1) Integer> ops) {
+    @SeededTest(tries = 200)
+    void operations_anySequence_behaveLikeAMap(SplittableRandom random) {
+        int[] ops = random.ints(random.nextInt(401), 0, 3 * 40 * 40).toArray();
         OpenEncounters<String> table = new OpenEncounters<>();
         Map<List<Long>, String> reference = new HashMap<>();
         for (int op : ops) {

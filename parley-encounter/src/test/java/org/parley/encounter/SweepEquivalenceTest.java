@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 import org.parley.track.Altitude;
 import org.parley.track.PositionReport;
 import org.parley.track.TargetId;
@@ -31,10 +31,10 @@ class SweepEquivalenceTest {
         {0.0, 179.97}, {-16.5, -179.95}, {89.7, 0.0}, {78.2, 15.0}, {1.2, 103.8}, {51.0, 1.5}
     };
 
-    @Property(tries = 30)
-    void sweep_randomFleet_opensSameEncountersAsAllPairs(
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int sweepBehindMinutes) {
-        List<PositionReport> reports = fleet(new Random(seed), 600);
+    @SeededTest(tries = 30)
+    void sweep_randomFleet_opensSameEncountersAsAllPairs(SplittableRandom random) {
+        int sweepBehindMinutes = Generators.intBetween(random, 0, 3);
+        List<PositionReport> reports = fleet(new Random(random.nextLong()), 600);
         Instant now = T0.minusSeconds(60L * sweepBehindMinutes);
         EncounterEngine grid = new EncounterEngine(EncounterConfig.defaults(), 0);
         EncounterEngine brute = new EncounterEngine(EncounterConfig.defaults(), 0);
@@ -48,7 +48,7 @@ class SweepEquivalenceTest {
         assertThat(grid.lastSweep().pairsOffered()).isLessThan(brute.lastSweep().pairsOffered());
     }
 
-    @Example
+    @Test
     void sweep_fleetLargeEnoughForWorkerThreads_opensSameEncountersAsAllPairs() {
         List<PositionReport> reports = fleet(new Random(6), 6_000);
         EncounterEngine grid = new EncounterEngine(EncounterConfig.defaults(), 0);
@@ -76,10 +76,10 @@ class SweepEquivalenceTest {
                 .toList();
     }
 
-    @Property(tries = 5)
-    void sweep_fleetsOfThisShape_doAlertAtSeaAndInTheAir(@ForAll long seed) {
+    @SeededTest(tries = 5)
+    void sweep_fleetsOfThisShape_doAlertAtSeaAndInTheAir(SplittableRandom random) {
         EncounterEngine brute = new EncounterEngine(EncounterConfig.defaults(), 0);
-        fleet(new Random(seed), 600).forEach(brute::index);
+        fleet(new Random(random.nextLong()), 600).forEach(brute::index);
 
         List<EncounterEvent> events = brute.sweepAllPairs(T0);
 

@@ -8,13 +8,9 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 import org.parley.testing.TestClock;
 
 /**
@@ -27,31 +23,29 @@ class ProofPropertiesTest {
 
     record Case(int size, int index, int seed) {}
 
-    @Provide
-    Arbitrary<Case> leafInTree() {
-        return Arbitraries.integers()
-                .between(1, 10_000)
-                .flatMap(size -> Combinators.combine(
-                                Arbitraries.integers().between(0, size - 1), Arbitraries.integers())
-                        .as((index, seed) -> new Case(size, index, seed)));
+    /** A tree of 1 to 10,000 leaves and one of its leaves (first and last included often). */
+    private static Case leafInTree(SplittableRandom random) {
+        int size = Generators.intBetween(random, 1, 10_000);
+        return new Case(size, Generators.intBetween(random, 0, size - 1), random.nextInt());
     }
 
-    @Provide
-    Arbitrary<Case> prefixOfTree() {
-        return Arbitraries.integers()
-                .between(1, 10_000)
-                .flatMap(size -> Combinators.combine(Arbitraries.integers().between(0, size), Arbitraries.integers())
-                        .as((from, seed) -> new Case(size, from, seed)));
+    /** A tree of 1 to 10,000 leaves and a prefix size from 0 to all of it. */
+    private static Case prefixOfTree(SplittableRandom random) {
+        int size = Generators.intBetween(random, 1, 10_000);
+        return new Case(size, Generators.intBetween(random, 0, size), random.nextInt());
     }
 
-    @Property(tries = 60)
-    void root_randomTree_equalsRecursiveDefinition(@ForAll @IntRange(min = 0, max = 700) int size, @ForAll int seed) {
+    @SeededTest(tries = 60)
+    void root_randomTree_equalsRecursiveDefinition(SplittableRandom random) {
+        int size = Generators.intBetween(random, 0, 700);
+        int seed = random.nextInt();
         MerkleTree tree = tree(size, seed);
         assertThat(MerkleHash.wrap(tree.root(size))).isEqualTo(MerkleHash.wrap(definitionMth(size, seed, 0, size)));
     }
 
-    @Property(tries = 120)
-    void inclusionProof_anyLeaf_verifiesAndEveryChangeFails(@ForAll("leafInTree") Case c) {
+    @SeededTest(tries = 120)
+    void inclusionProof_anyLeaf_verifiesAndEveryChangeFails(SplittableRandom random) {
+        Case c = leafInTree(random);
         Ledger ledger = ledger(c.size(), c.seed());
         SignedTreeHead head = ledger.signTreeHead();
         MerkleHash leaf = MerkleHash.ofLeafData(leafData(c.seed(), c.index()));
@@ -86,8 +80,9 @@ class ProofPropertiesTest {
         assertFails(() -> Ledger.verifyInclusion(leaf, proof, withFlippedSignature(head), KEYS.getPublic()));
     }
 
-    @Property(tries = 120)
-    void consistencyProof_anyPrefix_verifiesAndEveryChangeFails(@ForAll("prefixOfTree") Case c) {
+    @SeededTest(tries = 120)
+    void consistencyProof_anyPrefix_verifiesAndEveryChangeFails(SplittableRandom random) {
+        Case c = prefixOfTree(random);
         int from = c.index();
         Ledger ledger = ledger(from, c.seed());
         SignedTreeHead old = ledger.signTreeHead();
@@ -111,9 +106,10 @@ class ProofPropertiesTest {
         }
     }
 
-    @Property(tries = 60)
-    void consistencyProof_earlierLeafRewritten_fails(
-            @ForAll("leafInTree") Case c, @ForAll @IntRange(min = 1, max = 500) int growth) {
+    @SeededTest(tries = 60)
+    void consistencyProof_earlierLeafRewritten_fails(SplittableRandom random) {
+        Case c = leafInTree(random);
+        int growth = Generators.intBetween(random, 1, 500);
         // The threat: the log owner changes leaf `index` and regrows. The old root no longer fits.
         int from = c.index() + 1;
         MerkleHash oldRoot = MerkleHash.wrap(tree(from, c.seed()).root(from));
@@ -128,9 +124,10 @@ class ProofPropertiesTest {
         assertFails(() -> Ledger.verifyConsistency(proof, oldRoot, MerkleHash.wrap(rewritten.root(size))));
     }
 
-    @Property(tries = 100)
-    void signedTreeHead_anyFieldChanged_failsVerification(
-            @ForAll @IntRange(min = 0, max = 1000) int size, @ForAll int seed) {
+    @SeededTest(tries = 100)
+    void signedTreeHead_anyFieldChanged_failsVerification(SplittableRandom random) {
+        int size = Generators.intBetween(random, 0, 1000);
+        int seed = random.nextInt();
         SignedTreeHead head = ledger(size, seed).signTreeHead();
         head.verify(KEYS.getPublic());
         TreeHead h = head.head();

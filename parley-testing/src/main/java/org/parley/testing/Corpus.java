@@ -24,7 +24,40 @@ public final class Corpus {
     private static final String PROPERTY = "parley.data";
     private static final String ENVIRONMENT = "PARLEY_DATA";
 
+    /**
+     * The AIS feed files under {@code ais/} that have a peer decode beside them in {@code ais/peer/}
+     * ({@code <file>.libais.json}, {@code <file>.gpsdecode.json}): the differential tests run over
+     * this one list, so a file added to the corpus is compared with every peer or with none.
+     */
+    private static final List<String> AIS_FEED_FILES = List.of(
+            "amsa_ais.part1.txt",
+            "amsa_exact-earth-augmented-2.txt",
+            "amsa_exact-earth-augmented.txt",
+            "amsa_nmea-timestamped.txt",
+            "dma_ais250.txt",
+            "dma_decode_encode_messages.txt",
+            "dma_replay_dump.txt",
+            "dma_small_cb_example.txt",
+            "gpsd_ais-nmea-type6-fid55.log",
+            "gpsd_ais-nmea.log",
+            "gpsd_ais-raw-messages.log",
+            "gpsd_sample.aivdm",
+            "libais_tagblock.nmea",
+            "pyais_ais_test_messages",
+            "pyais_messages.ais",
+            "pyais_mixed.txt",
+            "pyais_nmea_data_sample.txt",
+            "pyais_timestamped.ais");
+
     private Corpus() {}
+
+    /**
+     * The names (relative to {@code ais/}) of the AIS feed files that peer decoders were run on; a
+     * {@code @MethodSource("org.parley.testing.Corpus#aisFeedFiles")} for differential tests.
+     */
+    public static List<String> aisFeedFiles() {
+        return AIS_FEED_FILES;
+    }
 
     /** The corpus root folder. */
     public static Path root() {

@@ -50,6 +50,32 @@ public record Track(
         return Duration.between(time, now).compareTo(silenceAllowed) > 0;
     }
 
+    /**
+     * This track with other air data: what the table carries over from the previous state when a
+     * new report lacks it (an ADS-B position without altitude, a frame without the emitter category).
+     */
+    Track withAirData(
+            Optional<Altitude> newAltitude, OptionalDouble newVerticalRate, Optional<String> newEmitterCategory) {
+        return new Track(
+                id,
+                domain,
+                transponder,
+                time,
+                latitudeDegrees,
+                longitudeDegrees,
+                speedKnots,
+                courseDegrees,
+                motion,
+                headingDegrees,
+                newAltitude,
+                newVerticalRate,
+                navigationStatus,
+                shipType,
+                newEmitterCategory,
+                silenceAllowed,
+                reports);
+    }
+
     /** Altitude in feet, or empty (ships, and aircraft that did not report one). */
     public OptionalDouble altitudeFeet() {
         return altitude.map(a -> OptionalDouble.of(a.altitudeFeet())).orElse(OptionalDouble.empty());

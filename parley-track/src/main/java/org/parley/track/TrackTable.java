@@ -180,47 +180,16 @@ public final class TrackTable {
     }
 
     private static Track withAltitudeOf(Track t, Track last) {
-        return new Track(
-                t.id(),
-                t.domain(),
-                t.transponder(),
-                t.time(),
-                t.latitudeDegrees(),
-                t.longitudeDegrees(),
-                t.speedKnots(),
-                t.courseDegrees(),
-                t.motion(),
-                t.headingDegrees(),
+        return t.withAirData(
                 last.altitude(),
                 t.verticalRateFeetPerMinute().isPresent()
                         ? t.verticalRateFeetPerMinute()
                         : last.verticalRateFeetPerMinute(),
-                t.navigationStatus(),
-                t.shipType(),
-                t.emitterCategory(),
-                t.silenceAllowed(),
-                t.reports());
+                t.emitterCategory());
     }
 
     private static Track withEmitterOf(Track t, Track last) {
-        return new Track(
-                t.id(),
-                t.domain(),
-                t.transponder(),
-                t.time(),
-                t.latitudeDegrees(),
-                t.longitudeDegrees(),
-                t.speedKnots(),
-                t.courseDegrees(),
-                t.motion(),
-                t.headingDegrees(),
-                t.altitude(),
-                t.verticalRateFeetPerMinute(),
-                t.navigationStatus(),
-                t.shipType(),
-                last.emitterCategory(),
-                t.silenceAllowed(),
-                t.reports());
+        return t.withAirData(t.altitude(), t.verticalRateFeetPerMinute(), last.emitterCategory());
     }
 
     private static Domain domainOf(PositionReport r) {

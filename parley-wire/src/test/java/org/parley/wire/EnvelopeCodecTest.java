@@ -7,41 +7,37 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 import org.parley.testing.TestClock;
 
 class EnvelopeCodecTest {
     private static final KeyId SIGNER = new KeyId("00112233445566778899aabbccddeeff");
 
-    @Provide
-    Arbitrary<Envelope> envelopes() {
-        return EnvelopeArbitraries.envelope();
-    }
-
-    @Property(tries = 500)
-    void parse_canonicalBytesOfAnyEnvelope_returnsTheSameEnvelope(@ForAll("envelopes") Envelope envelope) {
+    @SeededTest(tries = 500)
+    void parse_canonicalBytesOfAnyEnvelope_returnsTheSameEnvelope(SplittableRandom random) {
+        Envelope envelope = EnvelopeGenerators.envelope(random);
         CanonicalBytes bytes = EnvelopeCodec.canonicalBytes(envelope);
 
         assertThat(EnvelopeCodec.parse(bytes)).isEqualTo(new ParseResult.Parsed<>(envelope));
     }
 
-    @Property(tries = 300)
-    void canonicalBytes_anyEnvelope_isAFixedPointOfTheCanonicalizer(@ForAll("envelopes") Envelope envelope) {
+    @SeededTest(tries = 300)
+    void canonicalBytes_anyEnvelope_isAFixedPointOfTheCanonicalizer(SplittableRandom random) {
+        Envelope envelope = EnvelopeGenerators.envelope(random);
         CanonicalBytes bytes = EnvelopeCodec.canonicalBytes(envelope);
 
         assertThat(Jcs.canonicalize(bytes.toByteArray())).isEqualTo(bytes.toByteArray());
     }
 
-    @Property(tries = 3000)
-    void parse_mutatedCanonicalBytes_neverThrows(
-            @ForAll("envelopes") Envelope envelope,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10_000) int where,
-            @ForAll byte value,
-            @ForAll boolean insert) {
+    @SeededTest(tries = 3000)
+    void parse_mutatedCanonicalBytes_neverThrows(SplittableRandom random) {
+        Envelope envelope = EnvelopeGenerators.envelope(random);
+        int where = Generators.intBetween(random, 0, 10_000);
+        byte value = (byte) random.nextInt(256);
+        boolean insert = random.nextBoolean();
         byte[] bytes = EnvelopeCodec.canonicalBytes(envelope).toByteArray();
         int at = where % bytes.length;
         byte[] mutated;

@@ -10,17 +10,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.parley.adsb.AdsbDecoder;
 import org.parley.adsb.AdsbResult;
 import org.parley.adsb.ModeSFrame;
 import org.parley.testing.Corpus;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 /**
  * Random and mutated frames and Beast streams: nothing throws, every frame gets an answer. Each
  * try runs a batch so the totals reach a million frames and streams in a few seconds.
+ * Coverage-guided fuzzing of the same entries is {@link BeastFuzzTargetTest}.
  */
 class FeedFuzzTest {
     private static final int FRAMES_PER_TRY = 2_000;
@@ -42,9 +42,8 @@ class FeedFuzzTest {
     }
 
     /** 500 tries × 2,000 frames = 1,000,000 random or mutated frames through one decoder. */
-    @Property(tries = 500)
-    void decode_randomAndMutatedFrames_neverThrows(@ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @SeededTest(tries = 500)
+    void decode_randomAndMutatedFrames_neverThrows(SplittableRandom random) {
         AdsbDecoder decoder = AdsbDecoder.builder()
                 .correctSingleBitErrors(random.nextBoolean())
                 .acceptUnconfirmedAddresses(random.nextBoolean())
@@ -80,10 +79,9 @@ class FeedFuzzTest {
      * 500 tries, each the real Beast capture repeated 9 times (2,151 frames, 1.08M in all) with
      * random byte edits, half of them 0x1a: the reader never throws and the decoder answers all.
      */
-    @Property(tries = 500)
-    void read_mutatedBeastStream_neverThrows(@ForAll long seed, @ForAll @IntRange(min = 0, max = 256) int edits)
-            throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
+    @SeededTest(tries = 500)
+    void read_mutatedBeastStream_neverThrows(SplittableRandom random) throws IOException {
+        int edits = Generators.intBetween(random, 0, 256);
         byte[] capture = Files.readAllBytes(Corpus.file("adsb/traffic_sample_dump1090.bin"));
         byte[] stream = new byte[capture.length * 9];
         for (int k = 0; k < 9; k++) {
@@ -107,9 +105,9 @@ class FeedFuzzTest {
     }
 
     /** Real SBS and AVR lines with random edits: one record per non-blank line, never a throw. */
-    @Property(tries = 200)
-    void read_mutatedTextLines_oneRecordPerLine(@ForAll long seed, @ForAll boolean sbs) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
+    @SeededTest(tries = 200)
+    void read_mutatedTextLines_oneRecordPerLine(SplittableRandom random) throws IOException {
+        boolean sbs = random.nextBoolean();
         List<String> source = sbs
                 ? Corpus.lines("adsb/nodesbs1_msgs.txt")
                 : Corpus.lines("adsb/peer/traffic_sample_dump1090.bin.mutability.raw");
@@ -135,9 +133,8 @@ class FeedFuzzTest {
     }
 
     /** Frames written with Beast escaping come back unchanged, with timestamp and signal. */
-    @Property(tries = 200)
-    void read_beastEncodedFrames_roundTrips(@ForAll long seed) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
+    @SeededTest(tries = 200)
+    void read_beastEncodedFrames_roundTrips(SplittableRandom random) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<byte[]> sent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

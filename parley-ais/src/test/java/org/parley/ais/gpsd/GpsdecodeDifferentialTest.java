@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.testing.Corpus;
@@ -20,30 +19,8 @@ class GpsdecodeDifferentialTest {
     /** Look-ahead when pairing: we may print messages gpsdecode dropped (channel 0/C, "!=I" talker). */
     private static final int WINDOW = 64;
 
-    static Stream<String> files() {
-        return Stream.of(
-                "amsa_ais.part1.txt",
-                "amsa_exact-earth-augmented-2.txt",
-                "amsa_exact-earth-augmented.txt",
-                "amsa_nmea-timestamped.txt",
-                "dma_ais250.txt",
-                "dma_decode_encode_messages.txt",
-                "dma_replay_dump.txt",
-                "dma_small_cb_example.txt",
-                "gpsd_ais-nmea-type6-fid55.log",
-                "gpsd_ais-nmea.log",
-                "gpsd_ais-raw-messages.log",
-                "gpsd_sample.aivdm",
-                "libais_tagblock.nmea",
-                "pyais_ais_test_messages",
-                "pyais_messages.ais",
-                "pyais_mixed.txt",
-                "pyais_nmea_data_sample.txt",
-                "pyais_timestamped.ais");
-    }
-
     @ParameterizedTest
-    @MethodSource("files")
+    @MethodSource("org.parley.testing.Corpus#aisFeedFiles")
     void decode_corpusFile_agreesWithGpsdecodeOnAtLeast999Permille(String file) {
         List<JsonNode> peer = Corpus.lines("ais/peer/" + file + ".gpsdecode.json").stream()
                 .filter(l -> l.contains("\"class\":\"AIS\""))

@@ -6,29 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 class JsonBytesTest {
-    @Property
-    void append_anyLong_printsAsLongToString(@ForAll long value) {
+    @SeededTest
+    void append_anyLong_printsAsLongToString(SplittableRandom random) {
+        long value = Generators.anyLong(random);
         assertThat(new JsonBytes(16).append(value).toString()).isEqualTo(Long.toString(value));
     }
 
-    @Property
-    void append_anyString_isUtf8OfTheString(@ForAll String value) {
-        // Lone surrogates have no UTF-8 form; the writer never sees them (6-bit text, constants).
-        String wellFormed = value.replaceAll("[\\uD800-\\uDFFF]", "?");
+    @SeededTest
+    void append_anyString_isUtf8OfTheString(SplittableRandom random) {
+        String value = Generators.text(random, 100, false);
+        // The writer sees only BMP text (6-bit text, constants): surrogates, paired or not, become '?'.
+        String wellFormed = bmpOnly(value);
         JsonBytes bytes = new JsonBytes(16).append("a").append(wellFormed).append('z');
         assertThat(bytes.toString()).isEqualTo("a" + wellFormed + "z");
         assertThat(bytes.length()).isEqualTo(("a" + wellFormed + "z").getBytes(StandardCharsets.UTF_8).length);
     }
 
-    @Property
-    void appendTo_anyString_appendsTheSameText(@ForAll String value) {
-        String wellFormed = value.replaceAll("[\\uD800-\\uDFFF]", "?");
+    @SeededTest
+    void appendTo_anyString_appendsTheSameText(SplittableRandom random) {
+        String value = Generators.text(random, 100, false);
+        String wellFormed = bmpOnly(value);
         StringBuilder sb = new StringBuilder("x");
 
         new JsonBytes(16).append(wellFormed).appendTo(sb);
@@ -68,16 +71,14 @@ class JsonBytesTest {
      * (the former double path, checked against gpsdecode by the golden tests), over the whole
      * range of AIS longitudes and latitudes in 1/10 000 minute.
      */
-    @Property(tries = 5_000)
-    void appendRatio_positionsInTenThousandthMinutes_sameAsFixedOfQuotient(
-            @ForAll @IntRange(min = -108_600_000, max = 108_600_000) int raw) {
-        assertRatioMatchesFixed(raw, 600_000, 7);
+    @SeededTest(tries = 5_000)
+    void appendRatio_positionsInTenThousandthMinutes_sameAsFixedOfQuotient(SplittableRandom random) {
+        assertRatioMatchesFixed(Generators.intBetween(random, -108_600_000, 108_600_000), 600_000, 7);
     }
 
-    @Property(tries = 3_000)
-    void appendRatio_longRangePositionsInTenthMinutes_sameAsFixedOfQuotient(
-            @ForAll @IntRange(min = -108_600, max = 108_600) int raw) {
-        assertRatioMatchesFixed(raw, 600, 4);
+    @SeededTest(tries = 3_000)
+    void appendRatio_longRangePositionsInTenthMinutes_sameAsFixedOfQuotient(SplittableRandom random) {
+        assertRatioMatchesFixed(Generators.intBetween(random, -108_600, 108_600), 600, 4);
     }
 
     @Test
@@ -106,5 +107,15 @@ class JsonBytesTest {
         JsonBytes bytes = new JsonBytes(16);
         Json.appendRatio(bytes, raw, divisor, decimals);
         return bytes.toString();
+    }
+
+    private static String bmpOnly(String value) {
+        char[] chars = value.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (Character.isSurrogate(chars[i])) {
+                chars[i] = '?';
+            }
+        }
+        return new String(chars);
     }
 }

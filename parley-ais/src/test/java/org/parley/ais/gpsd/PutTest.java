@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Positive;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 
 /** The positional writers print exactly what the checked appenders (and C's printf) print. */
 class PutTest {
-    @Property
-    void digits_anyNonNegativeInt_sameAsIntegerToString(@ForAll @Positive int value) {
+    @SeededTest
+    void digits_anyNonNegativeInt_sameAsIntegerToString(SplittableRandom random) {
+        // Any bit length, so that every digit count from 1 to 10 is drawn.
+        int value = Generators.intBetween(random, 1, Integer.MAX_VALUE) >> random.nextInt(31);
         assertThat(written(b -> Put.digits(b, 3, value))).isEqualTo(Integer.toString(value));
         assertThat(written(b -> Put.digits(b, 3, value % 1000))).isEqualTo(Integer.toString(value % 1000));
     }
@@ -24,9 +25,9 @@ class PutTest {
     }
 
     /** Against the ratio appender, which JsonBytesTest checks against C-style %.7f of the quotient. */
-    @Property(tries = 5_000)
-    void degrees7_positionsInTenThousandthMinutes_sameAsRatioAppender(
-            @ForAll @IntRange(min = -108_600_000, max = 108_600_000) int raw) {
+    @SeededTest(tries = 5_000)
+    void degrees7_positionsInTenThousandthMinutes_sameAsRatioAppender(SplittableRandom random) {
+        int raw = Generators.intBetween(random, -108_600_000, 108_600_000);
         JsonBytes expected = new JsonBytes(16);
         Json.appendRatio(expected, raw, 600_000, 7);
 
@@ -51,9 +52,10 @@ class PutTest {
         }
     }
 
-    @Property
-    void padded_anyWidth_sameAsPrintfZeroPadding(
-            @ForAll @IntRange(max = 99_999) int value, @ForAll @IntRange(min = 1, max = 4) int width) {
+    @SeededTest
+    void padded_anyWidth_sameAsPrintfZeroPadding(SplittableRandom random) {
+        int value = Generators.intBetween(random, 0, 99_999) >> random.nextInt(17);
+        int width = Generators.intBetween(random, 1, 4);
         assertThat(written(b -> Put.padded(b, 3, value, width)))
                 .isEqualTo(String.format(Locale.ROOT, "%0" + width + "d", value));
     }

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.parley.testing.Generators;
+import org.parley.testing.SeededTest;
 import org.parley.testing.TestClock;
 import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
@@ -29,20 +25,27 @@ class ChannelPolicyPropertiesTest {
     /** A scripted notice: who, what, which categories, hours after the start it is issued and takes effect. */
     record Step(Party from, Action action, Set<Category> categories, int issuedHour, int effectiveDelayHours) {}
 
-    @Provide
-    Arbitrary<Step> steps() {
-        return Combinators.combine(
-                        Arbitraries.of(Party.of("BLUE"), Party.of("RED")),
-                        Arbitraries.of(Action.class),
-                        Arbitraries.of(Category.class).set().ofMinSize(1).ofMaxSize(4),
-                        Arbitraries.integers().between(0, 1000),
-                        Arbitraries.integers().between(-2, 48))
-                .as(Step::new);
+    /** Up to 25 steps; categories from all of them, so that notices the policy must refuse come up too. */
+    private static List<Step> script(SplittableRandom random) {
+        List<Step> script = new ArrayList<>();
+        for (int n = random.nextInt(26); n > 0; n--) {
+            Set<Category> categories = EnumSet.noneOf(Category.class);
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                categories.add(Generators.oneOf(random, Category.values()));
+            }
+            script.add(new Step(
+                    Generators.oneOf(random, Party.of("BLUE"), Party.of("RED")),
+                    Generators.oneOf(random, Action.values()),
+                    categories,
+                    Generators.intBetween(random, 0, 1000),
+                    Generators.intBetween(random, -2, 48)));
+        }
+        return script;
     }
 
-    @Property(tries = 300)
-    void admits_anyNotices_safetyAndLinkTestAlwaysOpen(@ForAll @Size(max = 25) List<@From("steps") Step> script) {
-        ChannelPolicy policy = play(script);
+    @SeededTest(tries = 300)
+    void admits_anyNotices_safetyAndLinkTestAlwaysOpen(SplittableRandom random) {
+        ChannelPolicy policy = play(script(random));
         for (int hour = 0; hour <= 1100; hour += 7) {
             Instant at = START.plus(Duration.ofHours(hour));
             assertThat(policy.admits(Category.SAFETY, at)).isInstanceOf(Admission.Open.class);
@@ -54,10 +57,9 @@ class ChannelPolicyPropertiesTest {
                         .doesNotContain(Category.SAFETY, Category.LINKTEST, Category.ACK, Category.RECEIPT));
     }
 
-    @Property(tries = 300)
-    void admits_anyNotices_dialogueOpenExactlyWhenNoPartysLatestNoticeSuspendsIt(
-            @ForAll @Size(max = 25) List<@From("steps") Step> script) {
-        ChannelPolicy policy = play(script);
+    @SeededTest(tries = 300)
+    void admits_anyNotices_dialogueOpenExactlyWhenNoPartysLatestNoticeSuspendsIt(SplittableRandom random) {
+        ChannelPolicy policy = play(script(random));
         Instant at = START.plus(Duration.ofHours(1100));
         boolean suspendedByAnyone = false;
         for (Party party : List.of(Party.of("BLUE"), Party.of("RED"))) {
