@@ -65,8 +65,7 @@ class ExactlyOnceIT {
                 PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
         PartyIdentity red =
                 PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
-        blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-        red.trustPeerCa(Files.readAllBytes(blue.directory().resolve("ca.crt")));
+        blue.pinEachOther(red);
         int[] ports = {Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort()};
         Path blueConfig = config("blue", "BLUE", "RED", ports[0], ports[1], ports[2], store.apply("blue"));
         Path redConfig = config("red", "RED", "BLUE", ports[2], ports[3], ports[0], store.apply("red"));

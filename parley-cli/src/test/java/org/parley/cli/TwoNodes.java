@@ -37,8 +37,7 @@ final class TwoNodes implements AutoCloseable {
                 PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
         PartyIdentity r =
                 PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
-        b.trustPeerCa(Files.readAllBytes(r.directory().resolve("ca.crt")));
-        r.trustPeerCa(Files.readAllBytes(b.directory().resolve("ca.crt")));
+        b.pinEachOther(r);
         int blueFed = Ports.freePort();
         int redFed = Ports.freePort();
         Path blueConfig = NodeConfigFile.of("BLUE", "RED")

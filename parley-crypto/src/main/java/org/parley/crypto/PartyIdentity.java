@@ -175,6 +175,16 @@ public final class PartyIdentity {
     }
 
     /**
+     * Pins each party's CA in the other's keys, as two parties do once they have read their
+     * fingerprints to each other. For two parties on one machine (the demo, tests); in service the
+     * CA certificates travel out of band and each side runs {@code parley keys trust}.
+     */
+    public void pinEachOther(PartyIdentity other) {
+        trustPeerCa(pem(other.caCertificate()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        other.trustPeerCa(pem(caCertificate()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
      * Pins the other party's CA certificate after its fingerprint was read out over the phone;
      * returns that fingerprint. Refuses a certificate that is not a CA or names this party.
      */

@@ -49,8 +49,7 @@ final class Fixtures {
                     root.resolve("blue"), BLUE, List.of("localhost", "127.0.0.1"), Optional.empty(), clock, RANDOM);
             red = PartyIdentity.init(
                     root.resolve("red"), RED, List.of("localhost", "127.0.0.1"), Optional.empty(), clock, RANDOM);
-            blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-            red.trustPeerCa(Files.readAllBytes(blue.directory().resolve("ca.crt")));
+            blue.pinEachOther(red);
             red.learnPeerSigningCertificate(
                     blue.signer().certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             blue.learnPeerSigningCertificate(

@@ -130,8 +130,7 @@ class MutualTlsIT {
                 Optional.empty(),
                 new TestClock(java.time.Instant.now()),
                 Fixtures.RANDOM);
-        oldBlue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-        red.trustPeerCa(Files.readAllBytes(oldBlue.directory().resolve("ca.crt")));
+        oldBlue.pinEachOther(red);
 
         assertThatThrownBy(() -> handshake(red.sslContext(), oldBlue.sslContext()))
                 .isInstanceOfAny(IOException.class, java.util.concurrent.ExecutionException.class);

@@ -45,8 +45,7 @@ class FederationIT {
         List<String> hosts = List.of("localhost", "127.0.0.1");
         blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
         red = PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-        red.trustPeerCa(Files.readAllBytes(blue.directory().resolve("ca.crt")));
+        blue.pinEachOther(red);
         // A second "BLUE" with its own CA: the right name, but not the pinned CA.
         impostor = PartyIdentity.init(root.resolve("fake"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
         impostor.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));

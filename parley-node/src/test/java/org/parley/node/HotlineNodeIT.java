@@ -44,7 +44,7 @@ class HotlineNodeIT {
                 PartyIdentity.init(root.resolve("keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, RANDOM);
         PartyIdentity red =
                 PartyIdentity.init(root.resolve("red-keys"), Party.of("RED"), hosts, Optional.empty(), clock, RANDOM);
-        blue.trustPeerCa(caOf(red));
+        blue.pinEachOther(red);
         database = root.resolve("store.db");
     }
 
@@ -139,14 +139,6 @@ class HotlineNodeIT {
                     })
                     .filter(target -> target.startsWith(prefix))
                     .toList();
-        }
-    }
-
-    private static byte[] caOf(PartyIdentity identity) {
-        try {
-            return Files.readAllBytes(identity.directory().resolve("ca.crt"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

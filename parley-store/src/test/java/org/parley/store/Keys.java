@@ -66,12 +66,7 @@ final class Keys {
                 PartyIdentity.init(root.resolve("blue"), BLUE, List.of("localhost"), Optional.empty(), clock, RANDOM);
         PartyIdentity red =
                 PartyIdentity.init(root.resolve("red"), RED, List.of("localhost"), Optional.empty(), clock, RANDOM);
-        try {
-            blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-            red.trustPeerCa(Files.readAllBytes(blue.directory().resolve("ca.crt")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        blue.pinEachOther(red);
         red.learnPeerSigningCertificate(blue.signer().certificatePem().getBytes(StandardCharsets.US_ASCII));
         blue.learnPeerSigningCertificate(red.signer().certificatePem().getBytes(StandardCharsets.US_ASCII));
         return load(root);

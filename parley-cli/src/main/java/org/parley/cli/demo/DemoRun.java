@@ -70,8 +70,7 @@ final class DemoRun implements AutoCloseable {
         step("1. Keys: each party makes an offline CA, a node TLS certificate and a signing key");
         PartyIdentity blueKeys = keys(BLUE);
         PartyIdentity redKeys = keys(RED);
-        blueKeys.trustPeerCa(Files.readAllBytes(redKeys.directory().resolve("ca.crt")));
-        redKeys.trustPeerCa(Files.readAllBytes(blueKeys.directory().resolve("ca.crt")));
+        blueKeys.pinEachOther(redKeys);
         say("BLUE pinned RED's CA and RED pinned BLUE's CA (read out by fingerprint in service)");
 
         step("2. Nodes: BLUE and RED start on loopback, embedded SQLite, mutual TLS 1.3");
