@@ -21,7 +21,10 @@ import org.parley.adsb.feed.FeedRecord;
  * every result's {@code toString()} (message fields, frame, address check, rejection reasons).
  * The same source compiles against the code before and after a change, so the two digests must match.
  *
- * <p>Usage: {@code java -cp parley-adsb.jar:. org.parley.adsb.StreamDigest STREAM.beast}
+ * <p>Usage: {@code java -cp parley-adsb.jar:. org.parley.adsb.StreamDigest STREAM.beast [--direct]}; with
+ * {@code --direct} the frames go through {@code AdsbFeed.decode} (decoded in place from the read
+ * buffer) instead of {@code AdsbFeed.read} and {@code AdsbDecoder.decode(ModeSFrame, Instant)}: both
+ * must give the same digests.
  */
 public final class StreamDigest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -33,8 +36,29 @@ public final class StreamDigest {
         MessageDigest all = MessageDigest.getInstance("MD5");
         AdsbDecoder decoder = AdsbDecoder.builder().build();
         long[] counts = new long[3];
+        boolean direct = args.length > 1 && args[1].equals("--direct");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(args[0])), 1 << 16)) {
-            AdsbFeed.read(in, FeedFormat.BEAST, record -> {
+            if (direct) {
+                AdsbFeed.decode(in, FeedFormat.BEAST, decoder, ticks -> T0.plusNanos(ticks * 1000 / 12), new AdsbFeed.Listener() {
+                    @Override
+                    public void result(AdsbResult r) {
+                        all.update((r + "\n").getBytes(StandardCharsets.UTF_8));
+                        counts[0]++;
+                        if (r instanceof AdsbResult.Decoded d) {
+                            counts[1]++;
+                            AdsbFeed.baseStationLine(d).ifPresent(line -> {
+                                counts[2]++;
+                                sbs.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+                            });
+                        }
+                    }
+
+                    @Override
+                    public void record(FeedRecord record) {
+                        all.update((record + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                });
+            } else AdsbFeed.read(in, FeedFormat.BEAST, record -> {
                 if (!(record instanceof FeedRecord.Frame f)) {
                     all.update((record + "\n").getBytes(StandardCharsets.UTF_8));
                     return;

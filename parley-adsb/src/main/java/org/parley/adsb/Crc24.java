@@ -30,15 +30,23 @@ final class Crc24 {
 
     /** CRC of the first {@code length - 3} bytes XOR the received 24-bit parity field. */
     static int syndrome(byte[] frame, int length) {
+        return syndrome(frame, 0, length);
+    }
+
+    /**
+     * The syndrome of the frame in {@code frame[offset, offset + length)}: the CRC of its first
+     * {@code length - 3} bytes, one table step per byte, XOR its last three bytes (the parity field).
+     * Zero for an intact DF11 (II 0)/17/18 frame; the address for DF0/4/5/16/20/21.
+     */
+    static int syndrome(byte[] frame, int offset, int length) {
         int crc = 0;
-        int dataBytes = length - 3;
-        for (int i = 0; i < dataBytes; i++) {
-            crc = ((crc << 8) ^ TABLE[((crc >>> 16) ^ frame[i]) & 0xFF]) & 0xFFFFFF;
+        int parityAt = offset + length - 3;
+        for (int i = offset; i < parityAt; i++) {
+            crc = (crc << 8) ^ TABLE[((crc >>> 16) ^ frame[i]) & 0xFF];
         }
-        int parity = ((frame[dataBytes] & 0xFF) << 16)
-                | ((frame[dataBytes + 1] & 0xFF) << 8)
-                | (frame[dataBytes + 2] & 0xFF);
-        return crc ^ parity;
+        int parity =
+                ((frame[parityAt] & 0xFF) << 16) | ((frame[parityAt + 1] & 0xFF) << 8) | (frame[parityAt + 2] & 0xFF);
+        return (crc ^ parity) & 0xFFFFFF;
     }
 
     /**
