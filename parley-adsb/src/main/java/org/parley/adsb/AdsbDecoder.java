@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -95,7 +97,7 @@ public final class AdsbDecoder {
      * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
      */
     public AdsbResult decode(byte[] bytes, int offset, int length, Instant receivedAt) {
-        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         if (length != 7 && length != 14) {
             return new AdsbResult.Rejected(
                     AdsbResult.Cause.WRONG_LENGTH, "A Mode S frame has 7 or 14 bytes, not " + length);
@@ -137,7 +139,7 @@ public final class AdsbDecoder {
     }
 
     private static byte[] owned(byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given) {
-        return given != null ? given.raw() : java.util.Arrays.copyOfRange(b, o, o + length);
+        return given != null ? given.raw() : Arrays.copyOfRange(b, o, o + length);
     }
 
     private AdsbResult extendedSquitter(
@@ -154,11 +156,12 @@ public final class AdsbDecoder {
         }
         byte[] frame;
         if (flipped >= 0) {
-            frame = java.util.Arrays.copyOfRange(b, o, o + 14);
+            frame = Arrays.copyOfRange(b, o, o + 14);
             frame[flipped >>> 3] ^= (byte) (0x80 >>> (flipped & 7));
             given = null;
         } else {
-            // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved.
+            // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved. Checked
+            // here too, before the copy, so that refusing such a frame allocates nothing.
             int cf = b[o] & 7;
             if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
                 return UNSUPPORTED_DF18_CF[cf];
