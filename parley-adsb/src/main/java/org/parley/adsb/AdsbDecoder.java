@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -25,13 +25,29 @@ public final class AdsbDecoder {
     /** dump1090 forgets an unconfirmed address after a minute; so do we. */
     private static final long KNOWN_ADDRESS_MILLIS = 60_000;
 
+    // Every refusal of a frame is one of these constants, made once: a rejected frame (most of a
+    // busy feed) allocates nothing.
     private static final AdsbResult.Rejected[] UNCONFIRMED = new AdsbResult.Rejected[32];
+    private static final AdsbResult.Rejected[] WRONG_LENGTH = new AdsbResult.Rejected[32];
+    private static final AdsbResult.Rejected[] BAD_PARITY = new AdsbResult.Rejected[32];
+    private static final AdsbResult.Rejected[] UNSUPPORTED_DF = new AdsbResult.Rejected[32];
+    private static final AdsbResult.Rejected[] UNSUPPORTED_DF18_CF = new AdsbResult.Rejected[8];
 
     static {
-        for (int df = 0; df < UNCONFIRMED.length; df++) {
+        for (int df = 0; df < 32; df++) {
             UNCONFIRMED[df] = new AdsbResult.Rejected(
                     AdsbResult.Cause.UNCONFIRMED_ADDRESS,
                     "DF" + df + " address (from parity) not confirmed by a DF11/17/18 in the last minute");
+            int expected = df >= 16 ? 14 : 7;
+            int got = df >= 16 ? 7 : 14; // a frame has 7 or 14 bytes: the wrong length is the other one
+            WRONG_LENGTH[df] = new AdsbResult.Rejected(
+                    AdsbResult.Cause.WRONG_LENGTH, "DF" + df + " needs " + expected * 8 + " bits, got " + got * 8);
+            BAD_PARITY[df] = new AdsbResult.Rejected(AdsbResult.Cause.BAD_PARITY, "DF" + df + " parity check failed");
+            UNSUPPORTED_DF[df] = new AdsbResult.Rejected(AdsbResult.Cause.UNSUPPORTED, "DF" + df + " is not decoded");
+        }
+        for (int cf = 0; cf < 8; cf++) {
+            UNSUPPORTED_DF18_CF[cf] = new AdsbResult.Rejected(
+                    AdsbResult.Cause.UNSUPPORTED, "DF18 control field " + cf + " is not decoded");
         }
     }
 
@@ -40,7 +56,7 @@ public final class AdsbDecoder {
     private final boolean acceptUnconfirmed;
     private final Optional<GeoPosition> receiver;
     private final long stateTimeoutMillis;
-    private final Map<Integer, Track> tracks = new HashMap<>();
+    private final AddressTable tracks = new AddressTable();
     private long lastPruneMillis = Long.MIN_VALUE;
 
     private AdsbDecoder(Builder b) {
@@ -67,7 +83,26 @@ public final class AdsbDecoder {
 
     /** Decodes a frame received at {@code receivedAt}. */
     public AdsbResult decode(ModeSFrame frame, Instant receivedAt) {
-        return decodeOwned(frame.raw(), frame, receivedAt);
+        byte[] raw = frame.raw();
+        return decode(raw, 0, raw.length, frame, receivedAt);
+    }
+
+    /**
+     * Decodes the frame in {@code bytes[offset, offset + length)} received at {@code receivedAt}:
+     * the same as {@link #decode(ModeSFrame, Instant)} without making a {@link ModeSFrame} first.
+     * The array is not kept: an accepted frame is copied into its result, and a refused one costs
+     * no allocation at all (the {@link AdsbResult.Rejected} is a shared constant), so a feed reader
+     * can hand over frames straight from its input buffer.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
+     */
+    public AdsbResult decode(byte[] bytes, int offset, int length, Instant receivedAt) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length != 7 && length != 14) {
+            return new AdsbResult.Rejected(
+                    AdsbResult.Cause.WRONG_LENGTH, "A Mode S frame has 7 or 14 bytes, not " + length);
+        }
+        return decode(bytes, offset, length, null, receivedAt);
     }
 
     /** Decodes 14 or 28 hex digits; anything else is rejected. */
@@ -77,86 +112,107 @@ public final class AdsbDecoder {
             return new AdsbResult.Rejected(
                     AdsbResult.Cause.NOT_HEX, "not 14 or 28 hex digits: '" + abbreviate(hex) + "'");
         }
-        return decodeOwned(bytes, null, receivedAt);
+        return decode(bytes, 0, bytes.length, null, receivedAt);
     }
 
     private static String abbreviate(CharSequence text) {
         return text.length() <= 40 ? text.toString() : text.subSequence(0, 40) + "…";
     }
 
-    private AdsbResult decodeOwned(byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at) {
-        int df = (f[0] & 0xFF) >>> 3;
+    /*
+     * The checks that can refuse a frame read it in place (b, o); only a frame that passes them is
+     * copied (unless it came as a ModeSFrame, which owns its bytes) and decoded further.
+     */
+    private AdsbResult decode(
+            byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at) {
+        int df = (b[o] & 0xFF) >>> 3;
         int expected = df >= 16 ? 14 : 7;
-        if (f.length != expected) {
-            return new AdsbResult.Rejected(
-                    AdsbResult.Cause.WRONG_LENGTH, "DF" + df + " needs " + expected * 8 + " bits, got " + f.length * 8);
+        if (length != expected) {
+            return WRONG_LENGTH[df];
         }
-        long millis = at.toEpochMilli();
         return switch (df) {
-            case 17, 18 -> extendedSquitter(f, given, df, at, millis);
-            case 11 -> allCall(f, given, at, millis);
-            case 0, 4, 5, 16, 20, 21 -> addressParity(f, given, df, at, millis);
-            default -> new AdsbResult.Rejected(AdsbResult.Cause.UNSUPPORTED, "DF" + df + " is not decoded");
+            case 17, 18 -> extendedSquitter(b, o, given, df, at);
+            case 11 -> allCall(b, o, given, at);
+            case 0, 4, 5, 16, 20, 21 -> addressParity(b, o, length, given, df, at);
+            default -> UNSUPPORTED_DF[df];
         };
     }
 
+    private static byte[] owned(byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given) {
+        return given != null ? given.raw() : Arrays.copyOfRange(b, o, o + length);
+    }
+
     private AdsbResult extendedSquitter(
-            byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at, long millis) {
-        byte[] frame = f;
+            byte[] b, int o, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at) {
         AdsbResult.AddressCheck check = AdsbResult.AddressCheck.PARITY;
-        int syndrome = Crc24.syndrome(f, 14);
+        int syndrome = Crc24.syndrome(b, o, 14);
+        int flipped = -1;
         if (syndrome != 0) {
-            int bit = correctErrors ? Crc24.singleBitError(syndrome) : -1;
-            if (bit < 0) {
-                return new AdsbResult.Rejected(AdsbResult.Cause.BAD_PARITY, "DF" + df + " parity check failed");
+            flipped = correctErrors ? Crc24.singleBitError(syndrome) : -1;
+            if (flipped < 0) {
+                return BAD_PARITY[df];
             }
-            frame = f.clone();
-            frame[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
             check = AdsbResult.AddressCheck.CORRECTED;
+        }
+        byte[] frame;
+        if (flipped >= 0) {
+            frame = Arrays.copyOfRange(b, o, o + 14);
+            frame[flipped >>> 3] ^= (byte) (0x80 >>> (flipped & 7));
             given = null;
+        } else {
+            // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved. Checked
+            // here too, before the copy, so that refusing such a frame allocates nothing.
+            int cf = b[o] & 7;
+            if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
+                return UNSUPPORTED_DF18_CF[cf];
+            }
+            frame = owned(b, o, 14, given);
         }
         int cf = Bits.get(frame, 6, 3);
         if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
-            // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved.
-            return new AdsbResult.Rejected(
-                    AdsbResult.Cause.UNSUPPORTED, "DF18 control field " + cf + " is not decoded");
+            return UNSUPPORTED_DF18_CF[cf];
         }
-        IcaoAddress address = new IcaoAddress(Bits.get(frame, 9, 24));
+        long millis = at.toEpochMilli();
+        IcaoAddress address = address(Bits.get(frame, 9, 24));
         if (df == 17 || cf == 0) {
-            track(address).confirmedMillis = millis;
+            tracks.getOrCreate(address).confirmedMillis = millis;
         }
         ModeSMessage message = ExtendedSquitter.decode(frame, df, address);
         return decoded(message, frame, given, at, millis, check);
     }
 
-    private AdsbResult allCall(byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at, long millis) {
-        int syndrome = Crc24.syndrome(f, 7);
+    private AdsbResult allCall(byte[] b, int o, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at) {
+        int syndrome = Crc24.syndrome(b, o, 7);
         // Annex 10 Vol IV §3.1.2.3.3.2: DF11 parity is overlaid with the interrogator code (II or
         // SI, low 7 bits); anything in the upper 17 bits is an error.
         if ((syndrome & 0xFFFF80) != 0) {
-            return new AdsbResult.Rejected(AdsbResult.Cause.BAD_PARITY, "DF11 parity check failed");
+            return BAD_PARITY[11];
         }
-        IcaoAddress address = new IcaoAddress(Bits.get(f, 9, 24));
+        byte[] f = owned(b, o, 7, given);
+        long millis = at.toEpochMilli();
+        IcaoAddress address = address(Bits.get(f, 9, 24));
         if (syndrome == 0) {
             // Only a reply to an all-call with II=0 vouches for the address: a non-zero code may be
             // noise that happens to leave the upper parity bits clear (dump1090 does the same).
-            track(address).confirmedMillis = millis;
+            tracks.getOrCreate(address).confirmedMillis = millis;
         }
         ModeSMessage message = new ModeSMessage.AllCallReply(11, address, Bits.get(f, 6, 3), syndrome);
         return decoded(message, f, given, at, millis, AdsbResult.AddressCheck.PARITY);
     }
 
     private AdsbResult addressParity(
-            byte[] f, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at, long millis) {
+            byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at) {
         // Annex 10 Vol IV §3.1.2.3.3.2: AP = parity XOR address, so the syndrome is the address.
-        int syndrome = Crc24.syndrome(f, f.length);
+        int syndrome = Crc24.syndrome(b, o, length);
         Track seen = tracks.get(syndrome);
+        long millis = at.toEpochMilli();
         boolean known = seen != null && millis - seen.confirmedMillis <= KNOWN_ADDRESS_MILLIS;
         if (!known && !acceptUnconfirmed) {
             // Most frames of a busy feed end here: the reason is a constant, not built per frame.
             return UNCONFIRMED[df];
         }
-        IcaoAddress address = new IcaoAddress(syndrome);
+        byte[] f = owned(b, o, length, given);
+        IcaoAddress address = seen != null ? seen.address : new IcaoAddress(syndrome);
         int fs = df == 0 || df == 16 ? -1 : Bits.get(f, 6, 3);
         int code = Bits.get(f, 20, 13);
         OptionalInt altitude = OptionalInt.empty();
@@ -179,6 +235,12 @@ public final class AdsbDecoder {
         return decoded(message, f, given, at, millis, check);
     }
 
+    /** The address value as an {@link IcaoAddress}, shared with its track when there is one. */
+    private IcaoAddress address(int value) {
+        Track t = tracks.get(value);
+        return t != null ? t.address : new IcaoAddress(value);
+    }
+
     private AdsbResult decoded(
             ModeSMessage message,
             byte[] f,
@@ -188,7 +250,7 @@ public final class AdsbDecoder {
             AdsbResult.AddressCheck check) {
         ModeSMessage out = message;
         if (check != AdsbResult.AddressCheck.UNCONFIRMED) {
-            Track track = track(message.address());
+            Track track = tracks.getOrCreate(message.address());
             out = track.update(message, millis, receiver);
             prune(millis);
         }
@@ -196,21 +258,12 @@ public final class AdsbDecoder {
         return new AdsbResult.Decoded(out, frame, at, check);
     }
 
-    private Track track(IcaoAddress address) {
-        Track t = tracks.get(address.value());
-        if (t == null) {
-            t = new Track(address);
-            tracks.put(address.value(), t);
-        }
-        return t;
-    }
-
     private void prune(long now) {
         if (now - lastPruneMillis < 10_000) {
             return;
         }
         lastPruneMillis = now;
-        tracks.values().removeIf(t -> now - t.lastMillis > stateTimeoutMillis);
+        tracks.removeStale(now, stateTimeoutMillis);
     }
 
     /** The state of every aircraft heard within the state timeout, ordered by address. */
@@ -225,7 +278,8 @@ public final class AdsbDecoder {
 
     /** The state of one aircraft, if it was heard within the state timeout. */
     public Optional<AircraftState> aircraft(IcaoAddress address) {
-        return Optional.ofNullable(tracks.get(address.value())).map(Track::snapshot);
+        Track t = tracks.get(address.value());
+        return t == null ? Optional.empty() : Optional.of(t.snapshot());
     }
 
     /** Options for {@link AdsbDecoder}. */

@@ -23,6 +23,14 @@ public final class ModeSFrame {
         return new ModeSFrame(bytes.clone());
     }
 
+    /** A frame from {@code bytes[offset, offset + length)}, copied; fails unless there are 7 or 14 of them. */
+    public static ModeSFrame of(byte[] bytes, int offset, int length) {
+        if (length != 7 && length != 14) {
+            throw new IllegalArgumentException("A Mode S frame has 7 or 14 bytes, not " + length);
+        }
+        return new ModeSFrame(Arrays.copyOfRange(bytes, offset, Math.addExact(offset, length)));
+    }
+
     /** A frame from 14 or 28 hex digits, or empty if the text is not one. */
     public static Optional<ModeSFrame> parseHex(CharSequence hex) {
         byte[] b = hexToBytes(hex, 0, hex.length());

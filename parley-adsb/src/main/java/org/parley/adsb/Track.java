@@ -199,18 +199,31 @@ final class Track {
             return true;
         }
         double allowed = JUMP_BASE_METRES + Math.max(0, at - positionAtMillis) / 1000.0 * JUMP_METRES_PER_SECOND;
-        return metresBetween(position.get(), next) <= allowed;
+        double x = Math.min(1, Math.sqrt(haversine(position.get(), next)));
+        // x <= asin(x) <= x * pi/2 on [0, 1]: most fixes are decided by these bounds without the
+        // (slow, not intrinsic) arc sine; the factors 1.58 > pi/2 and 0.999 < 1 keep rounding on the
+        // safe side, so the answer is the one the arc sine gives.
+        double chord = 2 * EARTH_RADIUS_METRES * x;
+        if (chord * 1.58 <= allowed) {
+            return true;
+        }
+        if (chord * 0.999 > allowed) {
+            return false;
+        }
+        return 2 * EARTH_RADIUS_METRES * Math.asin(x) <= allowed;
     }
 
-    /** Great-circle distance on the mean sphere: ample for a plausibility bound of kilometres. */
-    private static double metresBetween(GeoPosition a, GeoPosition b) {
+    /**
+     * The haversine of the central angle between two points on the mean sphere: the great-circle
+     * distance is {@code 2R asin(sqrt(h))}, ample for a plausibility bound of kilometres.
+     */
+    private static double haversine(GeoPosition a, GeoPosition b) {
         double lat1 = Math.toRadians(a.latitudeDegrees());
         double lat2 = Math.toRadians(b.latitudeDegrees());
         double dLat = lat2 - lat1;
         double dLon = Math.toRadians(b.longitudeDegrees() - a.longitudeDegrees());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+        return Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     AircraftState snapshot() {
