@@ -113,7 +113,17 @@ public final class AdsbCommand extends GroupCommand {
                 if (source.in == null) {
                     return 2;
                 }
-                read(source.in, record -> handle(record, decoder, out, counter));
+                read(source.in, decoder, counter, new AdsbFeed.Listener() {
+                    @Override
+                    public void result(AdsbResult r) {
+                        handle(r, out, counter);
+                    }
+
+                    @Override
+                    public void record(FeedRecord record) {
+                        handle(record, out, counter);
+                    }
+                });
             }
             if (aircraft) {
                 decoder.aircraft().forEach(state -> out.println(AdsbJson.state(state)));
@@ -138,35 +148,42 @@ public final class AdsbCommand extends GroupCommand {
             }
         }
 
-        private void read(InputStream in, java.util.function.Consumer<FeedRecord> sink) throws IOException {
+        private void read(InputStream in, AdsbDecoder decoder, Counter counter, AdsbFeed.Listener listener)
+                throws IOException {
+            // Frames are decoded where the feed reader holds them (no record or frame object per
+            // frame); the receive time is the counter's clock, read once per 1024 frames.
+            AdsbFeed.ReceiveTime at = timestamp -> {
+                counter.frames++;
+                return counter.now();
+            };
             switch (format) {
-                case AUTO -> AdsbFeed.readDetected(in, sink);
-                case AVR -> AdsbFeed.read(in, FeedFormat.AVR, sink);
-                case BEAST -> AdsbFeed.read(in, FeedFormat.BEAST, sink);
-                case SBS -> AdsbFeed.read(in, FeedFormat.SBS, sink);
+                case AUTO -> AdsbFeed.decodeDetected(in, decoder, at, listener);
+                case AVR -> AdsbFeed.decode(in, FeedFormat.AVR, decoder, at, listener);
+                case BEAST -> AdsbFeed.decode(in, FeedFormat.BEAST, decoder, at, listener);
+                case SBS -> AdsbFeed.decode(in, FeedFormat.SBS, decoder, at, listener);
             }
         }
 
-        private void handle(FeedRecord record, AdsbDecoder decoder, PrintWriter out, Counter counter) {
-            switch (record) {
-                case FeedRecord.Frame f -> {
-                    counter.frames++;
-                    AdsbResult r = decoder.decode(f.frame(), counter.now());
-                    switch (r) {
-                        case AdsbResult.Decoded d -> {
-                            counter.decoded++;
-                            if (!quiet) {
-                                if (sbs) {
-                                    AdsbFeed.baseStationLine(d).ifPresent(out::println);
-                                } else {
-                                    out.println(AdsbJson.decoded(d));
-                                }
-                            }
+        private void handle(AdsbResult r, PrintWriter out, Counter counter) {
+            switch (r) {
+                case AdsbResult.Decoded d -> {
+                    counter.decoded++;
+                    if (!quiet) {
+                        if (sbs) {
+                            AdsbFeed.baseStationLine(d).ifPresent(out::println);
+                        } else {
+                            out.println(AdsbJson.decoded(d));
                         }
-                        case AdsbResult.Rejected rej ->
-                            counter.reject(rej.cause().name(), rej.reason(), quiet || sbs ? null : out);
                     }
                 }
+                case AdsbResult.Rejected rej ->
+                    counter.reject(rej.cause().name(), rej.reason(), quiet || sbs ? null : out);
+            }
+        }
+
+        private void handle(FeedRecord record, PrintWriter out, Counter counter) {
+            switch (record) {
+                case FeedRecord.Frame f -> throw new IllegalStateException("frames are decoded by AdsbFeed.decode");
                 case FeedRecord.BaseStationReport b -> {
                     counter.decoded++;
                     if (!quiet) {
@@ -234,7 +251,9 @@ public final class AdsbCommand extends GroupCommand {
         long decoded;
         long modeAc;
         long rejected;
-        final Map<String, Long> reasons = new TreeMap<>();
+        /** Count per cause name, sorted by name; a one-element array so that counting does not box. */
+        final Map<String, long[]> reasons = new TreeMap<>();
+
         private Instant now = Instant.now();
 
         Instant now() {
@@ -246,7 +265,7 @@ public final class AdsbCommand extends GroupCommand {
 
         void reject(String cause, String reason, @org.jspecify.annotations.Nullable PrintWriter out) {
             rejected++;
-            reasons.merge(cause, 1L, Long::sum);
+            reasons.computeIfAbsent(cause, c -> new long[1])[0]++;
             if (out != null) {
                 out.println(AdsbJson.rejected(reason));
             }
@@ -257,7 +276,7 @@ public final class AdsbCommand extends GroupCommand {
             err.printf(
                     "frames %d, decoded %d, rejected %d, mode A/C %d, %.1f s, %.0f frames/s%n",
                     frames, decoded, rejected, modeAc, seconds, frames / Math.max(seconds, 1e-9));
-            reasons.forEach((reason, count) -> err.printf("  rejected %8d  %s%n", count, reason));
+            reasons.forEach((reason, count) -> err.printf("  rejected %8d  %s%n", count[0], reason));
             err.flush();
         }
     }
