@@ -1,0 +1,131 @@
+package org.parley.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.parley.wire.EnvelopeId;
+import org.parley.wire.Party;
+
+/**
+ * The listing queries (issue 16): pages newest first with the acknowledgment joined, the pending
+ * count for /metrics, and the restart re-watch. Each is one statement on the V3 indexes; none reads
+ * rows it does not return, and none asks the database again per row.
+ */
+final class Listings {
+    /**
+     * {@link Store#ACKNOWLEDGEABLE} as SQL, written exactly as the V3 partial indexes' predicate:
+     * both engines match a partial index by the predicate's text, never through a bound parameter.
+     */
+    static final String ACKNOWLEDGEABLE_SQL = "('SAFETY', 'DIALOGUE', 'NOTICE', 'ROUTINE')";
+
+    /** Rows fetched per round trip while streaming (PostgreSQL otherwise reads the whole result). */
+    private static final int STREAM_FETCH_ROWS = 500;
+
+    private static final String ACK_COLUMNS = "a.role AS ack_role, a.acknowledged_micros AS ack_micros,"
+            + " a.canonical AS ack_canonical, a.signature AS ack_signature";
+
+    static final String INBOX_PAGE = "SELECT " + prefixed("i", JdbcStore.INBOX_COLUMNS) + ", " + ACK_COLUMNS
+            + " FROM inbox i LEFT JOIN acknowledgments a"
+            + " ON a.direction = 'SENT' AND a.party = i.from_party AND a.envelope_id = i.envelope_id"
+            + " WHERE i.category IN " + ACKNOWLEDGEABLE_SQL
+            + " ORDER BY i.received_micros DESC, i.from_party DESC, i.envelope_id DESC LIMIT ? OFFSET ?";
+
+    static final String OUTBOX_PAGE = "SELECT " + prefixed("o", JdbcStore.OUTBOX_COLUMNS) + ", " + ACK_COLUMNS
+            + " FROM outbox o LEFT JOIN acknowledgments a"
+            + " ON a.direction = 'RECEIVED' AND a.party = ? AND a.envelope_id = o.envelope_id"
+            + " WHERE o.category IN " + ACKNOWLEDGEABLE_SQL
+            + " ORDER BY o.created_micros DESC, o.envelope_id DESC LIMIT ? OFFSET ?";
+
+    static final String UNACKNOWLEDGED = "SELECT " + prefixed("i", JdbcStore.INBOX_COLUMNS)
+            + " FROM inbox i WHERE i.category IN " + ACKNOWLEDGEABLE_SQL
+            + " AND NOT EXISTS (SELECT 1 FROM acknowledgments a"
+            + " WHERE a.direction = 'SENT' AND a.party = i.from_party AND a.envelope_id = i.envelope_id)"
+            + " ORDER BY i.received_micros, i.from_party, i.envelope_id";
+
+    static final String PENDING_COUNT = "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'";
+
+    private final Sql sql;
+
+    Listings(Sql sql) {
+        this.sql = sql;
+    }
+
+    List<Listed<InboxEntry>> inboxPage(int offset, int limit) {
+        checkPage(offset, limit);
+        return sql.tx(
+                "list inbox page at " + offset,
+                c -> Sql.query(
+                        c,
+                        row -> {
+                            InboxEntry entry = JdbcStore.inboxRow(row);
+                            return new Listed<>(entry, ack(row, Direction.SENT, entry.from(), entry.id()));
+                        },
+                        INBOX_PAGE,
+                        limit,
+                        offset));
+    }
+
+    List<Listed<OutboxEntry>> outboxPage(Party own, int offset, int limit) {
+        checkPage(offset, limit);
+        return sql.tx(
+                "list outbox page at " + offset,
+                c -> Sql.query(
+                        c,
+                        row -> {
+                            OutboxEntry entry = JdbcStore.outboxRow(row);
+                            return new Listed<>(entry, ack(row, Direction.RECEIVED, own, entry.id()));
+                        },
+                        OUTBOX_PAGE,
+                        own.name(),
+                        limit,
+                        offset));
+    }
+
+    long pendingOutboxCount() {
+        return sql.tx(
+                "count the pending outbox",
+                c -> Sql.queryOne(c, row -> row.getLong(1), PENDING_COUNT).orElseThrow());
+    }
+
+    void forEachUnacknowledged(Consumer<InboxEntry> action) {
+        sql.tx(
+                "read unacknowledged inbox entries",
+                c -> Sql.forEach(c, STREAM_FETCH_ROWS, row -> action.accept(JdbcStore.inboxRow(row)), UNACKNOWLEDGED));
+    }
+
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0: " + offset);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+    }
+
+    /** The joined ack columns of {@code row}; all NULL when nobody has acknowledged. */
+    private static Optional<StoredAck> ack(ResultSet row, Direction direction, Party sender, EnvelopeId id)
+            throws SQLException {
+        String role = row.getString("ack_role");
+        if (role == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredAck(
+                direction,
+                sender,
+                id,
+                role,
+                Sql.instant(row.getLong("ack_micros")),
+                JdbcStore.signed(row, "ack_canonical", "ack_signature")));
+    }
+
+    /** "a, b" with prefix p: "p.a, p.b". */
+    private static String prefixed(String prefix, String columns) {
+        return Arrays.stream(columns.split(","))
+                .map(column -> prefix + "." + column.strip())
+                .collect(Collectors.joining(", "));
+    }
+}
