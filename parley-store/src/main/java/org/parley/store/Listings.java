@@ -28,17 +28,28 @@ final class Listings {
     private static final String ACK_COLUMNS = "a.role AS ack_role, a.acknowledged_micros AS ack_micros,"
             + " a.canonical AS ack_canonical, a.signature AS ack_signature";
 
+    /*
+     * The page queries find the page's keys first, from the listing index alone, and only then read
+     * those rows and join their acks: with OFFSET n a plain join would fetch and join n rows to throw
+     * them away (measured on the 100,001-row test: 2 s on PostgreSQL for the last page, now ms).
+     */
     static final String INBOX_PAGE = "SELECT " + prefixed("i", JdbcStore.INBOX_COLUMNS) + ", " + ACK_COLUMNS
-            + " FROM inbox i LEFT JOIN acknowledgments a"
+            + " FROM (SELECT k.received_micros, k.from_party, k.envelope_id FROM inbox k"
+            + " WHERE k.category IN " + ACKNOWLEDGEABLE_SQL
+            + " ORDER BY k.received_micros DESC, k.from_party DESC, k.envelope_id DESC LIMIT ? OFFSET ?) page"
+            + " JOIN inbox i ON i.from_party = page.from_party AND i.envelope_id = page.envelope_id"
+            + " LEFT JOIN acknowledgments a"
             + " ON a.direction = 'SENT' AND a.party = i.from_party AND a.envelope_id = i.envelope_id"
-            + " WHERE i.category IN " + ACKNOWLEDGEABLE_SQL
-            + " ORDER BY i.received_micros DESC, i.from_party DESC, i.envelope_id DESC LIMIT ? OFFSET ?";
+            + " ORDER BY page.received_micros DESC, page.from_party DESC, page.envelope_id DESC";
 
     static final String OUTBOX_PAGE = "SELECT " + prefixed("o", JdbcStore.OUTBOX_COLUMNS) + ", " + ACK_COLUMNS
-            + " FROM outbox o LEFT JOIN acknowledgments a"
+            + " FROM (SELECT k.created_micros, k.envelope_id FROM outbox k"
+            + " WHERE k.category IN " + ACKNOWLEDGEABLE_SQL
+            + " ORDER BY k.created_micros DESC, k.envelope_id DESC LIMIT ? OFFSET ?) page"
+            + " JOIN outbox o ON o.envelope_id = page.envelope_id"
+            + " LEFT JOIN acknowledgments a"
             + " ON a.direction = 'RECEIVED' AND a.party = ? AND a.envelope_id = o.envelope_id"
-            + " WHERE o.category IN " + ACKNOWLEDGEABLE_SQL
-            + " ORDER BY o.created_micros DESC, o.envelope_id DESC LIMIT ? OFFSET ?";
+            + " ORDER BY page.created_micros DESC, page.envelope_id DESC";
 
     static final String UNACKNOWLEDGED = "SELECT " + prefixed("i", JdbcStore.INBOX_COLUMNS)
             + " FROM inbox i WHERE i.category IN " + ACKNOWLEDGEABLE_SQL
@@ -80,9 +91,9 @@ final class Listings {
                             return new Listed<>(entry, ack(row, Direction.RECEIVED, own, entry.id()));
                         },
                         OUTBOX_PAGE,
-                        own.name(),
                         limit,
-                        offset));
+                        offset,
+                        own.name()));
     }
 
     long pendingOutboxCount() {

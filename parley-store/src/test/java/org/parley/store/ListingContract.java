@@ -19,6 +19,8 @@ import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listing queries (issue 16) on every engine: pages newest first, only the categories people
@@ -26,6 +28,11 @@ import org.parley.wire.SignedEnvelope;
  * restart re-watch. The store plays RED for the inbox (BLUE sends) and BLUE for the outbox.
  */
 abstract class ListingContract {
+    private static final Logger LOG = LoggerFactory.getLogger(ListingContract.class);
+
+    /** One more than the 100,000-row window the node's listings used to read (issue 16). */
+    static final int YEAR_OF_TRAFFIC = 100_001;
+
     protected final Keys keys = Keys.shared();
     protected final TestClock clock = new TestClock(Keys.START);
 
@@ -37,6 +44,19 @@ abstract class ListingContract {
 
     /** Drops what {@link #newStore} made, if anything. */
     void dropStore() {}
+
+    /** The engine's query plan for {@code sql} with {@code values} bound, one line per step. */
+    abstract List<String> plan(String sql, Object... values);
+
+    /**
+     * What the engine's own upkeep would have done after a bulk load: PostgreSQL's autovacuum
+     * analyzes a table that grew; SQLite gathers no statistics unless told, so nothing.
+     */
+    void afterBulkLoad() {}
+
+    protected <T> T inTransaction(String what, Sql.Work<T> work) {
+        return ((JdbcStore) store).inTransaction(what, work);
+    }
 
     @BeforeEach
     void open() {
@@ -253,5 +273,78 @@ abstract class ListingContract {
 
         assertThat(all).hasSize(count);
         assertThat(handed).hasSize(count);
+    }
+
+    @Test
+    void listings_hundredThousandAndOneStored_newFlashFirstFromTheIndexes() {
+        SignedEnvelope template = keys.blueMessage(clock, Precedence.ROUTINE, "a year of routine traffic");
+        long yearAgo = Sql.micros(clock.instant().minus(Duration.ofDays(365)));
+        long loadStart = System.nanoTime();
+        inTransaction("bulk load", c -> {
+            BulkRows.acknowledgedInbox(c, YEAR_OF_TRAFFIC, BLUE, yearAgo, template);
+            BulkRows.deliveredOutbox(c, YEAR_OF_TRAFFIC, RED, yearAgo, template);
+            return null;
+        });
+        afterBulkLoad();
+        long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+        InboxEntry flash = receive(Precedence.FLASH, Category.SAFETY, "crossing your bow");
+        receive(Precedence.IMMEDIATE, Category.LINKTEST, "newer link test");
+        OutboxEntry sent = store.enqueue(keys.blueMessage(clock, Precedence.FLASH, Category.SAFETY, "our flash"));
+
+        long start = System.nanoTime();
+        List<Listed<InboxEntry>> inbox = store.inboxPage(0, 1);
+        long inboxMicros = (System.nanoTime() - start) / 1_000;
+        start = System.nanoTime();
+        List<Listed<OutboxEntry>> outbox = store.outboxPage(BLUE, 0, 1);
+        long outboxMicros = (System.nanoTime() - start) / 1_000;
+        start = System.nanoTime();
+        long pending = store.pendingOutboxCount();
+        long pendingMicros = (System.nanoTime() - start) / 1_000;
+        start = System.nanoTime();
+        List<Listed<InboxEntry>> lastPage = store.inboxPage(YEAR_OF_TRAFFIC, 10);
+        long lastPageMicros = (System.nanoTime() - start) / 1_000;
+        start = System.nanoTime();
+        List<InboxEntry> unacknowledged = new ArrayList<>();
+        store.forEachUnacknowledged(unacknowledged::add);
+        long rewatchMicros = (System.nanoTime() - start) / 1_000;
+        LOG.info(
+                "{} rows each side on {}: load {} ms; inbox page 1 {} us, outbox page 1 {} us, pending count {} us,"
+                        + " last inbox page (OFFSET {}) {} us, re-watch query {} us",
+                YEAR_OF_TRAFFIC,
+                store.engine(),
+                loadMillis,
+                inboxMicros,
+                outboxMicros,
+                pendingMicros,
+                YEAR_OF_TRAFFIC,
+                lastPageMicros,
+                rewatchMicros);
+
+        assertThat(inbox).singleElement().satisfies(l -> {
+            assertThat(l.entry()).isEqualTo(flash);
+            assertThat(l.ack()).isEmpty();
+        });
+        assertThat(outbox).singleElement().satisfies(l -> assertThat(l.entry()).isEqualTo(sent));
+        assertThat(pending).isEqualTo(1);
+        assertThat(lastPage).singleElement().satisfies(l -> {
+            assertThat(l.entry().id().toString()).isEqualTo(BulkRows.id("8000", 1));
+            assertThat(l.ack().orElseThrow().role()).isEqualTo("duty-officer");
+        });
+        assertThat(unacknowledged).containsExactly(flash);
+        assertReadsIndex(plan(Listings.INBOX_PAGE, 1, 0), "inbox_listing");
+        assertReadsIndex(plan(Listings.INBOX_PAGE, 10, YEAR_OF_TRAFFIC), "inbox_listing");
+        assertReadsIndex(plan(Listings.OUTBOX_PAGE, 1, 0, BLUE.name()), "outbox_listing");
+        assertReadsIndex(plan(Listings.PENDING_COUNT), "outbox_due");
+    }
+
+    /**
+     * The plan reads {@code index} and scans no table whole. A sort may remain on top: it orders the
+     * page's rows (at most LIMIT of them) after the join, the index gave the order below it.
+     */
+    private static void assertReadsIndex(List<String> plan, String index) {
+        String text = String.join("\n", plan);
+        LOG.info("plan:\n{}", text);
+        assertThat(text).as(text).contains(index).doesNotContain("Seq Scan");
+        assertThat(plan).as(text).noneMatch(step -> step.strip().matches(".*SCAN (i|o|k|a|inbox|outbox)$"));
     }
 }

@@ -3,6 +3,7 @@ package org.parley.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import org.parley.testing.TestClock;
 
 class SqliteListingIT extends ListingContract {
@@ -13,5 +14,12 @@ class SqliteListingIT extends ListingContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** EXPLAIN QUERY PLAN's detail column, e.g. "SCAN i USING INDEX inbox_listing". */
+    @Override
+    List<String> plan(String sql, Object... values) {
+        return inTransaction(
+                "explain", c -> Sql.query(c, row -> row.getString("detail"), "EXPLAIN QUERY PLAN " + sql, values));
     }
 }
