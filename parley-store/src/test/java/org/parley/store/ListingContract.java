@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.testing.TestClock;
+import org.parley.testing.YearOfTraffic;
 import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Precedence;
@@ -30,8 +31,7 @@ import org.slf4j.LoggerFactory;
 abstract class ListingContract {
     private static final Logger LOG = LoggerFactory.getLogger(ListingContract.class);
 
-    /** One more than the 100,000-row window the node's listings used to read (issue 16). */
-    static final int YEAR_OF_TRAFFIC = 100_001;
+    private static final int YEAR_OF_TRAFFIC = YearOfTraffic.MESSAGES;
 
     protected final Keys keys = Keys.shared();
     protected final TestClock clock = new TestClock(Keys.START);
@@ -281,8 +281,11 @@ abstract class ListingContract {
         long yearAgo = Sql.micros(clock.instant().minus(Duration.ofDays(365)));
         long loadStart = System.nanoTime();
         inTransaction("bulk load", c -> {
-            BulkRows.acknowledgedInbox(c, YEAR_OF_TRAFFIC, BLUE, yearAgo, template);
-            BulkRows.deliveredOutbox(c, YEAR_OF_TRAFFIC, RED, yearAgo, template);
+            byte[] bytes = template.canonical().toByteArray();
+            String signature = template.signature().toBase64Url();
+            YearOfTraffic.acknowledgedInbox(
+                    c, YEAR_OF_TRAFFIC, BLUE.name(), yearAgo, bytes, signature, template.sha256Hex());
+            YearOfTraffic.deliveredOutbox(c, YEAR_OF_TRAFFIC, RED.name(), yearAgo, bytes, signature);
             return null;
         });
         afterBulkLoad();
@@ -327,7 +330,7 @@ abstract class ListingContract {
         assertThat(outbox).singleElement().satisfies(l -> assertThat(l.entry()).isEqualTo(sent));
         assertThat(pending).isEqualTo(1);
         assertThat(lastPage).singleElement().satisfies(l -> {
-            assertThat(l.entry().id().toString()).isEqualTo(BulkRows.id("8000", 1));
+            assertThat(l.entry().id().toString()).isEqualTo(YearOfTraffic.envelopeId("8000", 1));
             assertThat(l.ack().orElseThrow().role()).isEqualTo("duty-officer");
         });
         assertThat(unacknowledged).containsExactly(flash);

@@ -7,7 +7,6 @@ import static org.parley.node.messages.TwoParties.RED;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import org.parley.node.record.NodeDialogue;
 import org.parley.node.record.NodeLedger;
 import org.parley.store.Store;
 import org.parley.testing.TestClock;
+import org.parley.testing.YearOfTraffic;
 import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Payload;
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 abstract class MessagePagingContract {
     private static final Logger LOG = LoggerFactory.getLogger(MessagePagingContract.class);
-    static final int YEAR_OF_TRAFFIC = 100_001;
+    private static final int YEAR_OF_TRAFFIC = YearOfTraffic.MESSAGES;
     private static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
 
     @TempDir
@@ -107,59 +107,26 @@ abstract class MessagePagingContract {
         return verified.envelope().id();
     }
 
-    /**
-     * A year of RED's ROUTINE traffic, received and acknowledged, inserted with one statement per
-     * table (a recursive CTE both engines run). The rows share one envelope's bytes: only their
-     * keys, times and categories matter to the listings and the re-watch.
-     */
+    /** A year of RED's ROUTINE traffic, received and acknowledged (see {@link YearOfTraffic}). */
     private void yearOfAcknowledgedTraffic() {
         VerifiedEnvelope template = parties.fromRed(clock, Precedence.ROUTINE, Category.ROUTINE, "routine");
         long yearAgoMicros = START.minus(Duration.ofDays(365)).toEpochMilli() * 1000;
-        String count =
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + YEAR_OF_TRAFFIC + ") ";
-        String id = "'00000000-0000-7000-8000-' || CAST(100000000000 + i AS TEXT)";
-        byte[] bytes = template.signed().canonical().toByteArray();
-        String signature = template.signed().signature().toBase64Url();
         long start = System.nanoTime();
         try (Connection c = store.sharedDataSource().getConnection()) {
             c.setAutoCommit(false);
-            update(
+            YearOfTraffic.acknowledgedInbox(
                     c,
-                    "INSERT INTO inbox (from_party, envelope_id, precedence_rank, category, created_micros,"
-                            + " received_micros, canonical, signature, sha256) " + count
-                            + "SELECT 'RED', " + id + ", 3, 'ROUTINE', ? + i * 1000, ? + i * 1000, ?, ?, ? FROM n",
+                    YEAR_OF_TRAFFIC,
+                    RED.name(),
                     yearAgoMicros,
-                    yearAgoMicros,
-                    bytes,
-                    signature,
+                    template.signed().canonical().toByteArray(),
+                    template.signed().signature().toBase64Url(),
                     template.signed().sha256Hex());
-            update(
-                    c,
-                    "INSERT INTO acknowledgments (direction, party, envelope_id, ack_id, role,"
-                            + " acknowledged_micros, canonical, signature) " + count
-                            + "SELECT 'SENT', 'RED', " + id + ", " + id.replace("8000", "9000")
-                            + ", 'duty-officer', ? + i * 1000, ?, ? FROM n",
-                    yearAgoMicros,
-                    bytes,
-                    signature);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load a year of traffic: " + e.getMessage(), e);
         }
         LOG.info("{} acknowledged messages loaded in {} ms", YEAR_OF_TRAFFIC, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static void update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                switch (values[i]) {
-                    case Long micros -> statement.setLong(i + 1, micros);
-                    case byte[] bytes -> statement.setBytes(i + 1, bytes);
-                    default -> statement.setString(i + 1, values[i].toString());
-                }
-            }
-            statement.executeUpdate();
-        }
     }
 
     @Test
@@ -182,8 +149,7 @@ abstract class MessagePagingContract {
             assertThat(view.responsibleRole()).contains("duty-officer");
         });
         assertThat(second).singleElement().satisfies(view -> {
-            assertThat(view.id().toString())
-                    .isEqualTo("00000000-0000-7000-8000-" + (100_000_000_000L + YEAR_OF_TRAFFIC));
+            assertThat(view.id().toString()).isEqualTo(YearOfTraffic.envelopeId("8000", YEAR_OF_TRAFFIC));
             assertThat(view.status()).isEqualTo(MessageView.Status.ACKNOWLEDGED);
             assertThat(view.acknowledgedBy()).contains("duty-officer");
         });
