@@ -12,8 +12,10 @@ import org.parley.wire.Party;
 
 /**
  * The listing queries (issue 16): pages newest first with the acknowledgment joined, the pending
- * count for /metrics, and the restart re-watch. Each is one statement on the V3 indexes; none reads
- * rows it does not return, and none asks the database again per row.
+ * count for /metrics, and the restart re-watch. Each is one statement on indexes, and none asks the
+ * database again per row. A page walks the listing index only as far as OFFSET + LIMIT; the
+ * re-watch walks it whole (every acknowledgeable row, probing acknowledgments' primary key), once
+ * per start: about 0.3 s per 100,000 received messages on either engine.
  */
 final class Listings {
     /**
