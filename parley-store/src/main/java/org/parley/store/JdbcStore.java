@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /** {@link Store} over JDBC; the SQL is the same for both engines. */
 final class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
-    private static final String OUTBOX_COLUMNS = "envelope_id, to_party, precedence_rank, category, created_micros,"
+    static final String OUTBOX_COLUMNS = "envelope_id, to_party, precedence_rank, category, created_micros,"
             + " canonical, signature, status, attempts, next_attempt_micros, last_error, delivered_micros";
-    private static final String INBOX_COLUMNS = "from_party, envelope_id, precedence_rank, category, created_micros,"
+    static final String INBOX_COLUMNS = "from_party, envelope_id, precedence_rank, category, created_micros,"
             + " received_micros, canonical, signature, sha256";
 
     /** Ids per IN (...) list: far below SQLite's and PostgreSQL's bound-parameter limits. */
@@ -45,6 +45,7 @@ final class JdbcStore implements Store {
     private final Records records;
     private final JdbcLeafStore leaves;
     private final JdbcTreeHeadStore heads;
+    private final Listings listings;
 
     private final javax.sql.DataSource shared;
 
@@ -56,6 +57,7 @@ final class JdbcStore implements Store {
         this.records = new Records(sql, clock);
         this.leaves = new JdbcLeafStore(sql);
         this.heads = new JdbcTreeHeadStore(sql);
+        this.listings = new Listings(sql);
     }
 
     static JdbcStore open(
@@ -90,8 +92,13 @@ final class JdbcStore implements Store {
     }
 
     static SignedEnvelope signed(ResultSet row) throws SQLException {
+        return signed(row, "canonical", "signature");
+    }
+
+    static SignedEnvelope signed(ResultSet row, String canonicalColumn, String signatureColumn) throws SQLException {
         return new SignedEnvelope(
-                CanonicalBytes.of(row.getBytes("canonical")), Signature.fromBase64Url(row.getString("signature")));
+                CanonicalBytes.of(row.getBytes(canonicalColumn)),
+                Signature.fromBase64Url(row.getString(signatureColumn)));
     }
 
     // --- outbox --------------------------------------------------------------------------
@@ -256,7 +263,7 @@ final class JdbcStore implements Store {
                         offset));
     }
 
-    private static OutboxEntry outboxRow(ResultSet row) throws SQLException {
+    static OutboxEntry outboxRow(ResultSet row) throws SQLException {
         long delivered = row.getLong("delivered_micros");
         boolean wasDelivered = !row.wasNull();
         return new OutboxEntry(
@@ -398,7 +405,7 @@ final class JdbcStore implements Store {
                 id.toString());
     }
 
-    private static InboxEntry inboxRow(ResultSet row) throws SQLException {
+    static InboxEntry inboxRow(ResultSet row) throws SQLException {
         return new InboxEntry(
                 new Party(row.getString("from_party")),
                 EnvelopeId.parse(row.getString("envelope_id")),
@@ -413,6 +420,28 @@ final class JdbcStore implements Store {
     @Override
     public Optional<SignedEnvelope> receipt(Direction direction, Party sender, EnvelopeId id) {
         return sql.tx("read receipt for " + id, c -> Records.receipt(c, direction, sender, id));
+    }
+
+    // --- listings ------------------------------------------------------------------------
+
+    @Override
+    public List<Listed<InboxEntry>> inboxPage(int offset, int limit) {
+        return listings.inboxPage(offset, limit);
+    }
+
+    @Override
+    public List<Listed<OutboxEntry>> outboxPage(Party own, int offset, int limit) {
+        return listings.outboxPage(own, offset, limit);
+    }
+
+    @Override
+    public long pendingOutboxCount() {
+        return listings.pendingOutboxCount();
+    }
+
+    @Override
+    public void forEachUnacknowledged(java.util.function.Consumer<InboxEntry> action) {
+        listings.forEachUnacknowledged(action);
     }
 
     // --- acks, audit, ledger ------------------------------------------------------------

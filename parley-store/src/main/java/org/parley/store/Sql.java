@@ -107,6 +107,33 @@ final class Sql {
         }
     }
 
+    /** Something done with each row of a streamed result. */
+    @FunctionalInterface
+    interface RowAction {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query and hands each row to {@code action} as it arrives, {@code fetchRows} per round
+     * trip: PostgreSQL's driver streams through a cursor only with a fetch size, auto-commit off
+     * (the pool's setting) and a forward-only result; SQLite steps through the rows anyway. Returns
+     * how many rows were handed over.
+     */
+    static long forEach(Connection connection, int fetchRows, RowAction action, String sql, Object... values)
+            throws SQLException {
+        try (PreparedStatement statement = bind(connection, sql, values)) {
+            statement.setFetchSize(fetchRows);
+            long handed = 0;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    action.accept(rows);
+                    handed++;
+                }
+            }
+            return handed;
+        }
+    }
+
     static <T> java.util.Optional<T> queryOne(Connection connection, Row<T> mapper, String sql, Object... values)
             throws SQLException {
         java.util.List<T> rows = query(connection, mapper, sql, values);

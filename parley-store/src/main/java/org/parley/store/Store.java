@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.ledger.LeafStore;
 import org.parley.ledger.TreeHeadStore;
+import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
 import org.parley.wire.SignedEnvelope;
@@ -119,6 +122,41 @@ public interface Store extends AutoCloseable {
         /** One receipt per row, in the order of {@code stored}. */
         List<SignedEnvelope> receiptsFor(List<InboxEntry> stored);
     }
+
+    // --- listings: pages read newest first, acknowledgments joined in the same query -----
+
+    /**
+     * The categories people acknowledge: the only ones listings show and the re-watch reads. Link
+     * tests, receipts and acks are the nodes' own traffic. The listing indexes of migration V3 name
+     * the same set.
+     */
+    Set<Category> ACKNOWLEDGEABLE = Set.of(Category.SAFETY, Category.DIALOGUE, Category.NOTICE, Category.ROUTINE);
+
+    /**
+     * A page of received envelopes of the {@link #ACKNOWLEDGEABLE} categories, newest received
+     * first, each with our acknowledgment ({@link Direction#SENT}) if one is stored. Ties in the
+     * receive time are broken by sender and id, so consecutive pages neither overlap nor skip. An
+     * {@code offset} past the end gives an empty page.
+     */
+    List<Listed<InboxEntry>> inboxPage(int offset, int limit);
+
+    /**
+     * A page of our envelopes of the {@link #ACKNOWLEDGEABLE} categories, newest created first (ties
+     * by id), each with the peer's acknowledgment ({@link Direction#RECEIVED}) if one is stored.
+     * {@code own} is the party we send as: the peer's acks of our envelopes are stored under it.
+     */
+    List<Listed<OutboxEntry>> outboxPage(Party own, int offset, int limit);
+
+    /** How many outbox entries still wait for the peer's receipt; counted on an index, for /metrics. */
+    long pendingOutboxCount();
+
+    /**
+     * Hands {@code action} every received envelope of the {@link #ACKNOWLEDGEABLE} categories that we
+     * have not acknowledged, oldest received first: all of them, from one query whose rows are
+     * streamed rather than held in memory (what a restart watches again). The action runs while the
+     * query is open and must not call this store: on SQLite the store has a single connection.
+     */
+    void forEachUnacknowledged(Consumer<InboxEntry> action);
 
     // --- acknowledgments and audit ------------------------------------------------------
 

@@ -15,6 +15,7 @@ import org.parley.crypto.Signer;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.crypto.Verifier;
 import org.parley.testing.TestClock;
+import org.parley.wire.Category;
 import org.parley.wire.Envelope;
 import org.parley.wire.Party;
 import org.parley.wire.Payload;
@@ -80,10 +81,16 @@ final class Keys {
 
     /** A signed BLUE -> RED envelope. */
     SignedEnvelope blueMessage(InstantSource clock, Precedence precedence, String text) {
+        return blueMessage(clock, precedence, Category.ROUTINE, text);
+    }
+
+    /** A signed BLUE -> RED text envelope in {@code category}. */
+    SignedEnvelope blueMessage(InstantSource clock, Precedence precedence, Category category, String text) {
         Envelope envelope = Envelope.builder(clock, RANDOM)
                 .from(BLUE)
                 .to(RED)
                 .precedence(precedence)
+                .category(category)
                 .signer(blueSigner.keyId())
                 .payload(new Payload.Text(text))
                 .build();

@@ -2,7 +2,6 @@ package org.parley.node.messages;
 
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parley.crypto.VerifiedEnvelope;
@@ -35,9 +34,6 @@ import org.parley.wire.SignedEnvelope;
 public final class MessageService {
     /** The shared phrasebook (EN/ZH) every message is drafted and rendered with. */
     public static final Phrasebook PHRASEBOOK = Phrasebook.standard();
-
-    /** Listings read at most this many rows and show the newest {@code limit} of them. */
-    private static final int LISTING_WINDOW = 100_000;
 
     private final Drafter drafter;
     private final Store store;
@@ -97,16 +93,15 @@ public final class MessageService {
         return service;
     }
 
-    /** After a restart, watch again every received message that still has no acknowledgment. */
+    /**
+     * After a restart, watch again every received message that still has no acknowledgment: all of
+     * them, however many the store holds, from one streamed query (the store's anti-join).
+     */
     private void rewatchUnacknowledged() {
-        for (InboxEntry entry : store.inbox(0, LISTING_WINDOW)) {
-            if (needsAck(entry.category())
-                    && store.ack(Direction.SENT, entry.from(), entry.id()).isEmpty()) {
-                watch.watch(entry.id(), entry.precedence(), entry.received());
-            }
-        }
+        store.forEachUnacknowledged(entry -> watch.watch(entry.id(), entry.precedence(), entry.received()));
     }
 
+    /** Whether people acknowledge this category; {@link Store#ACKNOWLEDGEABLE} is the same set. */
     public static boolean needsAck(Category category) {
         return switch (category) {
             case SAFETY, DIALOGUE, NOTICE, ROUTINE -> true;
@@ -231,13 +226,13 @@ public final class MessageService {
         SignedEnvelope signed = drafter.sign(ack);
         store.enqueue(signed);
         ledger.record(signed);
-        store.recordAck(Direction.SENT, signed);
+        StoredAck stored = store.recordAck(Direction.SENT, signed);
         watch.acknowledged(id);
         store.audit(operator, "acknowledge", id.toString(), "as " + role);
         events.count(Counter.ACKNOWLEDGED);
         events.say(drafter.own() + " " + role + " (" + operator + ") acknowledged " + id);
         outbox.newEnvelopes();
-        return inboundView(entry);
+        return inboundView(entry, Optional.of(stored));
     }
 
     public void setDeadline(Precedence precedence, java.time.Duration deadline, String operator) {
@@ -277,48 +272,64 @@ public final class MessageService {
                         + x.toRole());
     }
 
+    /** The newest {@code limit} received messages of the categories people acknowledge, newest first. */
     public List<MessageView> inbox(int limit) {
-        List<MessageView> views = new ArrayList<>();
-        for (InboxEntry entry : store.inbox(0, LISTING_WINDOW)) {
-            if (needsAck(entry.category())) {
-                views.add(inboundView(entry));
-            }
-        }
-        return newest(views, limit);
+        return inbox(0, limit);
     }
 
-    /** Messages our operators sent (not the node's own receipts, acks and link tests). */
+    /**
+     * A page of received messages, newest first, skipping the newest {@code offset}: one query that
+     * reads the page and its acknowledgments, however many messages the store holds.
+     */
+    public List<MessageView> inbox(int offset, int limit) {
+        checkPage(offset, limit);
+        return store.inboxPage(offset, limit).stream()
+                .map(listed -> inboundView(listed.entry(), listed.ack()))
+                .toList();
+    }
+
+    /** The newest {@code limit} messages our operators sent, newest first. */
     public List<MessageView> outbox(int limit) {
-        List<MessageView> views = new ArrayList<>();
-        for (OutboxEntry entry : store.outbox(0, LISTING_WINDOW)) {
-            if (needsAck(entry.category())) {
-                views.add(outboundView(entry));
-            }
-        }
-        return newest(views, limit);
+        return outbox(0, limit);
     }
 
-    private static <T> List<T> newest(List<T> items, int limit) {
-        return items.subList(Math.max(0, items.size() - limit), items.size());
+    /**
+     * A page of the messages our operators sent (not the node's own receipts, acks and link tests),
+     * newest first, skipping the newest {@code offset}; one query, as {@link #inbox(int, int)}.
+     */
+    public List<MessageView> outbox(int offset, int limit) {
+        checkPage(offset, limit);
+        return store.outboxPage(drafter.own(), offset, limit).stream()
+                .map(listed -> outboundView(listed.entry(), listed.ack()))
+                .toList();
+    }
+
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0) {
+            throw new Refused(400, "'offset' must be a whole number >= 0: " + offset);
+        }
+        if (limit < 1) {
+            throw new Refused(400, "'limit' must be a whole number >= 1: " + limit);
+        }
     }
 
     public Optional<MessageView> find(EnvelopeId id) {
         Optional<InboxEntry> in = store.inboxEntry(drafter.peer(), id);
         if (in.isPresent()) {
-            return Optional.of(inboundView(in.get()));
+            InboxEntry entry = in.get();
+            return Optional.of(inboundView(entry, store.ack(Direction.SENT, entry.from(), id)));
         }
-        return store.outboxEntry(id).map(this::outboundView);
+        return store.outboxEntry(id)
+                .map(entry -> outboundView(entry, store.ack(Direction.RECEIVED, drafter.own(), id)));
     }
 
+    /** Outbox entries still waiting for the peer's receipt (for /metrics): an indexed count. */
     public long outboxPending() {
-        return store.outbox(0, LISTING_WINDOW).stream()
-                .filter(e -> e.status() == OutboxEntry.Status.PENDING)
-                .count();
+        return store.pendingOutboxCount();
     }
 
-    private MessageView inboundView(InboxEntry entry) {
+    private MessageView inboundView(InboxEntry entry, Optional<StoredAck> ack) {
         Envelope envelope = entry.envelope();
-        Optional<StoredAck> ack = store.ack(Direction.SENT, entry.from(), entry.id());
         Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
         MessageView.Status status = ack.isPresent()
                 ? MessageView.Status.ACKNOWLEDGED
@@ -342,8 +353,7 @@ public final class MessageService {
                 Optional.empty());
     }
 
-    private MessageView outboundView(OutboxEntry entry) {
-        Optional<StoredAck> ack = store.ack(Direction.RECEIVED, drafter.own(), entry.id());
+    private MessageView outboundView(OutboxEntry entry, Optional<StoredAck> ack) {
         Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
         MessageView.Status status;
         if (ack.isPresent()) {
