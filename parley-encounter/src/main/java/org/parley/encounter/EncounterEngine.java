@@ -393,6 +393,17 @@ public final class EncounterEngine {
     }
 
     /**
+     * The engine's cheap bounds on a pair at {@code now}: false when the pair cannot be at any level
+     * within the horizon, so judging it would change nothing. For {@link PairWatch}.
+     */
+    boolean mayMeet(Track a, Track b, Instant now) {
+        return worthSolving(
+                GridIndex.detached(a, attribution.unit(a.id()), suppressed(a)),
+                GridIndex.detached(b, attribution.unit(b.id()), suppressed(b)),
+                now);
+    }
+
+    /**
      * Closes one encounter as a sweep at {@code now} would (clear for the hysteresis time) or at once
      * ({@code force}, as {@link #closeAll}); true when it closed. For {@link PairWatch}.
      */

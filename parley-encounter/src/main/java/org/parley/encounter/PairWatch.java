@@ -32,6 +32,15 @@ public final class PairWatch {
         return engine.cubes(track);
     }
 
+    /**
+     * The engine's cheap bounds: false when the two cannot be at any level within the look-ahead
+     * from {@code now}, in which case {@link #judge} would change nothing (not even an open
+     * encounter). Lets a partitioned job drop most pairs before shipping them to the judge.
+     */
+    public boolean mayMeet(Track a, Track b, Instant now) {
+        return engine.mayMeet(a, b, now);
+    }
+
     /** The pair's encounter after a judgement, and the event it caused (none, OPENED or ESCALATED). */
     public record Verdict(Optional<OpenEncounter> open, List<EncounterEvent> events) {
         public Verdict {

@@ -23,6 +23,7 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
 
     /** The tracks here by target: their latest entry (track and every cube its path covers). */
     private transient MapState<Long, Messages.CubeEntry> members;
+    private transient org.parley.encounter.@org.jspecify.annotations.Nullable PairWatch watch;
 
     CubeStage(WatchSettings settings) {
         super(Messages.CubeEntry.class, settings);
@@ -33,6 +34,11 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
         super.open(context);
         members = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>("members", Types.LONG, TypeInformation.of(Messages.CubeEntry.class)));
+        watch = new org.parley.encounter.PairWatch(settings.config());
+    }
+
+    private org.parley.encounter.PairWatch watch() {
+        return java.util.Objects.requireNonNull(watch);
     }
 
     @Override
@@ -65,7 +71,8 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
             for (Messages.CubeEntry q : members.values()) {
                 if (q.target() != p.target()
                         && !q.track().isStale(now)
-                        && Messages.lowestShared(p.cubes(), q.cubes(), cube)) {
+                        && Messages.lowestShared(p.cubes(), q.cubes(), cube)
+                        && watch().mayMeet(p.track(), q.track(), now)) {
                     out.collect(new Messages.PairObservation(
                             Messages.pairKey(p.track().id(), q.track().id()), e.seq(), p.track(), q.track()));
                 }
@@ -98,7 +105,7 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
             Messages.CubeEntry p = live.get(i);
             for (int j = i + 1; j < live.size(); j++) {
                 Messages.CubeEntry q = live.get(j);
-                if (Messages.lowestShared(p.cubes(), q.cubes(), cube)) {
+                if (Messages.lowestShared(p.cubes(), q.cubes(), cube) && watch().mayMeet(p.track(), q.track(), now)) {
                     out.collect(new Messages.PairObservation(
                             Messages.pairKey(p.track().id(), q.track().id()), Messages.SWEEP_SEQ, p.track(), q.track()));
                 }

@@ -62,6 +62,15 @@ public final class EncounterJob {
 
     /** Kafka in, the watch, Kafka out (transactional: set checkpointing on {@code env}). */
     public static void kafka(StreamExecutionEnvironment env, KafkaTopics topics, WatchSettings settings) {
+        kafka(env, topics, settings, reports -> reports);
+    }
+
+    /** As above, with {@code between} applied to the decoded reports (tests inject failures there). */
+    static void kafka(
+            StreamExecutionEnvironment env,
+            KafkaTopics topics,
+            WatchSettings settings,
+            java.util.function.UnaryOperator<DataStream<Messages.Report>> between) {
         List<DataStream<Messages.Report>> feeds = new ArrayList<>();
         if (!topics.linesTopic().isBlank()) {
             KafkaSource<Feeds.Line> source = source(topics, topics.linesTopic(), new Feeds.LineSchema());
@@ -83,7 +92,7 @@ public final class EncounterJob {
         for (int i = 1; i < feeds.size(); i++) {
             reports = reports.union(feeds.get(i));
         }
-        watch(reports, settings).incidents().sinkTo(sink(topics)).name("incidents " + topics.incidentsTopic());
+        watch(between.apply(reports), settings).incidents().sinkTo(sink(topics)).name("incidents " + topics.incidentsTopic());
     }
 
     private static <T> KafkaSource<T> source(

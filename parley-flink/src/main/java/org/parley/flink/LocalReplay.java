@@ -14,7 +14,7 @@ final class LocalReplay {
 
     static List<Messages.IncidentMessage> run(List<Messages.Report> reports, WatchSettings settings, int parallelism)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, Tuning.apply(new Configuration()));
         DataStream<Messages.Report> source = env.fromData(reports, TypeInformation.of(Messages.Report.class))
                 .setParallelism(1);
         List<Messages.IncidentMessage> out = new ArrayList<>();

@@ -36,16 +36,16 @@ final class Fleet {
             double lat;
             double lon;
             if (cluster % 7 == 0) {
-                lat = 10 + random.nextDouble(-0.05, 0.05);
+                lat = 10 + random.nextDouble(-0.15, 0.15);
                 lon = cluster % 2 == 0 ? 179.98 : -179.98; // across the antimeridian
-                lon += random.nextDouble(-0.03, 0.03);
+                lon += random.nextDouble(-0.1, 0.1);
             } else if (cluster % 7 == 1) {
-                lat = 89.93 + random.nextDouble(-0.03, 0.03); // around the pole
+                lat = 89.85 + random.nextDouble(-0.1, 0.1); // around the pole
                 lon = random.nextDouble(-180, 180);
             } else {
                 SplittableRandom c = new SplittableRandom(seed * 31 + cluster);
-                lat = c.nextDouble(-70, 70) + random.nextDouble(-0.04, 0.04);
-                lon = c.nextDouble(-179, 179) + random.nextDouble(-0.06, 0.06);
+                lat = c.nextDouble(-70, 70) + random.nextDouble(-0.15, 0.15);
+                lon = c.nextDouble(-179, 179) + random.nextDouble(-0.2, 0.2);
             }
             lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
             boolean air = i % 10 == 9;
@@ -76,6 +76,18 @@ final class Fleet {
         }
         reports.sort(Comparator.comparing(PositionReport::time));
         return reports.stream().map(ReportCsv::format).toList();
+    }
+
+    /** Which kind of cluster a described unit ("MMSI 200000041 (...)", "ICAO 100029 (...)") sails in. */
+    static String region(String described) {
+        int i;
+        if (described.startsWith("MMSI ")) {
+            i = Integer.parseInt(described.substring(5, 14)) - 200_000_000;
+        } else {
+            i = Integer.parseInt(described.substring(5, 11), 16) - 0x100000;
+        }
+        int cluster = i / 40;
+        return cluster % 7 == 0 ? "antimeridian" : cluster % 7 == 1 ? "pole" : "open";
     }
 
     private static double normal(double lon) {
