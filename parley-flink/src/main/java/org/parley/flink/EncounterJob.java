@@ -37,16 +37,67 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class EncounterJob {
     private EncounterJob() {}
 
+    /**
+     * Submission to a cluster ({@code flink run -c org.parley.flink.EncounterJob parley-flink-job.jar
+     * ...}); docs/scale-out.md has the commands. Options: {@code --bootstrap-servers},
+     * {@code --lines-topic}, {@code --beast-topic}, {@code --incidents-topic}, {@code --partitions}
+     * (readers per topic), {@code --parties FILE}, {@code --rules FILE}, {@code
+     * --checkpoint-seconds} (10), {@code --out-of-order-seconds} (30).
+     */
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> o = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            o.put(args[i].substring(2), args[i + 1]);
+        }
+        WatchSettings settings = WatchSettings.defaults()
+                .withOutOfOrder(Duration.ofSeconds(Long.parseLong(o.getOrDefault("out-of-order-seconds", "30"))));
+        if (o.containsKey("parties")) {
+            settings = settings.withParties(java.nio.file.Files.readString(java.nio.file.Path.of(o.get("parties"))));
+        }
+        if (o.containsKey("rules")) {
+            settings = settings.withRules(java.nio.file.Files.readString(java.nio.file.Path.of(o.get("rules"))));
+        }
+        KafkaTopics topics = new KafkaTopics(
+                o.getOrDefault("bootstrap-servers", ""),
+                o.getOrDefault("lines-topic", ""),
+                o.getOrDefault("beast-topic", ""),
+                o.getOrDefault("incidents-topic", "parley-incidents"),
+                Integer.parseInt(o.getOrDefault("partitions", "1")),
+                false);
+        settings.config(); // refuse a bad rules or parties file here, not in every task
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(Tuning.apply(new org.apache.flink.configuration.Configuration()));
+        env.enableCheckpointing(Duration.ofSeconds(Long.parseLong(o.getOrDefault("checkpoint-seconds", "10"))).toMillis());
+        kafka(env, topics, settings);
+        env.execute("parley encounter watch");
+    }
+
     /** The job's outputs: incident events, and the reports dropped as late. */
     record Outputs(DataStream<Messages.IncidentMessage> incidents, DataStream<Messages.Report> late) {}
 
-    /** The watch over decoded reports (each with its place in the input). */
-    static Outputs watch(DataStream<Messages.Report> decoded, WatchSettings settings) {
-        DataStream<Messages.Report> timed = decoded.assignTimestampsAndWatermarks(WatermarkStrategy.<Messages.Report>
-                        forBoundedOutOfOrderness(Duration.ofMillis(settings.outOfOrderMillis()))
-                .withTimestampAssigner((r, previous) -> r.report().time().toEpochMilli()))
-                .name("event time")
-                .setParallelism(decoded.getParallelism());
+    /**
+     * Event time for one decoder's reports: its watermark trails the newest report it has seen by
+     * the out-of-order bound. Assigned per decoder, before the feeds are merged, so that a fast feed
+     * (or partition) does not make a slower one's reports late; a reader should therefore own one
+     * partition (source parallelism = partitions). {@code idleAfter}: a running job marks a
+     * decoder that has had nothing for that long idle, so it does not hold the others back.
+     */
+    static DataStream<Messages.Report> timed(
+            DataStream<Messages.Report> decoded, WatchSettings settings, java.util.Optional<Duration> idleAfter) {
+        WatermarkStrategy<Messages.Report> strategy = WatermarkStrategy.<Messages.Report>forBoundedOutOfOrderness(
+                        Duration.ofMillis(settings.outOfOrderMillis()))
+                .withTimestampAssigner((r, previous) -> r.report().time().toEpochMilli());
+        if (idleAfter.isPresent()) {
+            strategy = strategy.withIdleness(idleAfter.get());
+        }
+        return decoded.assignTimestampsAndWatermarks(strategy).name("event time").setParallelism(decoded.getParallelism());
+    }
+
+    /** The watch over reports with event time (each with its place in the input). */
+    static Outputs watch(DataStream<Messages.Report> timed, WatchSettings settings) {
         SingleOutputStreamOperator<Messages.CubeEntry> entries = timed.keyBy(
                         r -> Messages.targetKey(r.report().target()), Types.LONG)
                 .process(new TrackStage(settings), TypeInformation.of(Messages.CubeEntry.class))
@@ -72,6 +123,10 @@ public final class EncounterJob {
             WatchSettings settings,
             java.util.function.UnaryOperator<DataStream<Messages.Report>> between) {
         List<DataStream<Messages.Report>> feeds = new ArrayList<>();
+        // A bounded replay ends every reader (and its watermark) at its last offset; a running job
+        // must not wait for a feed that has gone quiet.
+        java.util.Optional<Duration> idle =
+                topics.bounded() ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMinutes(1));
         if (!topics.linesTopic().isBlank()) {
             KafkaSource<Feeds.Line> source = source(topics, topics.linesTopic(), new Feeds.LineSchema());
             feeds.add(env.fromSource(source, WatermarkStrategy.noWatermarks(), "lines " + topics.linesTopic())
@@ -79,6 +134,7 @@ public final class EncounterJob {
                     .flatMap(new Feeds.LineDecoder())
                     .name("AIS decoder")
                     .setParallelism(topics.sourceParallelism()));
+            feeds.set(feeds.size() - 1, timed(feeds.get(feeds.size() - 1), settings, idle));
         }
         if (!topics.beastTopic().isBlank()) {
             KafkaSource<Feeds.Frame> source = source(topics, topics.beastTopic(), new Feeds.FrameSchema());
@@ -87,6 +143,7 @@ public final class EncounterJob {
                     .flatMap(new Feeds.FrameDecoder())
                     .name("ADS-B decoder")
                     .setParallelism(topics.sourceParallelism()));
+            feeds.set(feeds.size() - 1, timed(feeds.get(feeds.size() - 1), settings, idle));
         }
         DataStream<Messages.Report> reports = feeds.get(0);
         for (int i = 1; i < feeds.size(); i++) {

@@ -135,6 +135,11 @@ final class Feeds {
 
         @Override
         public void open(OpenContext context) {
+            start();
+        }
+
+        /** A fresh decoder unless one was restored from a checkpoint. */
+        void start() {
             if (ais == null) {
                 ais = AisReports.create();
             }
@@ -184,6 +189,11 @@ final class Feeds {
 
         @Override
         public void open(OpenContext context) {
+            start();
+        }
+
+        /** A fresh decoder unless one was restored from a checkpoint. */
+        void start() {
             if (adsb == null) {
                 adsb = new AdsbReports(AdsbDecoder.create());
             }

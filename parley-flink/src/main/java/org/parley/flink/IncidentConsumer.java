@@ -60,6 +60,25 @@ public final class IncidentConsumer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * True when this consumer has its partitions and has read up to the last committed event of
+     * each (the read_committed end); a node may report "incidents caught up".
+     */
+    public boolean caughtUp() {
+        var assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        var ends = consumer.endOffsets(assigned);
+        for (var p : assigned) {
+            Long end = ends.get(p);
+            if (end == null || consumer.position(p) < end) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Marks everything returned by {@link #poll} so far as stored. */
     public void commit() {
         consumer.commitSync();

@@ -30,6 +30,12 @@ final class TrackStage extends TimeOrdered<Long, Messages.Report, Messages.CubeE
     private transient @Nullable PairWatch watch;
     private transient ValueState<TrackTable> table;
     private transient ValueState<long[]> cubes;
+    static final String LATE_ACCUMULATOR = "lateReports";
+    static final String REFUSED_ACCUMULATOR = "refusedReports";
+    private final org.apache.flink.api.common.accumulators.LongCounter late =
+            new org.apache.flink.api.common.accumulators.LongCounter();
+    private final org.apache.flink.api.common.accumulators.LongCounter refusedTotal =
+            new org.apache.flink.api.common.accumulators.LongCounter();
     private transient Counter lateReports;
     private transient Counter refused;
 
@@ -47,11 +53,14 @@ final class TrackStage extends TimeOrdered<Long, Messages.Report, Messages.CubeE
                 .getState(new ValueStateDescriptor<>("cubes", TypeInformation.of(long[].class)));
         lateReports = getRuntimeContext().getMetricGroup().counter("lateReports");
         refused = getRuntimeContext().getMetricGroup().counter("refusedReports");
+        getRuntimeContext().addAccumulator(LATE_ACCUMULATOR, late);
+        getRuntimeContext().addAccumulator(REFUSED_ACCUMULATOR, refusedTotal);
     }
 
     @Override
     void late(Messages.Report in, Context ctx) {
         lateReports.inc();
+        late.add(1);
         ctx.output(LATE, in);
     }
 
@@ -81,6 +90,7 @@ final class TrackStage extends TimeOrdered<Long, Messages.Report, Messages.CubeE
             table.update(tracks);
             if (!(update instanceof TrackUpdate.Accepted accepted)) {
                 refused.inc();
+                refusedTotal.add(1);
                 continue;
             }
             Track track = accepted.track();

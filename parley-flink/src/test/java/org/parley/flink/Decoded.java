@@ -11,7 +11,7 @@ final class Decoded {
     /** The lines of one partition of the lines topic, offsets from 0. */
     static List<Messages.Report> lines(List<String> lines, int partition) {
         Feeds.LineDecoder decoder = new Feeds.LineDecoder();
-        decoder.open(null);
+        decoder.start();
         List<Messages.Report> out = new ArrayList<>();
         ListCollector<Messages.Report> into = new ListCollector<>(out);
         for (int i = 0; i < lines.size(); i++) {
@@ -24,7 +24,7 @@ final class Decoded {
     static List<Messages.Report> frames(List<byte[]> frames, List<Long> receivedMillis, int partition)
             throws Exception {
         Feeds.FrameDecoder decoder = new Feeds.FrameDecoder();
-        decoder.open(null);
+        decoder.start();
         List<Messages.Report> out = new ArrayList<>();
         ListCollector<Messages.Report> into = new ListCollector<>(out);
         for (int i = 0; i < frames.size(); i++) {

@@ -13,7 +13,7 @@ class FlinkLocalIT {
         WatchSettings settings = Reference.settings(reports, WatchSettings.defaults());
         List<Incident> engine = Reference.incidents(reports, settings.config());
         long t0 = System.nanoTime();
-        List<Incident> job = LocalReplay.run(reports, settings, 2).stream()
+        List<Incident> job = LocalReplay.run(reports, settings, 2).incidents().stream()
                 .map(m -> Incident.fromJson(m.json()))
                 .toList();
         System.out.printf("local replay: %d reports, %d events, %.1f s%n", reports.size(), job.size(), (System.nanoTime() - t0) / 1e9);

@@ -61,7 +61,7 @@ class FlinkRecoveryIT {
             KafkaRun run = new KafkaRun(broker).lines(List.of(lines));
             run.freshSink();
             broker.createTopic(run.incidents, 2);
-            Configuration config = Tuning.apply(new Configuration());
+            Configuration config = KafkaRun.config();
             config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
             config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
             config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -92,11 +94,24 @@ final class KafkaRun {
         if (!topicExists(incidents)) {
             broker.createTopic(incidents, 2);
         }
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, Tuning.apply(new Configuration()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config());
         env.enableCheckpointing(1000);
         EncounterJob.kafka(env, topics(), settings);
         env.execute("parley watch " + name + " p" + parallelism);
+    }
+
+    /**
+     * The pipeline settings, checkpoints in a temporary directory (the job manager's memory takes
+     * 5 MB at most) and no restarts: a failure fails the test instead of looping.
+     */
+    static Configuration config() throws java.io.IOException {
+        Configuration config = Tuning.apply(new Configuration());
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Files.createTempDirectory("parley-checkpoints").toUri().toString());
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        return config;
     }
 
     private boolean topicExists(String topic) throws Exception {
@@ -110,12 +125,13 @@ final class KafkaRun {
         List<Incident> out = new ArrayList<>();
         try (IncidentConsumer consumer =
                 IncidentConsumer.subscribe(broker.bootstrap(), incidents, "reader-" + UUID.randomUUID())) {
-            int empty = 0;
-            while (empty < 3) {
-                List<Incident> got = consumer.poll(Duration.ofSeconds(1));
-                empty = got.isEmpty() ? empty + 1 : 0;
-                out.addAll(got);
-            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            do {
+                out.addAll(consumer.poll(Duration.ofMillis(500)));
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the incident topic " + incidents + " was not read to its end in 2 min");
+                }
+            } while (!consumer.caughtUp());
             if (consumer.unreadable() > 0) {
                 throw new AssertionError(consumer.unreadable() + " unreadable records on " + incidents);
             }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The Flink encounter job's throughput on this machine: a seeded fleet (decoded reports, no
+# broker) through the job in a local MiniCluster at parallelism 1 and 2, best of three runs each,
+# and the scaling slope (reports/s at 2 over reports/s at 1). Figures go into docs/scale-out.md.
+#
+#   bench/flink-watch.sh [UNITS [SECONDS]]     (default 2000 units over 120 s of traffic)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+UNITS=${1:-2000}
+SECONDS_OF_TRAFFIC=${2:-120}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+
+nice -n 10 ./mvnw -B -q -Pflink -pl parley-flink -am test-compile -Dspotless.check.skip
+nice -n 10 ./mvnw -B -q -Pflink -pl parley-flink dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+CP="parley-flink/target/classes:parley-flink/target/test-classes:$(cat parley-flink/target/bench.classpath)"
+# The module's own siblings resolve from their target/classes (nothing is installed in ~/.m2).
+for m in parley-encounter parley-track parley-ais parley-adsb parley-testing; do
+    CP="$m/target/classes:$m/target/test-classes:$CP"
+done
+OPENS=$(sed -n 's:.*<flink.opens>\(.*\)</flink.opens>.*:\1:p' parley-flink/pom.xml)
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck disable=SC2086
+nice -n 10 "$JAVA" -Xmx2g $OPENS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+    org.parley.flink.FlinkBench "$UNITS" "$SECONDS_OF_TRAFFIC" 1 2 | tee /tmp/flink-watch.out
+P1=$(sed -n 's/^RESULT parallelism 1: \([0-9]*\).*/\1/p' /tmp/flink-watch.out)
+P2=$(sed -n 's/^RESULT parallelism 2: \([0-9]*\).*/\1/p' /tmp/flink-watch.out)
+echo "machine after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v a="$P1" -v b="$P2" 'BEGIN { printf "scaling slope p1 -> p2: %.2fx (%d -> %d reports/s)\n", b / a, a, b }'

@@ -1,0 +1,39 @@
+package org.parley.flink;
+
+import java.util.List;
+
+/**
+ * bench/flink-watch.sh: the job over a seeded fleet (decoded CSV reports, no broker) in a local
+ * MiniCluster at each given parallelism, three runs each after one warm-up; prints reports/s.
+ * Usage: FlinkBench UNITS SECONDS PARALLELISM...
+ */
+public final class FlinkBench {
+    private FlinkBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int units = Integer.parseInt(args[0]);
+        int seconds = Integer.parseInt(args[1]);
+        List<Messages.Report> reports = Decoded.lines(Fleet.lines(20260301L, units, seconds), 0);
+        WatchSettings settings = Reference.settings(reports, WatchSettings.defaults());
+        long t0 = System.nanoTime();
+        int engineEvents = Reference.incidents(reports, settings.config()).size();
+        double engineSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+                "fleet: %d units, %d s, %d reports; single-node engine %.2f s (%.0f reports/s), %d events%n",
+                units, seconds, reports.size(), engineSeconds, reports.size() / engineSeconds, engineEvents);
+        LocalReplay.run(reports, settings, 1); // warm-up
+        for (int i = 2; i < args.length; i++) {
+            int parallelism = Integer.parseInt(args[i]);
+            double best = 0;
+            for (int run = 0; run < 3; run++) {
+                long start = System.nanoTime();
+                int events = LocalReplay.run(reports, settings, parallelism).incidents().size();
+                double s = (System.nanoTime() - start) / 1e9;
+                double rate = reports.size() / s;
+                best = Math.max(best, rate);
+                System.out.printf("parallelism %d run %d: %.1f s, %.0f reports/s, %d events%n", parallelism, run, s, rate, events);
+            }
+            System.out.printf("RESULT parallelism %d: %.0f reports/s (best of 3)%n", parallelism, best);
+        }
+    }
+}
