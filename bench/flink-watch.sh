@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Flink encounter job's throughput on this machine: a seeded fleet (decoded reports, no
-# broker) through the job in a local MiniCluster at parallelism 1 and 2, best of three runs each,
+# broker) through the job in a local MiniCluster at parallelism 1 and 2, best of two runs each,
 # and the scaling slope (reports/s at 2 over reports/s at 1). Figures go into docs/scale-out.md.
 #
 #   bench/flink-watch.sh [UNITS [SECONDS]]     (default 2000 units over 120 s of traffic)

@@ -410,7 +410,8 @@ public final class EncounterEngine {
     boolean closePair(Encounter e, Instant now, boolean force, List<EncounterEvent> out) {
         PairKey key = new PairKey(e);
         open.put(key.a(), key.b(), e);
-        closeClear(now, force ? Duration.ZERO.minusNanos(1) : config.hysteresis().clearAfter(), out);
+        closeClear(
+                now, force ? Duration.ZERO.minusNanos(1) : config.hysteresis().clearAfter(), out);
         closed.remove(e);
         return !open.remove(key.a(), key.b());
     }

@@ -23,6 +23,7 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
 
     /** The tracks here by target: their latest entry (track and every cube its path covers). */
     private transient MapState<Long, Messages.CubeEntry> members;
+
     private transient org.parley.encounter.@org.jspecify.annotations.Nullable PairWatch watch;
 
     CubeStage(WatchSettings settings) {
@@ -33,7 +34,8 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
     public void open(OpenContext context) throws Exception {
         super.open(context);
         members = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("members", Types.LONG, TypeInformation.of(Messages.CubeEntry.class)));
+                .getMapState(
+                        new MapStateDescriptor<>("members", Types.LONG, TypeInformation.of(Messages.CubeEntry.class)));
         watch = new org.parley.encounter.PairWatch(settings.config());
     }
 
@@ -53,7 +55,8 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
 
     @Override
     void late(Messages.CubeEntry in, Context ctx) {
-        throw new IllegalStateException("a cube entry behind the watermark (the track stage emits in time order): " + in);
+        throw new IllegalStateException(
+                "a cube entry behind the watermark (the track stage emits in time order): " + in);
     }
 
     @Override
@@ -107,7 +110,10 @@ final class CubeStage extends TimeOrdered<Long, Messages.CubeEntry, Messages.Pai
                 Messages.CubeEntry q = live.get(j);
                 if (Messages.lowestShared(p.cubes(), q.cubes(), cube) && watch().mayMeet(p.track(), q.track(), now)) {
                     out.collect(new Messages.PairObservation(
-                            Messages.pairKey(p.track().id(), q.track().id()), Messages.SWEEP_SEQ, p.track(), q.track()));
+                            Messages.pairKey(p.track().id(), q.track().id()),
+                            Messages.SWEEP_SEQ,
+                            p.track(),
+                            q.track()));
                 }
             }
         }

@@ -68,9 +68,10 @@ public final class EncounterJob {
                 Integer.parseInt(o.getOrDefault("partitions", "1")),
                 false);
         settings.config(); // refuse a bad rules or parties file here, not in every task
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(Tuning.apply(new org.apache.flink.configuration.Configuration()));
-        env.enableCheckpointing(Duration.ofSeconds(Long.parseLong(o.getOrDefault("checkpoint-seconds", "10"))).toMillis());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                Tuning.apply(new org.apache.flink.configuration.Configuration()));
+        env.enableCheckpointing(Duration.ofSeconds(Long.parseLong(o.getOrDefault("checkpoint-seconds", "10")))
+                .toMillis());
         kafka(env, topics, settings);
         env.execute("parley encounter watch");
     }
@@ -93,7 +94,9 @@ public final class EncounterJob {
         if (idleAfter.isPresent()) {
             strategy = strategy.withIdleness(idleAfter.get());
         }
-        return decoded.assignTimestampsAndWatermarks(strategy).name("event time").setParallelism(decoded.getParallelism());
+        return decoded.assignTimestampsAndWatermarks(strategy)
+                .name("event time")
+                .setParallelism(decoded.getParallelism());
     }
 
     /** The watch over reports with event time (each with its place in the input). */
@@ -149,7 +152,10 @@ public final class EncounterJob {
         for (int i = 1; i < feeds.size(); i++) {
             reports = reports.union(feeds.get(i));
         }
-        watch(between.apply(reports), settings).incidents().sinkTo(sink(topics)).name("incidents " + topics.incidentsTopic());
+        watch(between.apply(reports), settings)
+                .incidents()
+                .sinkTo(sink(topics))
+                .name("incidents " + topics.incidentsTopic());
     }
 
     private static <T> KafkaSource<T> source(
@@ -173,10 +179,11 @@ public final class EncounterJob {
     static KafkaSink<Messages.IncidentMessage> sink(KafkaTopics topics) {
         Properties producer = new Properties();
         // Below the broker's transaction.max.timeout.ms (15 min by default), above any checkpoint.
-        producer.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()));
+        producer.setProperty(
+                "transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()));
         String topic = topics.incidentsTopic();
-        KafkaRecordSerializationSchema<Messages.IncidentMessage> schema = (m, context, timestamp) ->
-                new ProducerRecord<>(
+        KafkaRecordSerializationSchema<Messages.IncidentMessage> schema =
+                (m, context, timestamp) -> new ProducerRecord<>(
                         topic,
                         m.incidentId().getBytes(StandardCharsets.UTF_8),
                         m.json().getBytes(StandardCharsets.UTF_8));

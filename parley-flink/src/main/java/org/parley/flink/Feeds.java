@@ -186,10 +186,16 @@ final class Feeds {
         private static final long serialVersionUID = 1L;
         private transient @Nullable AdsbReports adsb;
         private transient @Nullable ListState<AdsbReports> saved;
+        private final org.apache.flink.api.common.accumulators.LongCounter frames =
+                new org.apache.flink.api.common.accumulators.LongCounter();
+        private final org.apache.flink.api.common.accumulators.LongCounter positions =
+                new org.apache.flink.api.common.accumulators.LongCounter();
 
         @Override
         public void open(OpenContext context) {
             start();
+            getRuntimeContext().addAccumulator("beastFrames", frames);
+            getRuntimeContext().addAccumulator("adsbReports", positions);
         }
 
         /** A fresh decoder unless one was restored from a checkpoint. */
@@ -203,17 +209,22 @@ final class Feeds {
         public void flatMap(Frame frame, Collector<Messages.Report> out) throws IOException {
             AdsbReports reports = java.util.Objects.requireNonNull(adsb);
             Instant at = Instant.ofEpochMilli(frame.receivedMillis);
+            frames.add(1);
             AdsbFeed.read(new ByteArrayInputStream(frame.bytes), FeedFormat.BEAST, record -> {
                 if (record instanceof FeedRecord.Frame f) {
                     reports.accept(reports.decoder().decode(f.frame(), at))
-                            .ifPresent(r -> out.collect(new Messages.Report(frame.seq, r)));
+                            .ifPresent(r -> {
+                                positions.add(1);
+                                out.collect(new Messages.Report(frame.seq, r));
+                            });
                 }
             });
         }
 
         @Override
         public void snapshotState(FunctionSnapshotContext context) throws Exception {
-            java.util.Objects.requireNonNull(saved).update(adsb == null ? java.util.List.of() : java.util.List.of(adsb));
+            java.util.Objects.requireNonNull(saved)
+                    .update(adsb == null ? java.util.List.of() : java.util.List.of(adsb));
         }
 
         @Override

@@ -62,7 +62,8 @@ public final class FlinkReplay {
             }
         }
         if (files.isEmpty()) {
-            err.println("usage: parley flink replay FILE... [--parties YAML] [--rules YAML] [--json] [--parallelism N]");
+            err.println(
+                    "usage: parley flink replay FILE... [--parties YAML] [--rules YAML] [--json] [--parallelism N]");
             return 2;
         }
         for (Path f : files) {
@@ -85,9 +86,16 @@ public final class FlinkReplay {
             err.println("parley flink: 0 position reports, alerts {}, late 0");
             return 0;
         }
-        Instant first = reports.stream().map(r -> r.report().time()).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = reports.stream().map(r -> r.report().time()).max(Comparator.naturalOrder()).orElseThrow();
-        LocalReplay.Result result = LocalReplay.run(reports, settings.withOrigin(first).withEnd(last), parallelism);
+        Instant first = reports.stream()
+                .map(r -> r.report().time())
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant last = reports.stream()
+                .map(r -> r.report().time())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalReplay.Result result =
+                LocalReplay.run(reports, settings.withOrigin(first).withEnd(last), parallelism);
         Map<Level, Long> alerts = new EnumMap<>(Level.class);
         List<String> lines = new ArrayList<>();
         for (Messages.IncidentMessage m : sorted(result.incidents())) {
@@ -108,7 +116,8 @@ public final class FlinkReplay {
     /** Time order, then the order the engine emits within one instant: opened and escalated before closed. */
     private static List<Messages.IncidentMessage> sorted(List<Messages.IncidentMessage> in) {
         List<Messages.IncidentMessage> out = new ArrayList<>(in);
-        out.sort(Comparator.comparing((Messages.IncidentMessage m) -> Incident.fromJson(m.json()).time())
+        out.sort(Comparator.comparing((Messages.IncidentMessage m) ->
+                        Incident.fromJson(m.json()).time())
                 .thenComparing(m -> Incident.fromJson(m.json()).kind().equals("CLOSED"))
                 .thenComparing(Messages.IncidentMessage::json));
         return out;
@@ -124,7 +133,9 @@ public final class FlinkReplay {
         String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
         List<Messages.Report> out = new ArrayList<>();
         long base = (long) fileIndex << 40;
-        if (text.contains("VDM,") || text.contains("VDO,") || text.startsWith("time,target")
+        if (text.contains("VDM,")
+                || text.contains("VDO,")
+                || text.startsWith("time,target")
                 || text.matches("(?s)^(#[^\\n]*\\n)*\\d{4}-\\d\\d-\\d\\dT[^,]*,(MMSI|ICAO):.*")) {
             Feeds.LineDecoder decoder = new Feeds.LineDecoder();
             decoder.start();

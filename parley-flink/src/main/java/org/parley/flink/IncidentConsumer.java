@@ -54,7 +54,12 @@ public final class IncidentConsumer implements AutoCloseable {
                 out.add(Incident.fromJson(json));
             } catch (IllegalArgumentException e) {
                 unreadable++;
-                LOG.warn("incident topic {} partition {} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                LOG.warn(
+                        "incident topic {} partition {} offset {}: {}",
+                        r.topic(),
+                        r.partition(),
+                        r.offset(),
+                        e.getMessage());
             }
         }
         return out;

@@ -20,12 +20,12 @@ final class LocalReplay {
     static Result run(List<Messages.Report> reports, WatchSettings settings, int parallelism) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, Tuning.apply(new Configuration()));
-        DataStream<Messages.Report> source = env.fromData(reports, TypeInformation.of(Messages.Report.class))
-                .setParallelism(1);
-        CloseableIterator<Messages.IncidentMessage> it =
-                EncounterJob.watch(EncounterJob.timed(source, settings, java.util.Optional.empty()), settings)
-                        .incidents()
-                        .collectAsync();
+        DataStream<Messages.Report> source =
+                env.fromData(reports, TypeInformation.of(Messages.Report.class)).setParallelism(1);
+        CloseableIterator<Messages.IncidentMessage> it = EncounterJob.watch(
+                        EncounterJob.timed(source, settings, java.util.Optional.empty()), settings)
+                .incidents()
+                .collectAsync();
         JobClient client = env.executeAsync("parley flink replay");
         List<Messages.IncidentMessage> out = new ArrayList<>();
         try {
@@ -34,7 +34,8 @@ final class LocalReplay {
             it.close();
         }
         JobExecutionResult result = client.getJobExecutionResult().get();
-        return new Result(out, count(result, TrackStage.LATE_ACCUMULATOR), count(result, TrackStage.REFUSED_ACCUMULATOR));
+        return new Result(
+                out, count(result, TrackStage.LATE_ACCUMULATOR), count(result, TrackStage.REFUSED_ACCUMULATOR));
     }
 
     private static long count(JobExecutionResult result, String name) {

@@ -47,10 +47,8 @@ final class TrackStage extends TimeOrdered<Long, Messages.Report, Messages.CubeE
     public void open(OpenContext context) throws Exception {
         super.open(context);
         watch = new PairWatch(settings.config());
-        table = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("track", TypeInformation.of(TrackTable.class)));
-        cubes = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("cubes", TypeInformation.of(long[].class)));
+        table = getRuntimeContext().getState(new ValueStateDescriptor<>("track", TypeInformation.of(TrackTable.class)));
+        cubes = getRuntimeContext().getState(new ValueStateDescriptor<>("cubes", TypeInformation.of(long[].class)));
         lateReports = getRuntimeContext().getMetricGroup().counter("lateReports");
         refused = getRuntimeContext().getMetricGroup().counter("refusedReports");
         getRuntimeContext().addAccumulator(LATE_ACCUMULATOR, late);

@@ -38,7 +38,9 @@ final class Tuning {
     /** The settings, added to {@code config}. */
     static Configuration apply(Configuration config) {
         config.set(PipelineOptions.OBJECT_REUSE, true);
-        config.set(PipelineOptions.SERIALIZATION_CONFIG, KRYO.stream().map(c -> c + ": {type: kryo}").toList());
+        config.set(
+                PipelineOptions.SERIALIZATION_CONFIG,
+                KRYO.stream().map(c -> c + ": {type: kryo}").toList());
         return config;
     }
 }

@@ -25,7 +25,12 @@ import org.parley.encounter.EncounterConfig;
  * @param partiesYaml the parties file's text, empty for none
  */
 public record WatchSettings(
-        String rulesYaml, String partiesYaml, long originMillis, long everyMillis, long outOfOrderMillis, long endMillis)
+        String rulesYaml,
+        String partiesYaml,
+        long originMillis,
+        long everyMillis,
+        long outOfOrderMillis,
+        long endMillis)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -56,7 +61,8 @@ public record WatchSettings(
 
     /** Sweeps 10 s apart from {@code first}, as the engine's replay does from its first report. */
     public WatchSettings withOrigin(Instant first) {
-        return new WatchSettings(rulesYaml, partiesYaml, first.toEpochMilli(), everyMillis, outOfOrderMillis, endMillis);
+        return new WatchSettings(
+                rulesYaml, partiesYaml, first.toEpochMilli(), everyMillis, outOfOrderMillis, endMillis);
     }
 
     public WatchSettings withOutOfOrder(Duration bound) {
@@ -65,7 +71,8 @@ public record WatchSettings(
 
     /** A bounded replay whose last report is at {@code last}. */
     public WatchSettings withEnd(Instant last) {
-        return new WatchSettings(rulesYaml, partiesYaml, originMillis, everyMillis, outOfOrderMillis, last.toEpochMilli());
+        return new WatchSettings(
+                rulesYaml, partiesYaml, originMillis, everyMillis, outOfOrderMillis, last.toEpochMilli());
     }
 
     /** The engine's config, read from the texts as the node reads its files. */

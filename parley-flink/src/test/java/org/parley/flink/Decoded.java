@@ -15,7 +15,8 @@ final class Decoded {
         List<Messages.Report> out = new ArrayList<>();
         ListCollector<Messages.Report> into = new ListCollector<>(out);
         for (int i = 0; i < lines.size(); i++) {
-            decoder.flatMap(new Feeds.Line(Feeds.seq(i, partition, 0), lines.get(i).strip()), into);
+            decoder.flatMap(
+                    new Feeds.Line(Feeds.seq(i, partition, 0), lines.get(i).strip()), into);
         }
         return out;
     }

@@ -25,7 +25,8 @@ final class Fleet {
 
     private Fleet() {}
 
-    record Unit(TargetId id, double lat, double lon, double knots, double course, double altitudeFeet, int phaseMillis) {}
+    record Unit(
+            TargetId id, double lat, double lon, double knots, double course, double altitudeFeet, int phaseMillis) {}
 
     static List<String> lines(long seed, int units, int seconds) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -49,9 +50,7 @@ final class Fleet {
             }
             lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
             boolean air = i % 10 == 9;
-            TargetId id = air
-                    ? new TargetId.IcaoAddress(0x100000 + i)
-                    : new TargetId.Mmsi(200_000_000 + i);
+            TargetId id = air ? new TargetId.IcaoAddress(0x100000 + i) : new TargetId.Mmsi(200_000_000 + i);
             double knots = air ? random.nextDouble(250, 480) : random.nextDouble(0, 25);
             double altitude = air ? 20_000 + 500 * random.nextInt(6) : Double.NaN;
             fleet.add(new Unit(id, lat, lon, knots, random.nextDouble(0, 360), altitude, random.nextInt(10_000)));

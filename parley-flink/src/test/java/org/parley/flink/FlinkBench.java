@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * bench/flink-watch.sh: the job over a seeded fleet (decoded CSV reports, no broker) in a local
- * MiniCluster at each given parallelism, three runs each after one warm-up; prints reports/s.
+ * MiniCluster at each given parallelism, best of two runs (-Druns=N) each after one warm-up; prints reports/s.
  * Usage: FlinkBench UNITS SECONDS PARALLELISM...
  */
 public final class FlinkBench {
+    private static final int RUNS = Integer.getInteger("runs", 2);
+
     private FlinkBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -25,15 +27,19 @@ public final class FlinkBench {
         for (int i = 2; i < args.length; i++) {
             int parallelism = Integer.parseInt(args[i]);
             double best = 0;
-            for (int run = 0; run < 3; run++) {
+            for (int run = 0; run < RUNS; run++) {
                 long start = System.nanoTime();
-                int events = LocalReplay.run(reports, settings, parallelism).incidents().size();
+                int events = LocalReplay.run(reports, settings, parallelism)
+                        .incidents()
+                        .size();
                 double s = (System.nanoTime() - start) / 1e9;
                 double rate = reports.size() / s;
                 best = Math.max(best, rate);
-                System.out.printf("parallelism %d run %d: %.1f s, %.0f reports/s, %d events%n", parallelism, run, s, rate, events);
+                System.out.printf(
+                        "parallelism %d run %d: %.1f s, %.0f reports/s, %d events%n",
+                        parallelism, run, s, rate, events);
             }
-            System.out.printf("RESULT parallelism %d: %.0f reports/s (best of 3)%n", parallelism, best);
+            System.out.printf("RESULT parallelism %d: %.0f reports/s (best of %d)%n", parallelism, best, RUNS);
         }
     }
 }

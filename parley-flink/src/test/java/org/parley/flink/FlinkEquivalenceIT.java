@@ -87,12 +87,18 @@ class FlinkEquivalenceIT {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
     void scenarios_overRecordedAis_sameIncidentsAsEngine(int parallelism) throws Exception {
-        WatchSettings settings = Reference.settings(scenarioReports, WatchSettings.defaults().withParties(parties));
+        WatchSettings settings =
+                Reference.settings(scenarioReports, WatchSettings.defaults().withParties(parties));
         List<Incident> engine = Reference.incidents(scenarioReports, settings.config());
         assertThat(engine)
                 .as("the scenarios alone give HOTLINE encounters")
                 .anyMatch(i -> i.level().equals("HOTLINE"));
-        List<Incident> job = timed("scenarios", parallelism, scenarioReports.size(), () -> scenarios.run(settings, parallelism), scenarios);
+        List<Incident> job = timed(
+                "scenarios",
+                parallelism,
+                scenarioReports.size(),
+                () -> scenarios.run(settings, parallelism),
+                scenarios);
         Comparison.assertSame(job, engine, "scenarios at parallelism " + parallelism);
     }
 
@@ -102,23 +108,28 @@ class FlinkEquivalenceIT {
         WatchSettings settings = Reference.settings(fleetReports, WatchSettings.defaults());
         List<Incident> engine = Reference.incidents(fleetReports, settings.config());
         assertThat(engine).as("fleet encounters").hasSizeGreaterThan(20);
-        assertThat(engine).as("encounters at the pole").anyMatch(i -> Fleet.region(i.a()).equals("pole"));
+        assertThat(engine)
+                .as("encounters at the pole")
+                .anyMatch(i -> Fleet.region(i.a()).equals("pole"));
         assertThat(engine)
                 .as("encounters across the antimeridian")
                 .anyMatch(i -> Fleet.region(i.a()).equals("antimeridian"));
-        List<Incident> job = timed("fleet", parallelism, fleetReports.size(), () -> fleet.run(settings, parallelism), fleet);
+        List<Incident> job =
+                timed("fleet", parallelism, fleetReports.size(), () -> fleet.run(settings, parallelism), fleet);
         Comparison.assertSame(job, engine, "fleet of " + FLEET_UNITS + " at parallelism " + parallelism);
     }
 
     interface Job {
-        void run() throws Exception;
+        /** Runs the job; returns the reports it dropped as late. */
+        long run() throws Exception;
     }
 
     /** Runs the job (the sink topic is fresh per run) and reads what it committed. */
     private List<Incident> timed(String what, int parallelism, int reports, Job job, KafkaRun run) throws Exception {
         run.freshSink();
         long t0 = System.nanoTime();
-        job.run();
+        long late = job.run();
+        assertThat(late).as("reports dropped as late (the engine read them all in time order)").isZero();
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Incident> out = run.committed();
         System.out.printf(

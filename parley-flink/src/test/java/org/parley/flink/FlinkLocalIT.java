@@ -16,7 +16,9 @@ class FlinkLocalIT {
         List<Incident> job = LocalReplay.run(reports, settings, 2).incidents().stream()
                 .map(m -> Incident.fromJson(m.json()))
                 .toList();
-        System.out.printf("local replay: %d reports, %d events, %.1f s%n", reports.size(), job.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "local replay: %d reports, %d events, %.1f s%n",
+                reports.size(), job.size(), (System.nanoTime() - t0) / 1e9);
         assertThat(engine).isNotEmpty();
         Comparison.assertSame(job, engine, "fleet of 400");
     }

@@ -37,8 +37,13 @@ class FlinkRecoveryIT {
         }
 
         @Override
-        public Messages.Report map(Messages.Report r) {
-            if (++seen >= after && CHECKPOINTS.get() > 0 && FAILED.compareAndSet(false, true)) {
+        public Messages.Report map(Messages.Report r) throws InterruptedException {
+            if (FAILED.get()) {
+                return r;
+            }
+            // Slow until the failure, so that checkpoints complete while the feed is still flowing.
+            Thread.sleep(1);
+            if (++seen >= after && CHECKPOINTS.get() > 1 && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected task failure at report " + seen);
             }
             return r;
@@ -68,9 +73,12 @@ class FlinkRecoveryIT {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
             env.enableCheckpointing(500);
             int failAt = reports.size() / 2;
-            EncounterJob.kafka(env, run.topics(), settings, decoded -> decoded.map(new FailOnce(failAt))
-                    .name("fail once")
-                    .setParallelism(1));
+            EncounterJob.kafka(
+                    env,
+                    run.topics(),
+                    settings,
+                    decoded ->
+                            decoded.map(new FailOnce(failAt)).name("fail once").setParallelism(1));
             long t0 = System.nanoTime();
             env.execute("parley watch recovery");
             System.out.printf(

@@ -112,7 +112,8 @@ final class KafkaBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -90,14 +90,25 @@ final class KafkaRun {
     }
 
     /** The job at {@code parallelism} over the whole topics (bounded), checkpointing every second. */
-    void run(WatchSettings settings, int parallelism) throws Exception {
+    long run(WatchSettings settings, int parallelism) throws Exception {
         if (!topicExists(incidents)) {
             broker.createTopic(incidents, 2);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config());
         env.enableCheckpointing(1000);
         EncounterJob.kafka(env, topics(), settings);
-        env.execute("parley watch " + name + " p" + parallelism);
+        var result = env.execute("parley watch " + name + " p" + parallelism);
+        Object late = result.getAccumulatorResult(TrackStage.LATE_ACCUMULATOR);
+        Object refused = result.getAccumulatorResult(TrackStage.REFUSED_ACCUMULATOR);
+        System.out.printf(
+                "KafkaRun %s p%d: late %s, refused %s, Beast frames %s, ADS-B reports %s%n",
+                name,
+                parallelism,
+                late,
+                refused,
+                result.getAccumulatorResult("beastFrames"),
+                result.getAccumulatorResult("adsbReports"));
+        return late instanceof Long n ? n : 0;
     }
 
     /**
@@ -109,7 +120,9 @@ final class KafkaRun {
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         config.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                java.nio.file.Files.createTempDirectory("parley-checkpoints").toUri().toString());
+                java.nio.file.Files.createTempDirectory("parley-checkpoints")
+                        .toUri()
+                        .toString());
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         return config;
     }

@@ -20,8 +20,8 @@ final class Reference {
 
     static List<Incident> incidents(List<Messages.Report> reports, EncounterConfig config) {
         List<Messages.Report> ordered = new ArrayList<>(reports);
-        ordered.sort(Comparator.comparing((Messages.Report r) -> r.report().time())
-                .thenComparingLong(Messages.Report::seq));
+        ordered.sort(
+                Comparator.comparing((Messages.Report r) -> r.report().time()).thenComparingLong(Messages.Report::seq));
         EncounterEngine engine = new EncounterEngine(config);
         List<EncounterEvent> events = new ArrayList<>();
         Instant clock = Instant.EPOCH;
@@ -40,13 +40,21 @@ final class Reference {
             events.addAll(engine.onReport(r.report()));
         }
         events.addAll(engine.closeAll(clock));
-        return events.stream().map(e -> Incident.fromJson(IncidentJson.write(e))).toList();
+        return events.stream()
+                .map(e -> Incident.fromJson(IncidentJson.write(e)))
+                .toList();
     }
 
     /** The settings under which the job replays these reports as the reference does. */
     static WatchSettings settings(List<Messages.Report> reports, WatchSettings base) {
-        Instant first = reports.stream().map(r -> r.report().time()).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = reports.stream().map(r -> r.report().time()).max(Comparator.naturalOrder()).orElseThrow();
+        Instant first = reports.stream()
+                .map(r -> r.report().time())
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant last = reports.stream()
+                .map(r -> r.report().time())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         return base.withOrigin(first).withEnd(last);
     }
 }

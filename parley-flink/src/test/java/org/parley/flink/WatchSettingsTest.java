@@ -18,7 +18,9 @@ class WatchSettingsTest {
         assertThat(REPLAY.isSweep(T0 + 10_000)).isTrue();
         assertThat(REPLAY.isSweep(T0 + 10_001)).isFalse();
         assertThat(REPLAY.isSweep(T0 + 50_000)).isTrue();
-        assertThat(REPLAY.isSweep(T0 + 60_000)).as("the replay's end closes, it does not sweep").isFalse();
+        assertThat(REPLAY.isSweep(T0 + 60_000))
+                .as("the replay's end closes, it does not sweep")
+                .isFalse();
     }
 
     @Test
@@ -26,7 +28,9 @@ class WatchSettingsTest {
         assertThat(REPLAY.sweepAtOrAfter(T0)).isEqualTo(T0 + 10_000);
         assertThat(REPLAY.sweepAtOrAfter(T0 + 10_000)).isEqualTo(T0 + 10_000);
         assertThat(REPLAY.sweepAtOrAfter(T0 + 10_001)).isEqualTo(T0 + 20_000);
-        assertThat(REPLAY.sweepBefore(T0 + 10_000)).as("no sweep before the first").isEqualTo(Long.MIN_VALUE);
+        assertThat(REPLAY.sweepBefore(T0 + 10_000))
+                .as("no sweep before the first")
+                .isEqualTo(Long.MIN_VALUE);
         assertThat(REPLAY.sweepBefore(T0 + 10_001)).isEqualTo(T0 + 10_000);
         assertThat(REPLAY.sweepBefore(T0 + 30_000)).isEqualTo(T0 + 20_000);
     }
@@ -34,15 +38,19 @@ class WatchSettingsTest {
     @Test
     void defaults_sweepOnTheTenSecondsOfUtc_unbounded() {
         WatchSettings running = WatchSettings.defaults();
-        assertThat(running.isSweep(Instant.parse("2026-03-01T00:00:10Z").toEpochMilli())).isTrue();
-        assertThat(running.isSweep(Instant.parse("2026-03-01T00:00:15Z").toEpochMilli())).isFalse();
+        assertThat(running.isSweep(Instant.parse("2026-03-01T00:00:10Z").toEpochMilli()))
+                .isTrue();
+        assertThat(running.isSweep(Instant.parse("2026-03-01T00:00:15Z").toEpochMilli()))
+                .isFalse();
         assertThat(running.bounded()).isFalse();
     }
 
     @Test
     void config_readsPartiesText_asTheNodeReadsTheFile() {
         WatchSettings s = WatchSettings.defaults().withParties("parties: {BLUE: [US], RED: [CN]}\n");
-        assertThat(s.config().parties().partyOfState()).containsEntry("US", "BLUE").containsEntry("CN", "RED");
+        assertThat(s.config().parties().partyOfState())
+                .containsEntry("US", "BLUE")
+                .containsEntry("CN", "RED");
     }
 
     @Test
