@@ -3,11 +3,11 @@
 # broker) through the job in a local MiniCluster at parallelism 1 and 2, best of two runs each,
 # and the scaling slope (reports/s at 2 over reports/s at 1). Figures go into docs/scale-out.md.
 #
-#   bench/flink-watch.sh [UNITS [SECONDS]]     (default 2000 units over 120 s of traffic)
+#   bench/flink-watch.sh [UNITS [SECONDS]]     (default 1000 units over 60 s of traffic)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-UNITS=${1:-2000}
-SECONDS_OF_TRAFFIC=${2:-120}
+UNITS=${1:-1000}
+SECONDS_OF_TRAFFIC=${2:-60}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 

@@ -60,6 +60,9 @@ final class KafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
+        // Recorded feeds carry their receive times (2012, 2023) as record timestamps; time-based
+        // retention would delete them as soon as the broker's retention check runs.
+        p.put("log.retention.ms", "-1");
         KafkaConfig config = new KafkaConfig(p);
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
