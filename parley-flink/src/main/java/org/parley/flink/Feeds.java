@@ -212,11 +212,10 @@ final class Feeds {
             frames.add(1);
             AdsbFeed.read(new ByteArrayInputStream(frame.bytes), FeedFormat.BEAST, record -> {
                 if (record instanceof FeedRecord.Frame f) {
-                    reports.accept(reports.decoder().decode(f.frame(), at))
-                            .ifPresent(r -> {
-                                positions.add(1);
-                                out.collect(new Messages.Report(frame.seq, r));
-                            });
+                    reports.accept(reports.decoder().decode(f.frame(), at)).ifPresent(r -> {
+                        positions.add(1);
+                        out.collect(new Messages.Report(frame.seq, r));
+                    });
                 }
             });
         }

@@ -107,9 +107,7 @@ public final class FlinkReplay {
         }
         lines.forEach(out::println);
         out.flush();
-        err.printf(
-                "parley flink: %d position reports, alerts %s, refused %d, late %d%n",
-                reports.size(), alerts, result.refused(), result.late());
+        err.printf("parley flink: %d position reports, alerts %s, late %d%n", reports.size(), alerts, result.late());
         return 0;
     }
 

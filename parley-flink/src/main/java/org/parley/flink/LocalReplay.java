@@ -2,44 +2,48 @@ package org.parley.flink;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.JobExecutionResult;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /** The job over reports already decoded, in a local MiniCluster, its incident events collected. */
 final class LocalReplay {
+    /** Marks a late report among the collected messages (an incident id is never empty). */
+    private static final String LATE = "";
+
     private LocalReplay() {}
 
-    /** What a replay produced: the incident events (in no particular order) and the reports dropped. */
-    record Result(List<Messages.IncidentMessage> incidents, long late, long refused) {}
+    /** What a replay produced: the incident events (in no particular order) and the reports dropped as late. */
+    record Result(List<Messages.IncidentMessage> incidents, long late) {}
 
     static Result run(List<Messages.Report> reports, WatchSettings settings, int parallelism) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, Tuning.apply(new Configuration()));
         DataStream<Messages.Report> source =
                 env.fromData(reports, TypeInformation.of(Messages.Report.class)).setParallelism(1);
-        CloseableIterator<Messages.IncidentMessage> it = EncounterJob.watch(
-                        EncounterJob.timed(source, settings, java.util.Optional.empty()), settings)
-                .incidents()
-                .collectAsync();
-        JobClient client = env.executeAsync("parley flink replay");
-        List<Messages.IncidentMessage> out = new ArrayList<>();
+        EncounterJob.Outputs outputs =
+                EncounterJob.watch(EncounterJob.timed(source, settings, Optional.empty()), settings);
+        DataStream<Messages.IncidentMessage> late = outputs.late()
+                .map(r -> new Messages.IncidentMessage(LATE, ""), TypeInformation.of(Messages.IncidentMessage.class));
+        List<Messages.IncidentMessage> incidents = new ArrayList<>();
+        long lateReports = 0;
+        CloseableIterator<Messages.IncidentMessage> it =
+                outputs.incidents().union(late).executeAndCollect("parley flink replay");
         try {
-            it.forEachRemaining(out::add);
+            while (it.hasNext()) {
+                Messages.IncidentMessage m = it.next();
+                if (m.incidentId().equals(LATE)) {
+                    lateReports++;
+                } else {
+                    incidents.add(m);
+                }
+            }
         } finally {
             it.close();
         }
-        JobExecutionResult result = client.getJobExecutionResult().get();
-        return new Result(
-                out, count(result, TrackStage.LATE_ACCUMULATOR), count(result, TrackStage.REFUSED_ACCUMULATOR));
-    }
-
-    private static long count(JobExecutionResult result, String name) {
-        Object value = result.getAccumulatorResult(name);
-        return value instanceof Long n ? n : 0;
+        return new Result(incidents, lateReports);
     }
 }

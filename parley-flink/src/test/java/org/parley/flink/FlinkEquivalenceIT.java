@@ -129,7 +129,9 @@ class FlinkEquivalenceIT {
         run.freshSink();
         long t0 = System.nanoTime();
         long late = job.run();
-        assertThat(late).as("reports dropped as late (the engine read them all in time order)").isZero();
+        assertThat(late)
+                .as("reports dropped as late (the engine read them all in time order)")
+                .isZero();
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Incident> out = run.committed();
         System.out.printf(
