@@ -11,14 +11,11 @@ SECONDS_OF_TRAFFIC=${2:-60}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 
-nice -n 10 ./mvnw -B -q -Pflink -pl parley-flink -am test-compile -Dspotless.check.skip
-nice -n 10 ./mvnw -B -q -Pflink -pl parley-flink dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+# One reactor build (nothing is installed in ~/.m2): the siblings resolve to their target/classes;
+# parley-flink, last in the reactor, writes the classpath file last.
+nice -n 10 ./mvnw -B -q -Pflink -pl parley-flink -am test-compile dependency:build-classpath \
+    -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/parley-flink/target/bench.classpath"
 CP="parley-flink/target/classes:parley-flink/target/test-classes:$(cat parley-flink/target/bench.classpath)"
-# The module's own siblings resolve from their target/classes (nothing is installed in ~/.m2).
-for m in parley-encounter parley-track parley-ais parley-adsb parley-testing; do
-    CP="$m/target/classes:$m/target/test-classes:$CP"
-done
 OPENS=$(sed -n 's:.*<flink.opens>\(.*\)</flink.opens>.*:\1:p' parley-flink/pom.xml)
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
