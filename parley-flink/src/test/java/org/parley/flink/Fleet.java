@@ -29,6 +29,11 @@ final class Fleet {
             TargetId id, double lat, double lon, double knots, double course, double altitudeFeet, int phaseMillis) {}
 
     static List<String> lines(long seed, int units, int seconds) {
+        return lines(seed, units, seconds, 1);
+    }
+
+    /** As above, each cluster {@code spread} times as wide and as high (1: the dense clusters of the ITs). */
+    static List<String> lines(long seed, int units, int seconds, double spread) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Unit> fleet = new ArrayList<>();
         int perCluster = 40;
@@ -37,16 +42,16 @@ final class Fleet {
             double lat;
             double lon;
             if (cluster % 7 == 0) {
-                lat = 10 + random.nextDouble(-0.15, 0.15);
+                lat = 10 + spread * random.nextDouble(-0.15, 0.15);
                 lon = cluster % 2 == 0 ? 179.98 : -179.98; // across the antimeridian
-                lon += random.nextDouble(-0.1, 0.1);
+                lon += spread * random.nextDouble(-0.1, 0.1);
             } else if (cluster % 7 == 1) {
-                lat = 89.85 + random.nextDouble(-0.1, 0.1); // around the pole
+                lat = 89.85 + Math.min(spread, 1.4) * random.nextDouble(-0.1, 0.1); // around the pole
                 lon = random.nextDouble(-180, 180);
             } else {
                 SplittableRandom c = new SplittableRandom(seed * 31 + cluster);
-                lat = c.nextDouble(-70, 70) + random.nextDouble(-0.15, 0.15);
-                lon = c.nextDouble(-179, 179) + random.nextDouble(-0.2, 0.2);
+                lat = c.nextDouble(-70, 70) + spread * random.nextDouble(-0.15, 0.15);
+                lon = c.nextDouble(-179, 179) + spread * random.nextDouble(-0.2, 0.2);
             }
             lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
             boolean air = i % 10 == 9;

@@ -22,15 +22,16 @@ public final class FlinkBench {
     public static void main(String[] args) throws Exception {
         int units = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
-        List<Messages.Report> reports = Decoded.lines(Fleet.lines(20260301L, units, seconds), 0);
+        double spread = Double.parseDouble(System.getProperty("spread", "1"));
+        List<Messages.Report> reports = Decoded.lines(Fleet.lines(20260301L, units, seconds, spread), 0);
         WatchSettings settings = Reference.settings(reports, WatchSettings.defaults());
         Reference.incidents(reports, settings.config()); // warm-up
         long t0 = System.nanoTime();
         int engineEvents = Reference.incidents(reports, settings.config()).size();
         double engineSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "fleet: %d units, %d s, %d reports; single-node engine %.2f s (%.0f reports/s), %d events%n",
-                units, seconds, reports.size(), engineSeconds, reports.size() / engineSeconds, engineEvents);
+                "fleet: %d units, %d s, spread %.0f, %d reports; single-node engine %.2f s (%.0f reports/s), %d events%n",
+                units, seconds, spread, reports.size(), engineSeconds, reports.size() / engineSeconds, engineEvents);
         LocalReplay.run(reports, settings, 1); // warm-up
         for (int i = 2; i < args.length; i++) {
             int parallelism = Integer.parseInt(args[i]);
