@@ -388,6 +388,60 @@ public final class EncounterEngine {
         return out;
     }
 
+    /**
+     * The sorted keys of the grid cubes {@link #onReport} would enter this track into; empty when
+     * the track is suppressed (never paired). For {@link PairWatch}.
+     */
+    long[] cubes(Track track) {
+        return suppressed(track) ? new long[0] : grid.cover(track, path(track));
+    }
+
+    /**
+     * Judges one pair alone at {@code now} against its open encounter, as {@link #onReport} and
+     * {@link #sweep} judge a pair (cheap bounds, geometry, rules, hysteresis), adding its event to
+     * {@code out}; returns the pair's encounter afterwards, if any. For {@link PairWatch}: this
+     * engine holds no tracks or encounters of its own between calls.
+     */
+    @Nullable
+    Encounter judgePair(@Nullable Encounter current, Track a, Track b, Instant now, List<EncounterEvent> out) {
+        GridIndex.Slot p = GridIndex.detached(a, attribution.unit(a.id()), suppressed(a));
+        GridIndex.Slot q = GridIndex.detached(b, attribution.unit(b.id()), suppressed(b));
+        PairKey key = a.id().compareTo(b.id()) <= 0 ? new PairKey(a.id(), b.id()) : new PairKey(b.id(), a.id());
+        if (current != null) {
+            open.put(key.a(), key.b(), current);
+        }
+        try {
+            evaluate(p, q, now, out);
+            return open.get(key.a(), key.b());
+        } finally {
+            open.remove(key.a(), key.b());
+        }
+    }
+
+    /**
+     * The engine's cheap bounds on a pair at {@code now}: false when the pair cannot be at any level
+     * within the horizon, so judging it would change nothing. For {@link PairWatch}.
+     */
+    boolean mayMeet(Track a, Track b, Instant now) {
+        return worthSolving(
+                GridIndex.detached(a, attribution.unit(a.id()), suppressed(a)),
+                GridIndex.detached(b, attribution.unit(b.id()), suppressed(b)),
+                now);
+    }
+
+    /**
+     * Closes one encounter as a sweep at {@code now} would (clear for the hysteresis time) or at once
+     * ({@code force}, as {@link #closeAll}); true when it closed. For {@link PairWatch}.
+     */
+    boolean closePair(Encounter e, Instant now, boolean force, List<EncounterEvent> out) {
+        PairKey key = new PairKey(e);
+        open.put(key.a(), key.b(), e);
+        closeClear(
+                now, force ? Duration.ZERO.minusNanos(1) : config.hysteresis().clearAfter(), out);
+        closed.remove(e);
+        return !open.remove(key.a(), key.b());
+    }
+
     /** Closes every open encounter (end of a replay). */
     public List<EncounterEvent> closeAll(Instant now) {
         List<EncounterEvent> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import net.sf.geographiclib.Constants;
 import org.jspecify.annotations.Nullable;
 import org.parley.track.Domain;
@@ -147,6 +148,16 @@ final class GridIndex {
             slot = new Slot(takeIndex(), track, unit);
             slots.put(track.id(), slot);
         }
+        fill(slot, track, unit, suppressed);
+        scratchSize = 0;
+        if (!suppressed) {
+            cover(slot, path, track.domain());
+        }
+        move(slot);
+        return slot;
+    }
+
+    private static void fill(Slot slot, Track track, Unit unit, boolean suppressed) {
         slot.track = track;
         slot.version++;
         slot.unit = unit;
@@ -156,12 +167,26 @@ final class GridIndex {
         slot.timeMillis = track.time().toEpochMilli();
         geocentric(track.latitudeDegrees(), track.longitudeDegrees(), slot);
         velocity(track, slot);
-        scratchSize = 0;
-        if (!suppressed) {
-            cover(slot, path, track.domain());
-        }
-        move(slot);
+    }
+
+    /**
+     * A slot for one track outside the grid (in no cube), for judging a single pair as the sweep
+     * would: a stream processor keeps the cubes itself (see {@link #cover(Track, Path)}).
+     */
+    static Slot detached(Track track, Unit unit, boolean suppressed) {
+        Slot slot = new Slot(-1, track, unit);
+        fill(slot, track, unit, suppressed);
         return slot;
+    }
+
+    /** The sorted keys of the cubes {@link #put} would enter a track into, without entering it. */
+    long[] cover(Track track, Path path) {
+        Slot slot = new Slot(-1, track, new Unit(track.id(), Optional.empty(), Optional.empty(), Optional.empty()));
+        geocentric(track.latitudeDegrees(), track.longitudeDegrees(), slot);
+        velocity(track, slot);
+        scratchSize = 0;
+        cover(slot, path, track.domain());
+        return Arrays.copyOf(scratch, scratchSize);
     }
 
     void remove(TargetId id) {

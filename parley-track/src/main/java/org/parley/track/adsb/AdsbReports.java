@@ -62,6 +62,11 @@ public final class AdsbReports {
         }
     }
 
+    /** The decoder whose per-aircraft state completes the reports (frames must be decoded by it). */
+    public AdsbDecoder decoder() {
+        return decoder;
+    }
+
     /** Position reports produced. */
     public long positions() {
         return positions;

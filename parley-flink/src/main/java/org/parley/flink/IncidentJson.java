@@ -1,0 +1,78 @@
+package org.parley.flink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.parley.encounter.EncounterEvent;
+
+/**
+ * An incident event as the node writes it ({@code parley encounters replay --json}): the same
+ * members in the same order, ranges rounded as there (closest range to 0.1 m, predicted CPA to
+ * 1 m, TCPA to 1 s).
+ */
+final class IncidentJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IncidentJson() {}
+
+    static String write(EncounterEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", e.kind().name());
+        m.put("incident", e.incidentId());
+        m.put("level", e.level().name());
+        m.put("time", e.time().toString());
+        m.put("domain", e.domain().name());
+        m.put("a", e.a().describe());
+        m.put("b", e.b().describe());
+        m.put("closestRangeMetres", Math.round(e.closest().rangeMetres() * 10) / 10.0);
+        m.put("closestTime", e.closest().time().toString());
+        m.put("predictedCpaMetres", Math.round(e.predictedCpaMetres()));
+        m.put("predictedTcpaSeconds", Math.round(e.predictedTcpaSeconds()));
+        m.put("summary", e.summary());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("incident JSON: " + ex.getMessage(), ex);
+        }
+    }
+
+    static Incident read(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return new Incident(
+                    text(n, "kind"),
+                    text(n, "incident"),
+                    text(n, "level"),
+                    Instant.parse(text(n, "time")),
+                    text(n, "domain"),
+                    text(n, "a"),
+                    text(n, "b"),
+                    number(n, "closestRangeMetres"),
+                    Instant.parse(text(n, "closestTime")),
+                    number(n, "predictedCpaMetres"),
+                    number(n, "predictedTcpaSeconds"),
+                    text(n, "summary"));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not an incident event: " + e.getMessage() + ": " + json, e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("missing text member " + field);
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException("missing number member " + field);
+        }
+        return v.asDouble();
+    }
+}
