@@ -29,7 +29,7 @@ import org.parley.testing.Ports;
 import org.parley.wire.Party;
 
 /**
- * DESIGN decision 3 under fire: 1,000 envelopes are sent while the sender and the receiver are each
+ * docs/decisions.md, decision 3 under fire: 1,000 envelopes are sent while the sender and the receiver are each
  * killed with SIGKILL at random moments and restarted; every envelope the sender's API accepted
  * reaches the receiver's inbox exactly once, on SQLite and on PostgreSQL.
  */

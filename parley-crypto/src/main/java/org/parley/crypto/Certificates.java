@@ -42,7 +42,7 @@ import org.parley.wire.KeyId;
 import org.parley.wire.Party;
 
 /**
- * Issues the three kinds of certificate of DESIGN decision 2 (RFC 5280 profiles):
+ * Issues the three kinds of certificate of docs/decisions.md, decision 2 (RFC 5280 profiles):
  *
  * <pre>
  * party CA   Ed25519, self-signed, CA:true pathlen 0, keyCertSign|cRLSign          O=party

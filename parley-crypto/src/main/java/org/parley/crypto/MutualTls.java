@@ -20,7 +20,7 @@ import org.parley.wire.Party;
 
 /**
  * TLS 1.3 contexts for node-to-node traffic: this node's P-256 key and certificate chain, and trust
- * in exactly one CA, the pinned peer CA (DESIGN decision 2). On top of the JDK's PKIX checks the
+ * in exactly one CA, the pinned peer CA (docs/decisions.md, decision 2). On top of the JDK's PKIX checks the
  * peer's leaf must carry the TLS extended key usage (so a peer envelope-signing key cannot pose as a
  * node) and name the peer party in its O attribute.
  */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A party's keys on disk, and everything the node makes from them: the envelope {@link Signer}, the
- * {@link Verifier} for the pinned peer CA, and the mutual TLS 1.3 context (DESIGN decision 2).
+ * {@link Verifier} for the pinned peer CA, and the mutual TLS 1.3 context (docs/decisions.md, decision 2).
  *
  * <pre>
  * DIR/party                     party name, e.g. BLUE

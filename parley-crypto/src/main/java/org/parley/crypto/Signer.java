@@ -12,8 +12,8 @@ import org.parley.wire.Signature;
 import org.parley.wire.SignedEnvelope;
 
 /**
- * Signs envelopes with this party's current Ed25519 signing key (never the TLS key, DESIGN decision
- * 2). The signed message is {@code "parley/v1/envelope\n" || canonical bytes} (DESIGN decision 1),
+ * Signs envelopes with this party's current Ed25519 signing key (never the TLS key, docs/decisions.md,
+ * decision 2). The signed message is {@code "parley/v1/envelope\n" || canonical bytes} (docs/decisions.md, decision 1),
  * so an envelope signature can never be replayed as a signature over anything else.
  */
 public final class Signer {

@@ -27,7 +27,7 @@ public final class VerifiedEnvelope {
         return signerCertificate;
     }
 
-    /** The exact bytes and signature that were verified: store these (DESIGN decision 1). */
+    /** The exact bytes and signature that were verified: store these (docs/decisions.md, decision 1). */
     public SignedEnvelope signed() {
         return signed;
     }

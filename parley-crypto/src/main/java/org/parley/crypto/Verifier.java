@@ -22,8 +22,8 @@ import org.parley.wire.Signature;
 import org.parley.wire.SignedEnvelope;
 
 /**
- * Verifies envelopes from the peer party against its pinned CA (DESIGN decision 2), over the bytes
- * as received (DESIGN decision 1). The only way to make a {@link VerifiedEnvelope}.
+ * Verifies envelopes from the peer party against its pinned CA (docs/decisions.md, decision 2), over the bytes
+ * as received (docs/decisions.md, decision 1). The only way to make a {@link VerifiedEnvelope}.
  *
  * <p>Checks, in order, each failing with its own {@link Reason}: the bytes are the canonical form of
  * a valid envelope; the signer key id names a known certificate; that certificate is an Ed25519

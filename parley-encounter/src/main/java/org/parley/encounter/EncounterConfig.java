@@ -175,7 +175,7 @@ public record EncounterConfig(
 
     /**
      * Grid sizing: cells are at least as wide as the farthest two units can be and still alert
-     * within the look-ahead (DESIGN decision 9).
+     * within the look-ahead (docs/decisions.md, decision 9).
      */
     public record Sweep(double seaMaxClosureKnots, double airMaxClosureKnots, double airHorizonSeconds) {
         public Sweep {

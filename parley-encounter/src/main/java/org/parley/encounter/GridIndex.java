@@ -13,7 +13,7 @@ import org.parley.track.Track;
 
 /**
  * A uniform grid over geocentric (ECEF) coordinates, cubes of a side per domain, in which each unit
- * is entered into every cube its own swept path touches (DESIGN decision 9).
+ * is entered into every cube its own swept path touches (docs/decisions.md, decision 9).
  *
  * <p>The path of a unit is a capsule: the straight geocentric line through its reported position
  * along its velocity, over a window of seconds around the report, thickened by a radius. Both the

@@ -2,7 +2,7 @@ package org.parley.encounter;
 
 /**
  * Closest point of approach for two units moving at constant velocity, solved in closed form on a
- * local tangent plane centred between them (DESIGN decision 8).
+ * local tangent plane centred between them (docs/decisions.md, decision 8).
  *
  * <p>Each unit is taken to follow its geodesic at constant speed (the same model as the
  * brute-force reference in the tests). The plane velocity of a unit is the secant between its

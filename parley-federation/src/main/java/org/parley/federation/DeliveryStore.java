@@ -10,7 +10,7 @@ import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
 
 /**
- * The durable state delivery needs (DESIGN decision 3). Implementations commit (fsync) before they
+ * The durable state delivery needs (docs/decisions.md, decision 3). Implementations commit (fsync) before they
  * return: the sender's outbox row exists before the first attempt, and the receiver's inbox row and
  * receipt exist before the receipt leaves the node.
  */

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receiving side of delivery (DESIGN decision 3): verify the bytes received, store them with a
+ * The receiving side of delivery (docs/decisions.md, decision 3): verify the bytes received, store them with a
  * signed receipt in one transaction, then answer with the receipt; a duplicate gets the original. A
  * batch is stored in one transaction (group commit, issue 8).
  */

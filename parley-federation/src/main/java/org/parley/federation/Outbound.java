@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sending side of delivery (DESIGN decisions 3 and 4): serves the outbox FLASH first, posts
+ * The sending side of delivery (docs/decisions.md, decisions 3 and 4): serves the outbox FLASH first, posts
  * batches to the peer's endpoints with failover, retries with exponential backoff and full jitter
  * under the same envelope id, and removes an envelope from the outbox only for a verified receipt
  * that names it and the hash of exactly the bytes sent.
@@ -95,7 +95,7 @@ final class Outbound {
 
     /**
      * Which outbox entries a delivery loop serves. FLASH has a loop of its own, so a FLASH is never
-     * queued behind a batch of lower precedence being posted or settled (DESIGN decision 4, issue
+     * queued behind a batch of lower precedence being posted or settled (docs/decisions.md, decision 4, issue
      * 8); the other precedences share loops that take their batches FLASH-free, highest first.
      */
     enum Lane {

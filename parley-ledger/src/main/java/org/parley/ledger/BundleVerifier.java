@@ -25,7 +25,7 @@ import java.util.Set;
  * claimed; a bundle stays checkable after the certificates expire.
  */
 final class BundleVerifier {
-    /** DESIGN decision 1: the envelope signature covers this label followed by the canonical bytes. */
+    /** docs/decisions.md, decision 1: the envelope signature covers this label followed by the canonical bytes. */
     static final String ENVELOPE_LABEL = "parley/v1/envelope\n";
 
     private final List<X509Certificate> trustedCas;

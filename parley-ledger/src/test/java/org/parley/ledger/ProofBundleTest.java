@@ -227,7 +227,7 @@ class ProofBundleTest {
                 .toList();
     }
 
-    /** Signs as the node does: the envelope label, then the canonical bytes (DESIGN decision 1). */
+    /** Signs as the node does: the envelope label, then the canonical bytes (docs/decisions.md, decision 1). */
     static SignatureBytes sign(KeyPair keys, byte[] canonical) {
         byte[] label = "parley/v1/envelope\n".getBytes(StandardCharsets.US_ASCII);
         byte[] message = new byte[label.length + canonical.length];

@@ -36,7 +36,7 @@ import org.parley.wire.Precedence;
  *   tokens: { "s3cret": { operator: alice, role: DUTY_OFFICER } }
  * linkTest: { interval: PT1H, timeout: PT30S, missesForAlarm: 3 }
  * ack:
- *   deadlines: { FLASH: PT10M }        # others default to DESIGN decision 4
+ *   deadlines: { FLASH: PT10M }        # others default to docs/decisions.md, decision 4
  *   chain: [duty-officer, watch-supervisor, commander]
  * </pre>
  */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import org.parley.store.Store;
 
-/** Opens the store a node config names (DESIGN decision 7: SQLite by default, PostgreSQL in production). */
+/** Opens the store a node config names (docs/decisions.md, decision 7: SQLite by default, PostgreSQL in production). */
 final class Stores {
     private static final String SQLITE = "jdbc:sqlite:";
     private static final String POSTGRES = "jdbc:postgresql:";

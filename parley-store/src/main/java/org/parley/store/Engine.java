@@ -6,7 +6,7 @@ import java.util.Map;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** The two database engines and their few differences (DESIGN decision 7). */
+/** The two database engines and their few differences (docs/decisions.md, decision 7). */
 enum Engine {
     /** A file, WAL journal, synchronous=FULL: a commit is on disk when it returns (SQLite docs "pragma"). */
     SQLITE("BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT"),

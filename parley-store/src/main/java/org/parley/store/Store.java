@@ -18,9 +18,9 @@ import org.parley.wire.SignedEnvelope;
 /**
  * The node's durable state: outbox, inbox, receipts, acknowledgments, audit log and the ledger's
  * leaves, on SQLite (file, WAL, synchronous=FULL) or PostgreSQL with the same Flyway migrations
- * (DESIGN decision 7). Every method that returns has committed, durably, what it wrote.
+ * (docs/decisions.md, decision 7). Every method that returns has committed, durably, what it wrote.
  *
- * <p>Exactly-once (DESIGN decision 3) is built from two calls: the sender {@link #enqueue}s before
+ * <p>Exactly-once (docs/decisions.md, decision 3) is built from two calls: the sender {@link #enqueue}s before
  * sending and {@link #markDelivered} when the signed receipt arrives; the receiver calls {@link
  * #receive}, which inserts the verified envelope and our signed receipt in one transaction, or
  * returns the original receipt for a duplicate.
@@ -55,7 +55,7 @@ public interface Store extends AutoCloseable {
     List<OutboxEntry> enqueueAll(List<SignedEnvelope> batch);
 
     /**
-     * Pending entries whose next attempt is due, FLASH first, then oldest first (DESIGN decision 4).
+     * Pending entries whose next attempt is due, FLASH first, then oldest first (docs/decisions.md, decision 4).
      */
     List<OutboxEntry> due(int limit);
 

@@ -2,7 +2,7 @@ package org.parley.wire;
 
 /**
  * What an envelope is about. SAFETY and LINKTEST can never be suspended by a channel notice
- * (DESIGN decision 5).
+ * (docs/decisions.md, decision 5).
  */
 public enum Category {
     SAFETY,
@@ -13,7 +13,7 @@ public enum Category {
     RECEIPT,
     ACK;
 
-    /** Whether a channel notice may suspend this category (DESIGN decision 5). */
+    /** Whether a channel notice may suspend this category (docs/decisions.md, decision 5). */
     public boolean suspendable() {
         return this != SAFETY && this != LINKTEST;
     }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One hotline message, as signed. Its canonical bytes (RFC 8785, see {@link EnvelopeCodec}) are
- * what is signed, sent, stored and verified (DESIGN decision 1).
+ * what is signed, sent, stored and verified (docs/decisions.md, decision 1).
  *
  * @param version wire format version, {@link #CURRENT_VERSION}
  * @param id time-ordered id, unique per sender party
@@ -78,7 +78,7 @@ public record Envelope(
         }
     }
 
-    /** The default acknowledgment deadline for this envelope (DESIGN decision 4). */
+    /** The default acknowledgment deadline for this envelope (docs/decisions.md, decision 4). */
     public Instant defaultAckDeadline() {
         return created.plus(precedence.defaultAckDeadline());
     }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * signed envelope. This is the package's entry point.
  *
  * <p>Reading never throws on bad input: it returns {@link ParseResult.Rejected} with the reason
- * (DESIGN decision 10). Bytes are accepted only if they are exactly the canonical form of the
+ * (docs/decisions.md, decision 10). Bytes are accepted only if they are exactly the canonical form of the
  * envelope they describe, so a verified envelope has one and only one byte representation.
  *
  * <p>Frame: {@code canonical bytes || 0x0A || base64url(signature)}. Canonical JSON never contains a
@@ -22,7 +22,7 @@ public final class EnvelopeCodec {
 
     private EnvelopeCodec() {}
 
-    /** The canonical bytes of an envelope: what is signed (DESIGN decision 1). */
+    /** The canonical bytes of an envelope: what is signed (docs/decisions.md, decision 1). */
     public static CanonicalBytes canonicalBytes(Envelope envelope) {
         return CanonicalBytes.of(Jcs.write(toJson(envelope)));
     }

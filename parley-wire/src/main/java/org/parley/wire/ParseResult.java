@@ -3,8 +3,8 @@ package org.parley.wire;
 import java.util.function.Function;
 
 /**
- * The outcome of reading bytes from outside: bad input is data, never an exception (DESIGN decision
- * 10).
+ * The outcome of reading bytes from outside: bad input is data, never an exception (docs/decisions.md,
+ * decision 10).
  */
 public sealed interface ParseResult<T> permits ParseResult.Parsed, ParseResult.Rejected {
 

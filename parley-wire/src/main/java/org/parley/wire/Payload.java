@@ -88,7 +88,7 @@ public sealed interface Payload
     }
 
     /**
-     * "Durably stored", never "read" (DESIGN decision 3): the receiver committed the envelope whose
+     * "Durably stored", never "read" (docs/decisions.md, decision 3): the receiver committed the envelope whose
      * received bytes and signature hash to {@code sha256Hex}.
      */
     record Receipt(EnvelopeId envelopeId, Instant storedAt, String sha256Hex) implements Payload {
@@ -158,7 +158,7 @@ public sealed interface Payload
     }
 
     /**
-     * Suspends or resumes categories of exchange. SAFETY and LINKTEST cannot be suspended (DESIGN
+     * Suspends or resumes categories of exchange. SAFETY and LINKTEST cannot be suspended (docs/decisions.md,
      * decision 5), so a notice naming them is refused here.
      */
     record ChannelNotice(Action action, Set<Category> categories, String reason, Optional<Instant> effectiveAt)

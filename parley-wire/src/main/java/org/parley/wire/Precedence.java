@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Handling precedence, highest first. The declaration order is the service order: the outbox and
- * retries serve a FLASH before anything else (DESIGN decision 4).
+ * retries serve a FLASH before anything else (docs/decisions.md, decision 4).
  */
 public enum Precedence {
     FLASH(0, Duration.ofMinutes(10)),
@@ -22,7 +22,7 @@ public enum Precedence {
 
     /**
      * The default time within which a human must acknowledge, after ACP 121 handling objectives
-     * (DESIGN decision 4); nodes may configure other values.
+     * (docs/decisions.md, decision 4); nodes may configure other values.
      */
     public Duration defaultAckDeadline() {
         return defaultAckDeadline;

@@ -2,7 +2,7 @@ package org.parley.wire;
 
 /**
  * An envelope as it travels and is stored: its canonical bytes and the signature over them. Nothing
- * here is trusted until parley-crypto's verifier has checked it (DESIGN decision 1).
+ * here is trusted until parley-crypto's verifier has checked it (docs/decisions.md, decision 1).
  */
 public record SignedEnvelope(CanonicalBytes canonical, Signature signature) {
 

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Coverage-guided fuzzing with Jazzer of what a peer's bytes meet first: the frame splitter, the
  * envelope parser and the RFC 8785 canonicalizer. Whatever arrives, each answers Parsed or Rejected
- * and never throws; a parsed envelope is exactly the bytes it came from (DESIGN decision 1: verify
+ * and never throws; a parsed envelope is exactly the bytes it came from (docs/decisions.md, decision 1: verify
  * the bytes you received), and canonical JSON is a fixed point of the canonicalizer.
  *
  * <p>In {@code verify} this runs the inputs kept in {@code EnvelopeCodecFuzzTargetTestInputs/} once

@@ -148,7 +148,7 @@ public final class DialogueCommand implements Callable<Integer> {
         }
     }
 
-    /** Opens the ledger file: WAL and synchronous=FULL, as the node's store (DESIGN decision 7). */
+    /** Opens the ledger file: WAL and synchronous=FULL, as the node's store (docs/decisions.md, decision 7). */
     DialogueLedger ledger() {
         quietMigrations();
         SQLiteDataSource source = dataSource();

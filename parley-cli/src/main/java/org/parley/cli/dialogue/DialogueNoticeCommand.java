@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code parley dialogue notice suspend|resume|status}: channel notices in the local ledger file.
- * SAFETY and LINKTEST cannot be suspended (DESIGN decision 5); such a notice is refused, exit 1.
+ * SAFETY and LINKTEST cannot be suspended (docs/decisions.md, decision 5); such a notice is refused, exit 1.
  */
 @Command(
         name = "notice",

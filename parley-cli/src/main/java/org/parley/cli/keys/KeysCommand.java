@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code parley keys}: create a party's keys, show their fingerprints for reading over the phone, pin
- * the peer CA, rotate the signing key (DESIGN decision 2).
+ * the peer CA, rotate the signing key (docs/decisions.md, decision 2).
  */
 @Command(
         name = "keys",

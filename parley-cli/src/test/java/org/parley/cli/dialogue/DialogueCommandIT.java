@@ -131,7 +131,7 @@ class DialogueCommandIT {
     void notice_suspendSafety_refused() {
         assertThat(run("notice", "suspend", "--category", "safety", "--reason", "all of it"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("SAFETY cannot be suspended").contains("DESIGN decision 5");
+        assertThat(err.toString()).contains("SAFETY cannot be suspended").contains("docs/decisions.md, decision 5");
         assertThat(run("notice", "status")).isZero();
         assertThat(out.toString()).contains("suspended at").contains(": []");
     }

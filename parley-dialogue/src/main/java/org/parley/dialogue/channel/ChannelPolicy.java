@@ -19,8 +19,8 @@ import org.parley.wire.Payload;
 /**
  * Records channel notices and says, for any category and time, whether the channel is open.
  *
- * <p>Only DIALOGUE and ROUTINE can be suspended. SAFETY and LINKTEST never are (DESIGN decision
- * 5): a notice naming them is refused whole, nothing recorded, with a reply that says so. Protocol
+ * <p>Only DIALOGUE and ROUTINE can be suspended. SAFETY and LINKTEST never are (docs/decisions.md,
+ * decision 5): a notice naming them is refused whole, nothing recorded, with a reply that says so. Protocol
  * categories (NOTICE, RECEIPT, ACK) are refused too, since suspending acknowledgments would silence
  * the safety channel by the back door. A category is suspended at time t while the latest notice of
  * some party that names it and is effective at t is a suspension; a party resumes only what it
@@ -38,7 +38,7 @@ public final class ChannelPolicy {
     static final int MAX_REASON_CHARS = 2000;
 
     private static final String SAFETY_OPEN =
-            "SAFETY and LINKTEST remain open and are still accepted and delivered (DESIGN decision 5).";
+            "SAFETY and LINKTEST remain open and are still accepted and delivered (docs/decisions.md, decision 5).";
 
     private final NoticeStore store;
     private final InstantSource clock;
@@ -148,7 +148,7 @@ public final class ChannelPolicy {
         for (Category category : named) {
             if (category == Category.SAFETY || category == Category.LINKTEST) {
                 return Optional.of(category + " cannot be " + verb(notice) + ": the safety channel and link tests stay"
-                        + " open whatever else is suspended (DESIGN decision 5). Nothing was recorded; send the"
+                        + " open whatever else is suspended (docs/decisions.md, decision 5). Nothing was recorded; send the"
                         + " notice again naming only DIALOGUE and/or ROUTINE.");
             }
             if (!SUSPENDABLE.contains(category)) {

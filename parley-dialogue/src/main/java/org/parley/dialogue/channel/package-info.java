@@ -1,6 +1,6 @@
 /**
  * Channel notices: a party suspends or resumes categories of exchange; the policy enforces them for
- * DIALOGUE and ROUTINE and never for SAFETY or LINKTEST (DESIGN decision 5). Entry type: {@link
+ * DIALOGUE and ROUTINE and never for SAFETY or LINKTEST (docs/decisions.md, decision 5). Entry type: {@link
  * ChannelPolicy}.
  */
 @NullMarked

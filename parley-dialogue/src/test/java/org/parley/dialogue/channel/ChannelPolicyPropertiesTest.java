@@ -18,7 +18,7 @@ import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
 import org.parley.wire.Payload.ChannelNotice.Action;
 
-/** DESIGN decision 5 under any sequence of notices, valid or not, from either party. */
+/** docs/decisions.md, decision 5 under any sequence of notices, valid or not, from either party. */
 class ChannelPolicyPropertiesTest {
     private static final Instant START = Instant.parse("2022-01-01T00:00:00Z");
 

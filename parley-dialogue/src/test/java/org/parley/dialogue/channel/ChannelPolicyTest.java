@@ -52,7 +52,7 @@ class ChannelPolicyTest {
         assertThat(reply).isInstanceOf(NoticeReply.Refused.class);
         assertThat(reply.message())
                 .contains("SAFETY cannot be suspended")
-                .contains("DESIGN decision 5")
+                .contains("docs/decisions.md, decision 5")
                 .contains("Nothing was recorded");
         assertThat(policy.notices()).isEmpty();
         assertThat(policy.admits(Category.DIALOGUE, clock.instant())).isInstanceOf(Admission.Open.class);

@@ -160,7 +160,7 @@ final class DialogueRoutes {
                     : Optional.empty();
             payload = new Payload.ChannelNotice(action, categories, Fields.required(body, "reason"), effectiveAt);
         } catch (IllegalArgumentException e) {
-            // DESIGN decision 5: SAFETY and LINKTEST cannot be named; say so and store nothing.
+            // docs/decisions.md, decision 5: SAFETY and LINKTEST cannot be named; say so and store nothing.
             throw new Problem(
                     422,
                     e.getMessage() + ". SAFETY and LINKTEST stay open whatever else is suspended; nothing was"

@@ -13,7 +13,7 @@ import org.parley.wire.EnvelopeId;
 import org.parley.wire.Precedence;
 
 /**
- * Watches received envelopes until a person acknowledges them (DESIGN decision 4): at half the
+ * Watches received envelopes until a person acknowledges them (docs/decisions.md, decision 4): at half the
  * deadline for their precedence it re-alerts the role on watch; at the deadline it escalates to the
  * next role in the chain and reports the envelope as not acknowledged in time; each further
  * deadline period escalates one role more, until the chain ends.

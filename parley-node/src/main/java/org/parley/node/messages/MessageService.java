@@ -242,7 +242,7 @@ public final class MessageService {
 
     /**
      * Checks every watched message against its deadline: re-alerts at half of it, escalates at the
-     * deadline (DESIGN decision 4) and records the first overdue in the ledger. The node calls this
+     * deadline (docs/decisions.md, decision 4) and records the first overdue in the ledger. The node calls this
      * a few times a second.
      */
     public void tick() {

@@ -25,7 +25,7 @@ import org.parley.wire.Payload;
  * peer delivers pass the same checks, so both nodes hold the same requests, answers and notices,
  * and a suspended category is refused on the way out (the operator sees why) and on the way in
  * (the peer's node sees why in the batch answer and retries until the channel reopens). SAFETY and
- * LINKTEST are never refused by a notice (DESIGN decision 5).
+ * LINKTEST are never refused by a notice (docs/decisions.md, decision 5).
  */
 public final class NodeDialogue {
     private final ChannelPolicy channels;
