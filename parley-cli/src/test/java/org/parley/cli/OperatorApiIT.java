@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +183,26 @@ class OperatorApiIT {
                         "api/v1/messages/" + id + "/ack", OperatorClient.json().createObjectNode()),
                 409,
                 "already acknowledged");
+    }
+
+    @Test
+    void outbox_limitAndOffset_pagesNewestFirst() {
+        String older = send("ROUTINE", "ROUTINE", "page check 1");
+        String middle = send("ROUTINE", "ROUTINE", "page check 2");
+        String newest = send("ROUTINE", "ROUTINE", "page check 3");
+
+        List<String> first = ids(blueOfficer.get("api/v1/outbox?limit=2"));
+        List<String> second = ids(blueOfficer.get("api/v1/outbox?limit=2&offset=1"));
+
+        assertThat(first).containsExactly(newest, middle);
+        assertThat(second).containsExactly(middle, older);
+        assertProblem(() -> blueOfficer.get("api/v1/outbox?offset=-1"), 400, "'offset' must be a whole number >= 0");
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new java.util.ArrayList<>();
+        list.path("messages").forEach(m -> ids.add(m.path("id").asText()));
+        return ids;
     }
 
     @Test

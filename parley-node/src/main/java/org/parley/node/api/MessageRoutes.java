@@ -38,11 +38,11 @@ final class MessageRoutes {
     }
 
     Reply inbox(Request request) {
-        return Reply.ok(Views.messages(messages.inbox(limit(request))));
+        return Reply.ok(Views.messages(messages.inbox(offset(request), limit(request))));
     }
 
     Reply outbox(Request request) {
-        return Reply.ok(Views.messages(messages.outbox(limit(request))));
+        return Reply.ok(Views.messages(messages.outbox(offset(request), limit(request))));
     }
 
     Reply message(Request request) {
@@ -134,6 +134,20 @@ final class MessageRoutes {
             throw new Problem(400, "phrase message refused, nothing sent: " + String.join("; ", problems));
         }
         return Phrasebook.payloadOf(message);
+    }
+
+    /** How many of the newest messages to pass over: the next page starts at offset + limit. */
+    private static int offset(Request request) {
+        String text = request.query("offset").orElse("0");
+        try {
+            int offset = Integer.parseInt(text);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered by the problem below
+        }
+        throw new Problem(400, "'offset' must be a whole number >= 0: '" + text + "'");
     }
 
     private static int limit(Request request) {
