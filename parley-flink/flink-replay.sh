@@ -27,10 +27,12 @@ if stale; then
   mkdir -p "$PARLEY_HOME/target"
   log="$PARLEY_HOME/target/parley-flink-build.log"
   echo "parley: building parley-flink (first run or sources changed; log in target/parley-flink-build.log)" >&2
-  # The last module of the reactor (parley-flink) writes the classpath file last.
-  if ! (cd "$PARLEY_HOME" && JAVA_HOME="$PARLEY_JAVA_HOME" ./mvnw -B -q -Pflink -Dmaven.test.skip=true \
+  # The last module of the reactor (parley-flink) writes the classpath file last. -DskipTests, not
+  # maven.test.skip: parley-flink resolves the scenario scripts from parley-encounter's test jar.
+  if ! (cd "$PARLEY_HOME" && JAVA_HOME="$PARLEY_JAVA_HOME" ./mvnw -B -q -Pflink -DskipTests \
       -Dspotless.check.skip=true -Djacoco.skip=true -pl parley-flink -am package dependency:build-classpath \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE") >"$log" 2>&1; then
+    rm -f "$CLASSPATH_FILE" # a failed reactor leaves an upstream module's classpath in it
     echo "parley: the build failed; the last lines of $log:" >&2
     tail -n 30 "$log" >&2
     exit 1
