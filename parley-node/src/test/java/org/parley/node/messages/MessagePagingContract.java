@@ -92,8 +92,8 @@ abstract class MessagePagingContract {
         return MessageService.open(
                 new Drafter(BLUE, RED, parties.blue.signer(), clock, TwoParties.RANDOM),
                 on,
-                new NodeLedger(on, parties.blue, RED, clock),
-                new NodeDialogue(on.sharedDataSource(), clock),
+                NodeLedger.open(on, parties.blue, RED, clock),
+                NodeDialogue.open(on.sharedDataSource(), clock),
                 new AckWatch(clock, Map.of(), List.of("duty-officer", "watch-supervisor", "commander")),
                 events,
                 new OutboxSignal());
