@@ -38,20 +38,31 @@ final class SeededInvocations implements TestTemplateInvocationContextProvider {
             throw new IllegalArgumentException("@SeededTest tries must be >= 1: " + tries + " on " + method);
         }
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
-        return seeds(tries).mapToObj(seed -> new Invocation(seed, where));
+        return seeds(tries, where).mapToObj(seed -> new Invocation(seed, where));
     }
 
-    static LongStream seeds(int tries) {
-        Optional<Long> replay = replaySeed();
+    /** The value of {@link #PROPERTY} that asks for new seeds on every run (exploring, not CI). */
+    static final String RANDOM = "random";
+
+    /**
+     * The seeds of one property. By default they are fixed per test method (drawn from a generator
+     * seeded by the method's name): a build is repeatable, and a failure in CI fails the same way on
+     * every machine. {@code -Dparley.seed=random} draws new seeds to explore; {@code -Dparley.seed=N}
+     * replays one.
+     */
+    static LongStream seeds(int tries, String where) {
+        String value = System.getProperty(PROPERTY, "").strip();
+        if (RANDOM.equals(value)) {
+            return new SplittableRandom().longs(tries);
+        }
+        Optional<Long> replay = replaySeed(value);
         if (replay.isPresent()) {
             return LongStream.of(replay.get());
         }
-        // The default constructor seeds from the JVM's seed generator: new seeds every build.
-        return new SplittableRandom().longs(tries);
+        return new SplittableRandom(where.hashCode() * 0x9E3779B97F4A7C15L).longs(tries);
     }
 
-    private static Optional<Long> replaySeed() {
-        String value = System.getProperty(PROPERTY, "").strip();
+    private static Optional<Long> replaySeed(String value) {
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -59,7 +70,7 @@ final class SeededInvocations implements TestTemplateInvocationContextProvider {
             return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "-D" + PROPERTY + " must be a whole number (a seed from a failure message): " + value, e);
+                    "-D" + PROPERTY + " must be a whole number (a seed from a failure message) or random: " + value, e);
         }
     }
 

@@ -44,7 +44,7 @@ class SeededInvocationsTest {
         String before = System.getProperty(SeededInvocations.PROPERTY);
         System.setProperty(SeededInvocations.PROPERTY, "-7");
         try {
-            assertThat(SeededInvocations.seeds(1000)).containsExactly(-7L);
+            assertThat(SeededInvocations.seeds(1000, "A#b")).containsExactly(-7L);
         } finally {
             if (before == null) {
                 System.clearProperty(SeededInvocations.PROPERTY);
@@ -58,7 +58,17 @@ class SeededInvocationsTest {
     void seeds_noReplayProperty_asManyDistinctSeedsAsTries() {
         assumeTrue(System.getProperty(SeededInvocations.PROPERTY) == null, "a replay of one seed is running");
 
-        assertThat(SeededInvocations.seeds(1000).distinct().count()).isEqualTo(1000);
+        assertThat(SeededInvocations.seeds(1000, "A#b").distinct().count()).isEqualTo(1000);
+    }
+
+    @Test
+    void seeds_noProperty_sameSeedsForOneMethodOtherSeedsForAnother() {
+        assumeTrue(System.getProperty(SeededInvocations.PROPERTY) == null, "a replay of one seed is running");
+
+        long[] first = SeededInvocations.seeds(50, "A#b").toArray();
+
+        assertThat(SeededInvocations.seeds(50, "A#b").toArray()).isEqualTo(first);
+        assertThat(SeededInvocations.seeds(50, "A#c").toArray()).isNotEqualTo(first);
     }
 
     @SeededTest(tries = 200)
