@@ -187,8 +187,11 @@ class OperatorApiIT {
 
     @Test
     void outbox_limitAndOffset_pagesNewestFirst() {
+        // The nodes run on a test clock: a second between sends gives each its own creation time.
         String older = send("ROUTINE", "ROUTINE", "page check 1");
+        clock.advance(Duration.ofSeconds(1));
         String middle = send("ROUTINE", "ROUTINE", "page check 2");
+        clock.advance(Duration.ofSeconds(1));
         String newest = send("ROUTINE", "ROUTINE", "page check 3");
 
         List<String> first = ids(blueOfficer.get("api/v1/outbox?limit=2"));
