@@ -1,6 +1,8 @@
 package org.parley.encounter;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.parley.track.Domain;
 
 /**
@@ -28,6 +30,28 @@ public record EncounterEvent(
         OPENED,
         ESCALATED,
         CLOSED
+    }
+
+    /**
+     * The event as the members of its JSON form, in order: what {@code parley encounters replay
+     * --json} prints and the Flink job writes to Kafka, defined once so the two stay comparable.
+     * Closest range to 0.1 m, predicted CPA to 1 m, TCPA to 1 s.
+     */
+    public Map<String, Object> jsonMembers() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", kind.name());
+        m.put("incident", incidentId);
+        m.put("level", level.name());
+        m.put("time", time.toString());
+        m.put("domain", domain.name());
+        m.put("a", a.describe());
+        m.put("b", b.describe());
+        m.put("closestRangeMetres", Math.round(closest.rangeMetres() * 10) / 10.0);
+        m.put("closestTime", closest.time().toString());
+        m.put("predictedCpaMetres", Math.round(predictedCpaMetres));
+        m.put("predictedTcpaSeconds", Math.round(predictedTcpaSeconds));
+        m.put("summary", summary());
+        return m;
     }
 
     /** One line for people: what, who, how close. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.parley.encounter.EncounterEvent;
 
 /**
@@ -19,21 +17,8 @@ final class IncidentJson {
     private IncidentJson() {}
 
     static String write(EncounterEvent e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", e.kind().name());
-        m.put("incident", e.incidentId());
-        m.put("level", e.level().name());
-        m.put("time", e.time().toString());
-        m.put("domain", e.domain().name());
-        m.put("a", e.a().describe());
-        m.put("b", e.b().describe());
-        m.put("closestRangeMetres", Math.round(e.closest().rangeMetres() * 10) / 10.0);
-        m.put("closestTime", e.closest().time().toString());
-        m.put("predictedCpaMetres", Math.round(e.predictedCpaMetres()));
-        m.put("predictedTcpaSeconds", Math.round(e.predictedTcpaSeconds()));
-        m.put("summary", e.summary());
         try {
-            return JSON.writeValueAsString(m);
+            return JSON.writeValueAsString(e.jsonMembers());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("incident JSON: " + ex.getMessage(), ex);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,21 +136,8 @@ public final class EncountersCommand extends GroupCommand {
                 out.println(e.summary());
                 return;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", e.kind().name());
-            m.put("incident", e.incidentId());
-            m.put("level", e.level().name());
-            m.put("time", e.time().toString());
-            m.put("domain", e.domain().name());
-            m.put("a", e.a().describe());
-            m.put("b", e.b().describe());
-            m.put("closestRangeMetres", Math.round(e.closest().rangeMetres() * 10) / 10.0);
-            m.put("closestTime", e.closest().time().toString());
-            m.put("predictedCpaMetres", Math.round(e.predictedCpaMetres()));
-            m.put("predictedTcpaSeconds", Math.round(e.predictedTcpaSeconds()));
-            m.put("summary", e.summary());
             try {
-                out.println(mapper.writeValueAsString(m));
+                out.println(mapper.writeValueAsString(e.jsonMembers()));
             } catch (IOException ex) {
                 throw new IllegalStateException(ex);
             }
