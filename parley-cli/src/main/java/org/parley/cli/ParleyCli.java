@@ -11,6 +11,7 @@ import org.parley.cli.dialogue.DialogueCommand;
 import org.parley.cli.encounters.EncountersCommand;
 import org.parley.cli.keys.KeysCommand;
 import org.parley.cli.ledger.LedgerCommand;
+import org.parley.cli.operator.IncidentCommands;
 import org.parley.cli.operator.OperatorCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             OperatorCommands.Outbox.class,
             OperatorCommands.Ack.class,
             OperatorCommands.Status.class,
+            IncidentCommands.class,
             KeysCommand.class,
             LedgerCommand.class,
             DialogueCommand.class,

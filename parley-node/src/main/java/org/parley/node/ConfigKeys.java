@@ -48,7 +48,14 @@ final class ConfigKeys {
                             "tokens",
                             new AnyKey("<token>", new Keys(ordered("operator", VALUE, "role", VALUE))))),
             "linkTest", new Keys(ordered("interval", VALUE, "timeout", VALUE, "missesForAlarm", VALUE)),
-            "ack", new Keys(ordered("deadlines", deadlines(), "chain", VALUE))));
+            "ack", new Keys(ordered("deadlines", deadlines(), "chain", VALUE)),
+            "watch",
+                    new Keys(ordered(
+                            "parties", VALUE,
+                            "rules", VALUE,
+                            "send", new Keys(ordered("WATCH", VALUE, "UNSAFE", VALUE, "HOTLINE", VALUE)),
+                            "feeds", VALUE,
+                            "feedSilentAfter", VALUE))));
 
     private ConfigKeys() {}
 

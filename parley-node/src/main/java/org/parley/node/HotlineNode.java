@@ -41,6 +41,7 @@ public final class HotlineNode implements AutoCloseable {
     private final MessageService messages;
     private final Federation federation;
     private final OperatorApi api;
+    private final EncounterWatch watch;
     private final Resources resources;
 
     private HotlineNode(Parts parts, Resources resources) {
@@ -52,6 +53,7 @@ public final class HotlineNode implements AutoCloseable {
         this.messages = parts.messages();
         this.federation = parts.federation();
         this.api = parts.api();
+        this.watch = parts.watch();
         this.resources = resources;
     }
 
@@ -64,7 +66,8 @@ public final class HotlineNode implements AutoCloseable {
             NodeDialogue dialogue,
             MessageService messages,
             Federation federation,
-            OperatorApi api) {}
+            OperatorApi api,
+            EncounterWatch watch) {}
 
     /**
      * Starts the node described by {@code config}; the returned node is serving both ports. Throws
@@ -87,6 +90,8 @@ public final class HotlineNode implements AutoCloseable {
                     new AckWatch(clock, config.ackDeadlines(), config.escalationChain()),
                     events,
                     outbox);
+            EncounterWatch watch = resources.add(EncounterWatch.open(
+                    config.watch(), config.party(), config.peer(), messages, store.sharedDataSource(), events, clock));
             FederationConfig federationConfig = FederationConfig.defaults(
                             config.federationListen(), config.peerEndpoints())
                     .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
@@ -96,18 +101,22 @@ public final class HotlineNode implements AutoCloseable {
                     DeliveryStore.on(store),
                     clock,
                     random,
-                    new NodeListener(config, events, ledger, dialogue, messages),
+                    new NodeListener(config, events, ledger, dialogue, messages, watch),
                     outbox));
             OperatorApi api = resources.add(OperatorApi.start(
                     config,
                     identity.sslContext(),
                     messages,
                     dialogue,
+                    watch,
                     events,
                     federation::linkStatus,
                     store.engine(),
                     clock));
             resources.add(AckTicker.start(messages));
+            if (config.watch().enabled()) {
+                watch.start();
+            }
             events.say(String.format(
                     "%s node up: federation %s, operator API https://%s:%d/ (store %s)",
                     config.party(),
@@ -116,7 +125,7 @@ public final class HotlineNode implements AutoCloseable {
                     api.port(),
                     store.engine()));
             return new HotlineNode(
-                    new Parts(config, store, events, ledger, dialogue, messages, federation, api), resources);
+                    new Parts(config, store, events, ledger, dialogue, messages, federation, api, watch), resources);
         } catch (RuntimeException | Error e) {
             resources.closeAfterFailure(e);
             throw e;
@@ -144,9 +153,13 @@ public final class HotlineNode implements AutoCloseable {
         return messages;
     }
 
-    /** The encounter watch's voice on this node's hotline: sends the FLASH an unsafe encounter calls for. */
+    /**
+     * The node's encounter watch: incidents, and the FLASH an unsafe encounter calls for. Running on
+     * live feeds when node.yaml has a {@code watch:} section; always there for engine events handed
+     * to it ({@code ./parley demo} replays its intercept through it).
+     */
     public EncounterWatch encounterWatch() {
-        return new EncounterWatch(config.party(), config.peer(), messages);
+        return watch;
     }
 
     /** Sends a link test now, carrying this node's signed tree head; returns the round trip if answered. */

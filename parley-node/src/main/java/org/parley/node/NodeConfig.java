@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.node.watch.WatchConfig;
 import org.parley.wire.Party;
 import org.parley.wire.Precedence;
 
@@ -38,6 +39,9 @@ import org.parley.wire.Precedence;
  * ack:
  *   deadlines: { FLASH: PT10M }        # others default to docs/decisions.md, decision 4
  *   chain: [duty-officer, watch-supervisor, commander]
+ * watch:                               # optional: the encounter watch (see WatchSection)
+ *   parties: parties.yaml
+ *   feeds: [{ name: ais, kind: ais, url: "tcp://127.0.0.1:10110" }]
  * </pre>
  */
 public record NodeConfig(
@@ -56,7 +60,8 @@ public record NodeConfig(
         Duration linkTestTimeout,
         int missesForAlarm,
         Map<Precedence, Duration> ackDeadlines,
-        List<String> escalationChain) {
+        List<String> escalationChain,
+        WatchConfig watch) {
 
     /** An operator's bearer token and the role it grants. */
     public record OperatorToken(String operator, Role role) {}
@@ -124,7 +129,8 @@ public record NodeConfig(
                 duration(link.path("timeout"), "linkTest.timeout", Duration.ofSeconds(30)),
                 link.path("missesForAlarm").asInt(3),
                 deadlines(ack.path("deadlines")),
-                strings(ack.path("chain"), List.of("duty-officer", "watch-supervisor", "commander")));
+                strings(ack.path("chain"), List.of("duty-officer", "watch-supervisor", "commander")),
+                WatchSection.parse(root.path("watch"), base));
     }
 
     private static String text(JsonNode node, String path) {
@@ -187,7 +193,7 @@ public record NodeConfig(
         return tokens;
     }
 
-    private static Duration duration(JsonNode node, String path, Duration fallback) {
+    static Duration duration(JsonNode node, String path, Duration fallback) {
         if (node.isMissingNode()) {
             return fallback;
         }

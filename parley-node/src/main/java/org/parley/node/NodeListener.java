@@ -11,19 +11,34 @@ import org.parley.node.events.NodeEvents.Counter;
 import org.parley.node.messages.MessageService;
 import org.parley.node.record.NodeDialogue;
 import org.parley.node.record.NodeLedger;
+import org.parley.node.watch.EncounterWatch;
+import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeId;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the federation tells the node, passed to the service that acts on it. */
 final class NodeListener implements FederationListener {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeListener.class);
+
     private final NodeConfig config;
     private final NodeEvents events;
     private final NodeLedger ledger;
     private final NodeDialogue dialogue;
     private final MessageService messages;
+    private final EncounterWatch watch;
 
     NodeListener(
-            NodeConfig config, NodeEvents events, NodeLedger ledger, NodeDialogue dialogue, MessageService messages) {
+            NodeConfig config,
+            NodeEvents events,
+            NodeLedger ledger,
+            NodeDialogue dialogue,
+            MessageService messages,
+            EncounterWatch watch) {
         this.config = config;
+        this.watch = watch;
         this.events = events;
         this.ledger = ledger;
         this.dialogue = dialogue;
@@ -38,6 +53,16 @@ final class NodeListener implements FederationListener {
     @Override
     public void received(VerifiedEnvelope envelope) {
         messages.received(envelope);
+        Envelope e = envelope.envelope();
+        if (e.precedence() == Precedence.FLASH && e.payload() instanceof Payload.SafetyNotice notice) {
+            // Stored and receipted already; linking it to our own incident is a view on top, and a
+            // failure there must not touch the message itself.
+            try {
+                watch.onPeerNotice(e.from(), e.id(), notice, MessageService.summary(notice));
+            } catch (RuntimeException ex) {
+                LOG.warn("could not link {}'s FLASH {} to an incident: {}", e.from(), e.id(), ex.toString());
+            }
+        }
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.parley.wire.EnvelopeId;
  * The demo's unsafe intercept, modelled on 3 June 2023 in the Taiwan Strait (docs/scenarios.md): a
  * BLUE destroyer northbound at 15 kn, a RED destroyer westbound at 20 kn that crosses 150 yd ahead
  * of her bow 20 minutes in. Position reports every 10 s of feed time go through BLUE's encounter
- * engine, swept every 10 s; the first UNSAFE or HOTLINE drafts and sends a FLASH to RED.
+ * engine, swept every 10 s; an UNSAFE level is drafted for the duty officer and HOTLINE sends a FLASH to RED at once (the watch defaults).
  */
 final class DemoEncounter {
     static final TargetId BLUE_SHIP = new TargetId.Mmsi(369970093);

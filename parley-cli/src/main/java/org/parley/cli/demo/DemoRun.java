@@ -94,12 +94,13 @@ final class DemoRun implements AutoCloseable {
         OperatorClient redOps = redApi.orElseThrow();
         step("3. BLUE's encounter watch replays an unsafe intercept (Taiwan Strait, 3 Jun 2023 pattern)");
         HotlineNode b = blue.orElseThrow();
-        EncounterWatch watch = new EncounterWatch(BLUE, RED, b.messages());
+        EncounterWatch watch = b.encounterWatch();
         String flash = DemoEncounter.replay(DemoEncounter.engine(), watch, e -> say("BLUE watch: " + e.summary()))
                 .map(Object::toString)
-                .orElseThrow(() -> new IllegalStateException("the intercept raised no UNSAFE encounter"));
+                .orElseThrow(() -> new IllegalStateException("the intercept raised no HOTLINE encounter"));
         JsonNode drafted = blueOps.get("/api/v1/messages/" + flash);
-        say("BLUE's node drafted and sent FLASH SAFETY " + flash + ":");
+        say("BLUE's node kept incident " + watch.incidents(false, 0, 1).get(0).id() + " and sent FLASH SAFETY "
+                + flash + " (UNSAFE is drafted for the duty officer, HOTLINE goes at once):");
         say("  EN: " + drafted.path("text").asText().replace("\n", "\n      "));
         say("  ZH: " + drafted.path("textZh").asText().replace("\n", "\n      "));
         step("4. RED's node verifies, stores durably and returns a signed receipt");

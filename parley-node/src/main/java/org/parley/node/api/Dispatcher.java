@@ -87,7 +87,9 @@ final class Dispatcher implements HttpHandler {
                 throw new Problem(400, unknownQuery(found.route(), name));
             }
         }
-        Request request = new Request(found.route(), found.parameters(), query, identity, ex.getRequestBody());
+        String accept =
+                Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
+        Request request = new Request(found.route(), found.parameters(), query, identity, ex.getRequestBody(), accept);
         Handler handler = handlers.get(found.route());
         if (handler == null) {
             throw new IllegalStateException("no handler bound to " + found.route());

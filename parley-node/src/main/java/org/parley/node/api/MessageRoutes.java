@@ -28,8 +28,6 @@ import org.parley.wire.Precedence;
  */
 final class MessageRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 10_000;
 
     private final MessageService messages;
 
@@ -38,11 +36,11 @@ final class MessageRoutes {
     }
 
     Reply inbox(Request request) {
-        return Reply.ok(Views.messages(messages.inbox(offset(request), limit(request))));
+        return Reply.ok(Views.messages(messages.inbox(Paging.offset(request), Paging.limit(request))));
     }
 
     Reply outbox(Request request) {
-        return Reply.ok(Views.messages(messages.outbox(offset(request), limit(request))));
+        return Reply.ok(Views.messages(messages.outbox(Paging.offset(request), Paging.limit(request))));
     }
 
     Reply message(Request request) {
@@ -134,32 +132,5 @@ final class MessageRoutes {
             throw new Problem(400, "phrase message refused, nothing sent: " + String.join("; ", problems));
         }
         return Phrasebook.payloadOf(message);
-    }
-
-    /** How many of the newest messages to pass over: the next page starts at offset + limit. */
-    private static int offset(Request request) {
-        String text = request.query("offset").orElse("0");
-        try {
-            int offset = Integer.parseInt(text);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // answered by the problem below
-        }
-        throw new Problem(400, "'offset' must be a whole number >= 0: '" + text + "'");
-    }
-
-    private static int limit(Request request) {
-        String text = request.query("limit").orElse(String.valueOf(DEFAULT_LIMIT));
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered by the problem below
-        }
-        throw new Problem(400, "'limit' must be a whole number from 1 to " + MAX_LIMIT + ": '" + text + "'");
     }
 }

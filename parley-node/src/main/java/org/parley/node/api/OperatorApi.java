@@ -16,6 +16,7 @@ import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
 import org.parley.node.record.NodeDialogue;
+import org.parley.node.watch.EncounterWatch;
 
 /**
  * The operators' HTTPS API, on its own port (never the federation port). Its routes, each with the
@@ -44,6 +45,7 @@ public final class OperatorApi implements AutoCloseable {
             SSLContext ssl,
             MessageService messages,
             NodeDialogue dialogue,
+            EncounterWatch watch,
             NodeEvents events,
             Supplier<LinkStatus> link,
             String storeEngine,
@@ -51,8 +53,9 @@ public final class OperatorApi implements AutoCloseable {
         NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
+        WatchRoutes watchRoutes = new WatchRoutes(watch, config.party());
         Dispatcher dispatcher = new Dispatcher(
-                route -> handler(route, node, messageRoutes, dialogueRoutes),
+                route -> handler(route, node, messageRoutes, dialogueRoutes, watchRoutes),
                 new Authenticator(config.tokens()),
                 events);
         HttpsServer server;
@@ -79,11 +82,17 @@ public final class OperatorApi implements AutoCloseable {
 
     /** Each route's handler; the switch is exhaustive, so a route added to the table must get one. */
     private static Dispatcher.Handler handler(
-            Route route, NodeRoutes node, MessageRoutes messages, DialogueRoutes dialogue) {
+            Route route, NodeRoutes node, MessageRoutes messages, DialogueRoutes dialogue, WatchRoutes watch) {
         return switch (route) {
             case HEALTH -> node::health;
             case METRICS -> node::metrics;
             case OPENAPI -> node::openApi;
+            case POSITIONS -> watch::positions;
+            case TRACKS -> watch::tracks;
+            case INCIDENTS -> watch::incidents;
+            case GET_INCIDENT -> watch::incident;
+            case SEND_INCIDENT_NOTICE -> watch::sendNotice;
+            case DISCARD_INCIDENT_NOTICE -> watch::discardNotice;
             case SEND_MESSAGE -> messages::send;
             case GET_MESSAGE -> messages::message;
             case ACKNOWLEDGE -> messages::acknowledge;

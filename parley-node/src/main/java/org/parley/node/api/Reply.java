@@ -26,6 +26,11 @@ sealed interface Reply {
         }
     }
 
+    /** 202 for work taken on but not done yet (position reports queued for the watch). */
+    static Json accepted(JsonNode body) {
+        return new Json(202, body, Map.of());
+    }
+
     static Json ok(JsonNode body) {
         return new Json(200, body, Map.of());
     }

@@ -25,18 +25,26 @@ final class Request {
     private final Map<String, String> query;
     private final Identity identity;
     private final InputStream body;
+    private final String accept;
 
     Request(
             Route route,
             Map<String, String> parameters,
             Map<String, String> query,
             Identity identity,
-            InputStream body) {
+            InputStream body,
+            String accept) {
         this.route = route;
+        this.accept = accept;
         this.parameters = Map.copyOf(parameters);
         this.query = Map.copyOf(query);
         this.identity = identity;
         this.body = body;
+    }
+
+    /** The request's Accept header, empty when it sent none. */
+    String accept() {
+        return accept;
     }
 
     /** A path parameter the route's template declares. */

@@ -21,6 +21,14 @@ enum Route {
     METRICS("GET", "/metrics", PUBLIC, "getMetrics"),
     OPENAPI("GET", "/openapi.json", PUBLIC, "getOpenApiDocument"),
 
+    POSITIONS("POST", "/api/v1/positions", OPERATOR, "postPositions"),
+    TRACKS("GET", "/api/v1/tracks", OPERATOR, "listTracks", "bbox"),
+    INCIDENTS("GET", "/api/v1/incidents", OPERATOR, "listIncidents", "open", "limit", "offset"),
+    GET_INCIDENT("GET", "/api/v1/incidents/{id}", OPERATOR, "getIncident"),
+    SEND_INCIDENT_NOTICE("POST", "/api/v1/incidents/{id}/notices/{level}/send", OPERATOR, "sendIncidentNotice"),
+    DISCARD_INCIDENT_NOTICE(
+            "POST", "/api/v1/incidents/{id}/notices/{level}/discard", OPERATOR, "discardIncidentNotice"),
+
     SEND_MESSAGE("POST", "/api/v1/messages", OPERATOR, "sendMessage"),
     GET_MESSAGE("GET", "/api/v1/messages/{id}", OPERATOR, "getMessage"),
     ACKNOWLEDGE("POST", "/api/v1/messages/{id}/ack", OPERATOR, "acknowledgeMessage"),

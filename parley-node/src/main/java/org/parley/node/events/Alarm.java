@@ -18,6 +18,7 @@ public record Alarm(Instant at, Kind kind, String message) {
         REFUSED,
         PEER_RECORD_REWRITTEN,
         DELIVERY_STALLED,
-        DELIVERY_RESUMED
+        DELIVERY_RESUMED,
+        FEED_SILENT
     }
 }

@@ -28,7 +28,10 @@ public final class NodeEvents {
         ACKNOWLEDGED("parley_acknowledgments_total", "Acknowledgments made by our operators."),
         ESCALATIONS("parley_escalations_total", "Messages escalated for missing their ack deadline."),
         API_REQUESTS("parley_api_requests_total", "Operator API requests."),
-        API_ERRORS("parley_api_errors_total", "Operator API requests answered with 4xx or 5xx.");
+        API_ERRORS("parley_api_errors_total", "Operator API requests answered with 4xx or 5xx."),
+        ENCOUNTERS_UNATTRIBUTED(
+                "parley_watch_encounters_unattributed_total",
+                "Encounter events between units of no party (counted, not kept as incidents).");
 
         final String metricName;
         final String help;

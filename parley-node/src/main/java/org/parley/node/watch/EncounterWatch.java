@@ -1,11 +1,20 @@
 package org.parley.node.watch;
 
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.parley.dialogue.phrasebook.PhraseMessage;
 import org.parley.dialogue.phrasebook.PhraseUse;
 import org.parley.dialogue.phrasebook.Phrasebook;
@@ -14,8 +23,11 @@ import org.parley.encounter.EncounterEvent;
 import org.parley.encounter.GeoPoint;
 import org.parley.encounter.Level;
 import org.parley.encounter.Unit;
+import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
+import org.parley.node.messages.MessageView;
 import org.parley.track.Domain;
+import org.parley.track.PositionReport;
 import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
@@ -23,36 +35,316 @@ import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 
 /**
- * The encounter watch's voice on the hotline: when one of our units and one of the peer's reach
- * UNSAFE or HOTLINE, the node drafts a FLASH SAFETY message from the phrasebook (so the other side
- * reads it in its own language) and sends it, once per incident and level. An encounter between
- * units of one party, or with units of no party, is for the own watch floor, not the hotline.
+ * The node's encounter watch (issue 17): position reports from the feeds and from {@code POST
+ * /api/v1/positions} go through one {@link EncounterEngine}; each encounter it opens is an incident
+ * kept in the node's store with every change of level and its geometry; a level that concerns one
+ * of our units and one of the peer's calls for a FLASH SAFETY notice from the phrasebook (so the
+ * other side reads it in its own language), sent at once, drafted for the duty officer, or not at
+ * all, per level ({@link WatchConfig#send}). At most one notice per incident and level, across
+ * restarts: the incident tables' keys say so, and an open incident is found again by its pair.
+ *
+ * <p>Thread-safe: the engine runs on the watch's own thread ({@link WatchLoop}); the API's calls
+ * and the engine's events meet here under one lock.
  */
-public final class EncounterWatch {
+public final class EncounterWatch implements AutoCloseable {
     /** Who sends the drafted messages, in the audit log. */
     public static final String ACTOR = "encounter-watch";
 
     private final Party own;
     private final Party peer;
     private final MessageService messages;
-    private final Set<String> notified = new HashSet<>();
+    private final WatchConfig config;
+    private final IncidentStore incidents;
+    private final NodeEvents events;
+    private final InstantSource clock;
+    /** The engine's incident ids (fresh after a restart) to ours (kept). */
+    private final Map<String, String> ids = new HashMap<>();
 
-    public EncounterWatch(Party own, Party peer, MessageService messages) {
+    private final List<Consumer<Incident>> listeners = new CopyOnWriteArrayList<>();
+    private @Nullable WatchLoop loop;
+
+    private EncounterWatch(
+            WatchConfig config,
+            Party own,
+            Party peer,
+            MessageService messages,
+            IncidentStore incidents,
+            NodeEvents events,
+            InstantSource clock) {
+        this.config = config;
         this.own = own;
         this.peer = peer;
         this.messages = messages;
+        this.incidents = incidents;
+        this.events = events;
+        this.clock = clock;
     }
 
-    /** Sends the FLASH an event calls for, if any; returns its id. */
+    /**
+     * Opens the incident tables in {@code data} (the node's database), finishes notices a stop left
+     * half sent, and returns the watch; {@link #start} begins reading reports.
+     */
+    public static EncounterWatch open(
+            WatchConfig config,
+            Party own,
+            Party peer,
+            MessageService messages,
+            DataSource data,
+            NodeEvents events,
+            InstantSource clock) {
+        EncounterWatch watch = new EncounterWatch(config, own, peer, messages, IncidentStore.open(data), events, clock);
+        watch.recoverSending();
+        return watch;
+    }
+
+    /** Starts the engine's thread and the configured feeds. */
+    public synchronized void start() {
+        if (loop == null) {
+            loop = WatchLoop.start(config, this, events, clock);
+        }
+    }
+
+    /** Hears every change of an incident (the event stream of the console subscribes here). */
+    public void onIncident(Consumer<Incident> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Takes position reports from the party's own systems ({@code POST /api/v1/positions}): they
+     * join the feeds' reports in the same track table. Returns how many were queued; refuses with
+     * {@link IllegalStateException} when the watch is not running.
+     */
+    public int accept(List<PositionReport> reports) {
+        WatchLoop running = running();
+        reports.forEach(running::offer);
+        return reports.size();
+    }
+
+    /** Live tracks inside a box (west, south, east, north in degrees; west > east crosses 180). */
+    public List<TrackView> tracks(double west, double south, double east, double north) {
+        return running().tracks(west, south, east, north);
+    }
+
+    /** Per-feed statistics for /metrics and the console. */
+    public List<FeedView> feeds() {
+        WatchLoop running = loop;
+        return running == null ? List.of() : running.feeds();
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    private synchronized WatchLoop running() {
+        WatchLoop running = loop;
+        if (running == null) {
+            throw new IllegalStateException("the encounter watch is not running: add a 'watch:' section to node.yaml");
+        }
+        return running;
+    }
+
+    /**
+     * Keeps an engine event as a change of its incident and does what its level calls for on the
+     * hotline; returns the id of a FLASH sent now, if any. Encounters between units of no party are
+     * counted but not kept: the hotline and both parties' officers care about their own units.
+     */
     public synchronized Optional<EnvelopeId> onEvent(EncounterEvent event) {
-        if (event.kind() == EncounterEvent.Kind.CLOSED || event.level() == Level.WATCH) {
+        if (event.a().party().isEmpty() && event.b().party().isEmpty()) {
+            events.count(NodeEvents.Counter.ENCOUNTERS_UNATTRIBUTED);
+            return Optional.empty();
+        }
+        Optional<Incident> incident = incidentFor(event);
+        if (incident.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = incident.get().id();
+        incidents.change(id, event);
+        if (event.kind() == EncounterEvent.Kind.CLOSED) {
+            ids.remove(event.incidentId());
+        }
+        Optional<EnvelopeId> sent = hotline(id, event);
+        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+        return sent;
+    }
+
+    /** The stored incident of an event: by the engine's id, else the pair's open one, else a new one. */
+    private Optional<Incident> incidentFor(EncounterEvent event) {
+        String known = ids.get(event.incidentId());
+        if (known != null) {
+            return incidents.find(known);
+        }
+        String pair = pairKey(event);
+        Optional<Incident> open = incidents.openFor(pair);
+        if (open.isPresent() || event.kind() == EncounterEvent.Kind.CLOSED) {
+            open.ifPresent(i -> ids.put(event.incidentId(), i.id()));
+            return open;
+        }
+        Incident created = incidents.create(new Incident(
+                newId(event, pair),
+                pair,
+                event.domain(),
+                event.a().describe(),
+                event.b().describe(),
+                event.a().party().map(Party::new),
+                event.b().party().map(Party::new),
+                event.level(),
+                event.time(),
+                event.time(),
+                Optional.empty()));
+        ids.put(event.incidentId(), created.id());
+        events.say(own + " watch opened incident " + created.id() + ": " + event.summary());
+        return Optional.of(created);
+    }
+
+    /** The notice a level calls for: sent now (AUTO), drafted (DRAFT) or nothing (OFF). */
+    private Optional<EnvelopeId> hotline(String id, EncounterEvent event) {
+        if (event.kind() == EncounterEvent.Kind.CLOSED) {
             return Optional.empty();
         }
         Optional<Payload> draft = draft(event, own, peer);
-        if (draft.isEmpty() || !notified.add(event.incidentId() + "/" + event.level())) {
+        if (draft.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(messages.send(Precedence.FLASH, Category.SAFETY, draft.get(), ACTOR));
+        String json = NoticePayloads.write(draft.get());
+        return switch (config.mode(event.level())) {
+            case OFF -> Optional.empty();
+            case DRAFT -> {
+                if (incidents.claimNotice(id, event.level(), Incident.NoticeState.DRAFT, json, clock.instant())) {
+                    events.say(own + " watch drafted a FLASH for incident " + id + " (" + event.level()
+                            + "): a duty officer sends or discards it");
+                }
+                yield Optional.empty();
+            }
+            case AUTO ->
+                incidents.claimNotice(id, event.level(), Incident.NoticeState.SENDING, json, clock.instant())
+                        ? Optional.of(sendNotice(id, event.level(), draft.get(), ACTOR))
+                        : Optional.empty();
+        };
+    }
+
+    /** Sends a claimed notice and records the envelope; the claim was committed first. */
+    private EnvelopeId sendNotice(String id, Level level, Payload payload, String by) {
+        EnvelopeId envelope = messages.send(Precedence.FLASH, Category.SAFETY, payload, by);
+        incidents.noticeSent(id, level, envelope, by, clock.instant());
+        return envelope;
+    }
+
+    /** The duty officer sends a drafted notice; returns its envelope id. */
+    public synchronized EnvelopeId sendDraft(String id, Level level, String operator) {
+        Incident.Notice notice = draftOf(id, level);
+        if (!incidents.takeDraft(id, level)) {
+            throw new IllegalStateException("the " + level + " notice of incident " + id + " is not a draft any more");
+        }
+        EnvelopeId sent = sendNotice(id, level, NoticePayloads.read(notice.payloadJson()), operator);
+        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+        return sent;
+    }
+
+    /** The duty officer discards a drafted notice, with the reason kept. */
+    public synchronized void discardDraft(String id, Level level, String operator, String reason) {
+        draftOf(id, level);
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("say why the notice is discarded: 'reason' is required");
+        }
+        if (!incidents.noticeDiscarded(id, level, operator, reason, clock.instant())) {
+            throw new IllegalStateException("the " + level + " notice of incident " + id + " is not a draft any more");
+        }
+        events.say(own + " duty officer " + operator + " discarded the " + level + " notice of incident " + id + ": "
+                + reason);
+        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+    }
+
+    private Incident.Notice draftOf(String id, Level level) {
+        Incident.Detail detail =
+                incidents.detail(id).orElseThrow(() -> new NoSuchElementException("no incident " + id));
+        return detail.notices().stream()
+                .filter(n -> n.level() == level)
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("incident " + id + " has no " + level + " notice"));
+    }
+
+    /** Incidents, most recently changed first. */
+    public List<Incident> incidents(boolean openOnly, int offset, int limit) {
+        return incidents.list(openOnly, offset, limit);
+    }
+
+    public Optional<Incident.Detail> incident(String id) {
+        return incidents.detail(id);
+    }
+
+    /**
+     * Links a FLASH SAFETY notice from the peer to our open incident of the same encounter, if we
+     * have one: an incident with one of the peer's units whose last known positions lie within 5 NM
+     * of the position the peer reported, changed within 15 minutes of it. The notice carries no unit
+     * ids (the phrasebook speaks of positions and distances), so place and time are what match.
+     */
+    public synchronized Optional<String> onPeerNotice(
+            Party from, EnvelopeId envelope, Payload.SafetyNotice notice, String summary) {
+        Instant received = clock.instant();
+        Optional<GeoPoint> where = PeerNotices.position(notice);
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant at = PeerNotices.time(notice).orElse(received);
+        for (Incident incident : incidents.list(true, 0, 500)) {
+            if (PeerNotices.matches(incident, incidents.changes(incident.id()), own, peer, where.get(), at)) {
+                incidents.linkPeer(
+                        incident.id(),
+                        new Incident.PeerReport(from, envelope, PeerNotices.reference(notice), received, summary));
+                events.say(own + " linked " + from + "'s FLASH " + envelope + " to incident " + incident.id());
+                incidents.find(incident.id()).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+                return Optional.of(incident.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Notices a stop left SENDING (claimed, maybe in the outbox): if the outbox holds a FLASH with
+     * the same payload, it went out and is recorded as sent; otherwise it is sent now. Either way it
+     * is sent exactly once.
+     */
+    private void recoverSending() {
+        for (String[] pending : incidents.allSending()) {
+            String id = pending[0];
+            Level level = Level.valueOf(pending[1]);
+            Incident.Notice notice = draftOf(id, level);
+            Payload payload = NoticePayloads.read(notice.payloadJson());
+            Optional<EnvelopeId> already = messages.outbox(0, 1_000).stream()
+                    .filter(m -> m.precedence() == Precedence.FLASH
+                            && m.text().equals(MessageService.summary(payload))
+                            && !m.created().isBefore(notice.created().minusSeconds(1)))
+                    .map(MessageView::id)
+                    .findFirst();
+            if (already.isPresent()) {
+                incidents.noticeSent(id, level, already.get(), ACTOR, clock.instant());
+            } else {
+                sendNotice(id, level, payload, ACTOR);
+            }
+        }
+    }
+
+    private static String pairKey(EncounterEvent event) {
+        String a = event.a().id().toString();
+        String b = event.b().id().toString();
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** Our id: party, opening time to the second, and a short hash of the pair (one pair opens once a second). */
+    private String newId(EncounterEvent event, String pair) {
+        String time = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
+                .format(event.time());
+        return own.name() + "-" + time + "-" + String.format(Locale.ROOT, "%04x", pair.hashCode() & 0xffff);
+    }
+
+    @Override
+    public synchronized void close() {
+        WatchLoop running = loop;
+        loop = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     /**
@@ -105,7 +397,10 @@ public final class EncounterWatch {
                         "position",
                         String.format(Locale.ROOT, "%.4f,%.4f", where.latitudeDegrees(), where.longitudeDegrees()))
                 .with("time", time));
-        PhraseMessage message = new PhraseMessage(phrases, event.summary());
+        // No free text: the engine's summary is English, and a message the other side reads in Chinese
+        // must not carry an English line inside it (issue 17.3). The phrases carry the geometry; the
+        // summary stays in our incident record.
+        PhraseMessage message = new PhraseMessage(phrases, "");
         return Optional.of(
                 MessageService.PHRASEBOOK.problems(message).isEmpty()
                         ? Phrasebook.payloadOf(message)

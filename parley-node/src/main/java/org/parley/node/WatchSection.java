@@ -1,0 +1,106 @@
+package org.parley.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.encounter.Level;
+import org.parley.node.watch.WatchConfig;
+
+/**
+ * Reads node.yaml's {@code watch:} section (docs/operations.md, "The encounter watch"):
+ *
+ * <pre>
+ * watch:
+ *   parties: parties.yaml          # same format as `encounters replay --parties`
+ *   rules: rules.yaml              # optional; the engine's defaults otherwise
+ *   send: { UNSAFE: draft, HOTLINE: auto }   # per level: auto, draft or off
+ *   feedSilentAfter: PT5M          # FEED_SILENT after this long without a message
+ *   feeds:
+ *     - { name: ais-tcp, kind: ais, url: "tcp://127.0.0.1:10110" }
+ *     - { name: replay, kind: ais, file: "scenario.nmea", speed: 60 }
+ * </pre>
+ *
+ * Files are relative to node.yaml's folder. A section that is absent leaves the watch off.
+ */
+final class WatchSection {
+    private static final Set<String> FEED_KEYS = Set.of("name", "kind", "url", "file", "speed");
+
+    private WatchSection() {}
+
+    static WatchConfig parse(JsonNode node, Path base) {
+        if (node.isMissingNode() || node.isNull()) {
+            return WatchConfig.disabled();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("node config: 'watch' must be a mapping (parties, rules, send, feeds)");
+        }
+        return new WatchConfig(
+                WatchConfig.rulesFrom(file(node, "rules", base), file(node, "parties", base)),
+                send(node.path("send")),
+                feeds(node.path("feeds"), base),
+                NodeConfig.duration(node.path("feedSilentAfter"), "watch.feedSilentAfter", Duration.ofMinutes(5)),
+                true);
+    }
+
+    private static Optional<Path> file(JsonNode node, String name, Path base) {
+        JsonNode value = node.path(name);
+        if (value.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException("node config: 'watch." + name + "' must be a file name");
+        }
+        return Optional.of(base.resolve(value.asText()));
+    }
+
+    private static Map<Level, WatchConfig.SendMode> send(JsonNode node) {
+        Map<Level, WatchConfig.SendMode> send = new EnumMap<>(WatchConfig.defaultSend());
+        node.properties().forEach(e -> {
+            String text = e.getValue().asText("");
+            try {
+                send.put(Level.valueOf(e.getKey()), WatchConfig.SendMode.valueOf(text.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(
+                        "watch.send." + e.getKey() + " must be auto, draft or off, not '" + text + "'", ex);
+            }
+        });
+        if (send.get(Level.WATCH) != WatchConfig.SendMode.OFF) {
+            throw new IllegalArgumentException(
+                    "watch.send.WATCH must be off: a WATCH-level encounter is for our own watch floor, not the hotline");
+        }
+        return send;
+    }
+
+    private static List<WatchConfig.FeedEntry> feeds(JsonNode node, Path base) {
+        List<WatchConfig.FeedEntry> feeds = new ArrayList<>();
+        if (node.isMissingNode()) {
+            return feeds;
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("watch.feeds must be a list of {name, kind, url | file, speed}");
+        }
+        for (JsonNode feed : node) {
+            String name = feed.path("name").asText("");
+            feed.properties().forEach(e -> {
+                if (!FEED_KEYS.contains(e.getKey())) {
+                    throw new IllegalArgumentException("watch.feeds." + name + ": unknown key '" + e.getKey()
+                            + "'; a feed has name, kind, url or file, and speed");
+                }
+            });
+            feeds.add(new WatchConfig.FeedEntry(
+                    name,
+                    feed.path("kind").asText(""),
+                    Optional.ofNullable(feed.get("url")).map(JsonNode::asText),
+                    Optional.ofNullable(feed.get("file")).map(f -> base.resolve(f.asText())),
+                    feed.path("speed").asDouble(1)));
+        }
+        return feeds;
+    }
+}
