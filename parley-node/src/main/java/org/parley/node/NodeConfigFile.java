@@ -25,6 +25,7 @@ public final class NodeConfigFile {
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private String linkTest = "{ interval: PT1H }";
     private Optional<String> immediateDeadline = Optional.empty();
+    private Optional<String> watch = Optional.empty();
 
     private NodeConfigFile(String party, String peer) {
         this.party = party;
@@ -83,6 +84,12 @@ public final class NodeConfigFile {
         return this;
     }
 
+    /** A {@code watch:} section, given as its YAML lines (indented under {@code watch:}). */
+    public NodeConfigFile watch(String section) {
+        watch = Optional.of(section);
+        return this;
+    }
+
     public String yaml() {
         StringBuilder out = new StringBuilder();
         out.append("party: ").append(party).append('\n');
@@ -105,6 +112,7 @@ public final class NodeConfigFile {
         immediateDeadline.ifPresent(d -> out.append("ack:\n  deadlines: { IMMEDIATE: ")
                 .append(d)
                 .append(" }\n  chain: [duty-officer, watch-supervisor, commander]\n"));
+        watch.ifPresent(w -> out.append("watch:\n").append(w.stripTrailing()).append('\n'));
         return out.toString();
     }
 

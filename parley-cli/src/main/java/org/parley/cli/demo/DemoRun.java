@@ -99,8 +99,8 @@ final class DemoRun implements AutoCloseable {
                 .map(Object::toString)
                 .orElseThrow(() -> new IllegalStateException("the intercept raised no HOTLINE encounter"));
         JsonNode drafted = blueOps.get("/api/v1/messages/" + flash);
-        say("BLUE's node kept incident " + watch.incidents(false, 0, 1).get(0).id() + " and sent FLASH SAFETY "
-                + flash + " (UNSAFE is drafted for the duty officer, HOTLINE goes at once):");
+        say("BLUE's node kept incident " + watch.incidents(false, 0, 1).get(0).id() + " and sent FLASH SAFETY " + flash
+                + " (UNSAFE is drafted for the duty officer, HOTLINE goes at once):");
         say("  EN: " + drafted.path("text").asText().replace("\n", "\n      "));
         say("  ZH: " + drafted.path("textZh").asText().replace("\n", "\n      "));
         step("4. RED's node verifies, stores durably and returns a signed receipt");

@@ -87,6 +87,15 @@ public final class OperatorClient {
         return new String(send(HttpRequest.newBuilder(base.resolve(path)).GET()), StandardCharsets.UTF_8);
     }
 
+    /** A resource in the media type asked for by {@code accept} (GeoJSON, CAP XML). */
+    public String text(String path, String accept) {
+        return new String(
+                send(HttpRequest.newBuilder(base.resolve(path))
+                        .header("Accept", accept)
+                        .GET()),
+                StandardCharsets.UTF_8);
+    }
+
     private JsonNode call(HttpRequest.Builder request) {
         try {
             byte[] bytes = send(request);

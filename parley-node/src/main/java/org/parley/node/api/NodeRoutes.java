@@ -8,6 +8,7 @@ import org.parley.federation.LinkStatus;
 import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
+import org.parley.node.watch.EncounterWatch;
 
 /** The node's own state: liveness, Prometheus metrics, this API's document, the link and alarms. */
 final class NodeRoutes {
@@ -19,6 +20,7 @@ final class NodeRoutes {
     private final Supplier<LinkStatus> link;
     private final String storeEngine;
     private final InstantSource clock;
+    private final EncounterWatch watch;
 
     NodeRoutes(
             NodeConfig config,
@@ -26,7 +28,9 @@ final class NodeRoutes {
             NodeEvents events,
             Supplier<LinkStatus> link,
             String storeEngine,
-            InstantSource clock) {
+            InstantSource clock,
+            EncounterWatch watch) {
+        this.watch = watch;
         this.config = config;
         this.messages = messages;
         this.events = events;
@@ -50,7 +54,7 @@ final class NodeRoutes {
     Reply metrics(Request request) {
         return new Reply.Text(
                 "text/plain; version=0.0.4; charset=utf-8",
-                events.metricsText(messages.outboxPending(), link.get().alarm()));
+                events.metricsText(messages.outboxPending(), link.get().alarm()) + watch.metricsText());
     }
 
     Reply openApi(Request request) {

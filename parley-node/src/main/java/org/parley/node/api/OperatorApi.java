@@ -50,7 +50,7 @@ public final class OperatorApi implements AutoCloseable {
             Supplier<LinkStatus> link,
             String storeEngine,
             InstantSource clock) {
-        NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock);
+        NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock, watch);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
         WatchRoutes watchRoutes = new WatchRoutes(watch, config.party());

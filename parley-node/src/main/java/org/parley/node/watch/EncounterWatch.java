@@ -49,6 +49,8 @@ import org.parley.wire.Precedence;
 public final class EncounterWatch implements AutoCloseable {
     /** Who sends the drafted messages, in the audit log. */
     public static final String ACTOR = "encounter-watch";
+    /** An open incident no event touched for this long, and that the engine does not follow, is closed. */
+    static final java.time.Duration UNOBSERVED_AFTER = java.time.Duration.ofMinutes(30);
 
     private final Party own;
     private final Party peer;
@@ -129,6 +131,19 @@ public final class EncounterWatch implements AutoCloseable {
     public List<FeedView> feeds() {
         WatchLoop running = loop;
         return running == null ? List.of() : running.feeds();
+    }
+
+    /** The watch's lines of /metrics; none while it is off. */
+    public String metricsText() {
+        WatchLoop running = loop;
+        if (running == null) {
+            return "";
+        }
+        Instant now = clock.instant();
+        Instant newest = running.lastReportTime();
+        java.time.Duration lag =
+                newest.equals(Instant.EPOCH) ? java.time.Duration.ZERO : java.time.Duration.between(newest, now);
+        return WatchMetrics.render(own.name(), running.reportCount(), lag, running.trackCount(), running.feeds(), now);
     }
 
     public boolean enabled() {
@@ -261,6 +276,23 @@ public final class EncounterWatch implements AutoCloseable {
                 .filter(n -> n.level() == level)
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("incident " + id + " has no " + level + " notice"));
+    }
+
+    /**
+     * Closes open incidents that no engine event has touched for {@link #UNOBSERVED_AFTER} and that
+     * the running engine does not follow: after a restart, a pair that is never seen again would
+     * otherwise stay open for ever.
+     */
+    synchronized void closeUnobserved(Instant now) {
+        Instant cutoff = now.minus(UNOBSERVED_AFTER);
+        for (Incident incident : incidents.list(true, 0, 10_000)) {
+            if (incident.updated().isBefore(cutoff) && !ids.containsValue(incident.id())) {
+                incidents.close(incident.id(), now);
+                events.say(
+                        own + " watch closed incident " + incident.id() + ": not observed since " + incident.updated());
+                incidents.find(incident.id()).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+            }
+        }
     }
 
     /** Incidents, most recently changed first. */

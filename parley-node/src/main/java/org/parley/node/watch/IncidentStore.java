@@ -88,16 +88,15 @@ final class IncidentStore {
      */
     void change(String id, EncounterEvent event) {
         transaction(c -> {
-            int seq;
-            try (PreparedStatement max =
-                    c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM incident_change WHERE incident_id = ?")) {
-                max.setString(1, id);
-                try (ResultSet rows = max.executeQuery()) {
-                    rows.next();
-                    seq = rows.getInt(1) + 1;
-                }
+            // A write first: on SQLite it takes the write lock at once (waiting out the busy
+            // timeout), where a read first would have to upgrade its lock and could fail busy.
+            try (PreparedStatement touch =
+                    c.prepareStatement("UPDATE incident SET updated_micros = ? WHERE incident_id = ?")) {
+                touch.setLong(1, micros(event.time()));
+                touch.setString(2, id);
+                touch.executeUpdate();
             }
-            insertChange(c, id, seq, event);
+            insertChange(c, id, event);
             boolean closes = event.kind() == EncounterEvent.Kind.CLOSED;
             // The incident keeps the worst level it reached: after a restart the fresh engine may
             // see the pair again at a lower level first.
@@ -110,11 +109,10 @@ final class IncidentStore {
                     }
                 }
             }
-            try (PreparedStatement up = c.prepareStatement("UPDATE incident SET level = ?, updated_micros = ?"
+            try (PreparedStatement up = c.prepareStatement("UPDATE incident SET level = ?"
                     + (closes ? ", closed_micros = ?" : "") + " WHERE incident_id = ?")) {
                 int i = 1;
                 up.setString(i++, level.name());
-                up.setLong(i++, micros(event.time()));
                 if (closes) {
                     up.setLong(i++, micros(event.time()));
                 }
@@ -125,31 +123,32 @@ final class IncidentStore {
         });
     }
 
-    private static void insertChange(Connection c, String id, int seq, EncounterEvent event) throws SQLException {
+    private static void insertChange(Connection c, String id, EncounterEvent event) throws SQLException {
         ClosestApproach closest = event.closest();
         try (PreparedStatement in = c.prepareStatement("INSERT INTO incident_change (incident_id, seq, kind, level,"
                 + " time_micros, range_metres, bearing_degrees, cpa_metres, tcpa_seconds, vertical_feet, lat_a,"
-                + " lon_a, lat_b, lon_b, closest_micros, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " lon_a, lat_b, lon_b, closest_micros, summary) SELECT ?, COALESCE(MAX(seq), 0) + 1,"
+                + " ?,?,?,?,?,?,?,?,?,?,?,?,?,? FROM incident_change WHERE incident_id = ?")) {
             in.setString(1, id);
-            in.setInt(2, seq);
-            in.setString(3, event.kind().name());
-            in.setString(4, event.level().name());
-            in.setLong(5, micros(event.time()));
-            in.setDouble(6, closest.rangeMetres());
-            in.setDouble(7, closest.relativeBearingDegrees());
-            in.setDouble(8, event.predictedCpaMetres());
-            in.setDouble(9, event.predictedTcpaSeconds());
+            in.setString(16, id);
+            in.setString(2, event.kind().name());
+            in.setString(3, event.level().name());
+            in.setLong(4, micros(event.time()));
+            in.setDouble(5, closest.rangeMetres());
+            in.setDouble(6, closest.relativeBearingDegrees());
+            in.setDouble(7, event.predictedCpaMetres());
+            in.setDouble(8, event.predictedTcpaSeconds());
             if (closest.verticalSeparationFeet().isPresent()) {
-                in.setDouble(10, closest.verticalSeparationFeet().getAsDouble());
+                in.setDouble(9, closest.verticalSeparationFeet().getAsDouble());
             } else {
-                in.setNull(10, Types.DOUBLE);
+                in.setNull(9, Types.DOUBLE);
             }
-            in.setDouble(11, closest.positionA().latitudeDegrees());
-            in.setDouble(12, closest.positionA().longitudeDegrees());
-            in.setDouble(13, closest.positionB().latitudeDegrees());
-            in.setDouble(14, closest.positionB().longitudeDegrees());
-            in.setLong(15, micros(closest.time()));
-            in.setString(16, clip(event.summary(), 2000));
+            in.setDouble(10, closest.positionA().latitudeDegrees());
+            in.setDouble(11, closest.positionA().longitudeDegrees());
+            in.setDouble(12, closest.positionB().latitudeDegrees());
+            in.setDouble(13, closest.positionB().longitudeDegrees());
+            in.setLong(14, micros(closest.time()));
+            in.setString(15, clip(event.summary(), 2000));
             in.executeUpdate();
         }
     }
@@ -160,29 +159,19 @@ final class IncidentStore {
      * restart, or a race) lose.
      */
     boolean claimNotice(String id, Level level, Incident.NoticeState state, String payloadJson, Instant at) {
-        Boolean claimed = transaction(c -> {
-            try (PreparedStatement exists =
-                    c.prepareStatement("SELECT 1 FROM incident_notice WHERE incident_id = ? AND level = ?")) {
-                exists.setString(1, id);
-                exists.setString(2, level.name());
-                try (ResultSet rows = exists.executeQuery()) {
-                    if (rows.next()) {
-                        return false;
-                    }
-                }
-            }
-            try (PreparedStatement in = c.prepareStatement("INSERT INTO incident_notice (incident_id, level, state,"
-                    + " payload, created_micros) VALUES (?, ?, ?, ?, ?)")) {
-                in.setString(1, id);
-                in.setString(2, level.name());
-                in.setString(3, state.name());
-                in.setString(4, payloadJson);
-                in.setLong(5, micros(at));
-                in.executeUpdate();
-            }
-            return true;
-        });
-        return Boolean.TRUE.equals(claimed);
+        // One statement, so the write lock is taken at once on SQLite (see change()).
+        return update(
+                        "INSERT INTO incident_notice (incident_id, level, state, payload, created_micros)"
+                                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM incident_notice"
+                                + " WHERE incident_id = ? AND level = ?)",
+                        id,
+                        level.name(),
+                        state.name(),
+                        payloadJson,
+                        micros(at),
+                        id,
+                        level.name())
+                == 1;
     }
 
     /** Records the envelope a notice went out as, and who decided it (the watch itself for auto). */
@@ -220,6 +209,15 @@ final class IncidentStore {
                 == 1;
     }
 
+    /** Closes an open incident the engine no longer follows (after a restart the pair was not seen again). */
+    void close(String id, Instant at) {
+        update(
+                "UPDATE incident SET closed_micros = ?, updated_micros = ? WHERE incident_id = ? AND closed_micros IS NULL",
+                micros(at),
+                micros(at),
+                id);
+    }
+
     /** Notices left SENDING by a stop between claiming and sending. */
     List<Incident.Notice> sending(String id) {
         return notices(id).stream()
@@ -237,30 +235,19 @@ final class IncidentStore {
     }
 
     void linkPeer(String id, Incident.PeerReport report) {
-        transaction(c -> {
-            try (PreparedStatement exists = c.prepareStatement(
-                    "SELECT 1 FROM incident_peer WHERE incident_id = ?" + " AND from_party = ? AND envelope_id = ?")) {
-                exists.setString(1, id);
-                exists.setString(2, report.from().name());
-                exists.setString(3, report.envelope().toString());
-                try (ResultSet rows = exists.executeQuery()) {
-                    if (rows.next()) {
-                        return null;
-                    }
-                }
-            }
-            try (PreparedStatement in = c.prepareStatement("INSERT INTO incident_peer (incident_id, from_party,"
-                    + " envelope_id, peer_incident, received_micros, summary) VALUES (?, ?, ?, ?, ?, ?)")) {
-                in.setString(1, id);
-                in.setString(2, report.from().name());
-                in.setString(3, report.envelope().toString());
-                in.setString(4, report.peerIncident());
-                in.setLong(5, micros(report.received()));
-                in.setString(6, report.summary());
-                in.executeUpdate();
-            }
-            return null;
-        });
+        update(
+                "INSERT INTO incident_peer (incident_id, from_party, envelope_id, peer_incident, received_micros,"
+                        + " summary) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM incident_peer"
+                        + " WHERE incident_id = ? AND from_party = ? AND envelope_id = ?)",
+                id,
+                report.from().name(),
+                report.envelope().toString(),
+                report.peerIncident(),
+                micros(report.received()),
+                report.summary(),
+                id,
+                report.from().name(),
+                report.envelope().toString());
     }
 
     /** Incidents, most recently changed first; {@code openOnly} leaves out the closed ones. */

@@ -20,14 +20,24 @@ final class PeerNotices {
     static final double MATCH_METRES = 5 * 1852;
 
     static final Duration MATCH_TIME = Duration.ofMinutes(15);
+    private static final String INCIDENT_REPORT = "HOT.INCIDENT_REPORT";
 
     private PeerNotices() {}
 
+    /** The incident report phrase's argument {@code name}: keyed by the phrase's 1-based index. */
+    private static Optional<String> reportArgument(Payload.SafetyNotice notice, String name) {
+        int index = notice.phraseCodes().indexOf(INCIDENT_REPORT);
+        return index < 0
+                ? Optional.empty()
+                : Optional.ofNullable(notice.parameters().get((index + 1) + "." + name));
+    }
+
     static Optional<GeoPoint> position(Payload.SafetyNotice notice) {
-        String text = notice.parameters().get("position");
-        if (text == null) {
+        Optional<String> argument = reportArgument(notice, "position");
+        if (argument.isEmpty()) {
             return Optional.empty();
         }
+        String text = argument.get();
         String[] parts = text.split(",", -1);
         try {
             return parts.length == 2
@@ -40,9 +50,8 @@ final class PeerNotices {
     }
 
     static Optional<Instant> time(Payload.SafetyNotice notice) {
-        String text = notice.parameters().get("time");
         try {
-            return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
+            return reportArgument(notice, "time").map(Instant::parse);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.parley.encounter.EncounterEngine;
 import org.parley.encounter.EncounterEvent;
 import org.parley.encounter.Unit;
@@ -52,7 +53,10 @@ final class WatchLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Instant lastReportTime = Instant.EPOCH;
+    private volatile int trackCount;
     private Instant nextHousekeeping = Instant.EPOCH;
+    /** When the newest report was applied, by the clock; null before the first. */
+    private @Nullable Instant lastArrival;
 
     /** A question for the engine's thread, answered there. */
     private record Task(Runnable work) {}
@@ -84,6 +88,11 @@ final class WatchLoop implements AutoCloseable {
 
     List<FeedView> feeds() {
         return feeds.stream().map(FeedHandle::view).toList();
+    }
+
+    /** Tracks the watch holds (as of the last report applied). */
+    int trackCount() {
+        return trackCount;
     }
 
     /** Reports applied since start. */
@@ -147,7 +156,12 @@ final class WatchLoop implements AutoCloseable {
                     batch.clear();
                 }
                 Instant now = clock.instant();
-                deliver(engine.advanceTo(now.isAfter(lastReportTime) ? now : lastReportTime));
+                if (lastArrival != null) {
+                    // Feed time runs on with the clock while the feeds are quiet, from the newest
+                    // report: reports that arrive late (an own system's batch) keep their times, and
+                    // a quiet sea still sweeps, so encounters close.
+                    deliver(engine.advanceTo(lastReportTime.plus(Duration.between(lastArrival, now))));
+                }
                 if (!now.isBefore(nextHousekeeping)) {
                     housekeeping(now);
                     nextHousekeeping = now.plusSeconds(10);
@@ -169,10 +183,12 @@ final class WatchLoop implements AutoCloseable {
                 deliver(engine.advanceTo(report.time()));
                 deliver(engine.onReport(report));
                 latest.put(report.target(), report);
+                trackCount = latest.size();
                 reports.incrementAndGet();
                 if (report.time().isAfter(lastReportTime)) {
                     lastReportTime = report.time();
                 }
+                lastArrival = clock.instant();
             }
             case Task task -> task.work().run();
             default -> throw new IllegalStateException("unexpected item on the watch queue: " + item);
@@ -188,6 +204,7 @@ final class WatchLoop implements AutoCloseable {
     /** Forgets tracks silent for ten minutes and raises FEED_SILENT for a feed quiet too long. */
     private void housekeeping(Instant now) {
         latest.values().removeIf(r -> r.time().isBefore(now.minus(TRACK_KEPT)));
+        watch.closeUnobserved(now);
         for (FeedHandle feed : feeds) {
             FeedView view = feed.view();
             Instant last = view.lastMessageAt().orElse(feed.started());
