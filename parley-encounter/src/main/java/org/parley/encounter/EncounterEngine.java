@@ -60,6 +60,7 @@ public final class EncounterEngine {
 
     private final EncounterConfig config;
     private final Rules rules;
+    private final HotlineGate gate;
     private final TrackTable tracks;
     private final Attribution attribution;
     private final GridIndex grid;
@@ -102,6 +103,7 @@ public final class EncounterEngine {
     EncounterEngine(EncounterConfig config, int trailPoints) {
         this.config = config;
         this.rules = new Rules(config);
+        this.gate = new HotlineGate(config.confirmation());
         this.tracks = new TrackTable();
         this.attribution = new Attribution(StateTables.standard(), config.parties());
         this.grid = new GridIndex(seaCellMetres(config, rules), airCellMetres(config, rules));
@@ -630,19 +632,38 @@ public final class EncounterEngine {
         if (Double.isNaN(meanAltitude)) {
             meanAltitude = Double.isNaN(ka.altitudeFeet()) ? kb.altitudeFeet() : ka.altitudeFeet();
         }
-        Optional<Level> entry = rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1);
+        Optional<Level> entry =
+                confirmed(solved, rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1));
         PairKey key = new PairKey(a.id(), b.id());
         Encounter current = open.get(key.a(), key.b());
         if (current == null) {
             return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty(), null);
         }
-        Optional<Level> hold = rules.classify(
-                solved.domain(),
-                solved.s(),
-                foreign,
-                meanAltitude,
-                config.hysteresis().exitFactor());
+        Optional<Level> hold = confirmed(
+                solved,
+                rules.classify(
+                        solved.domain(),
+                        solved.s(),
+                        foreign,
+                        meanAltitude,
+                        config.hysteresis().exitFactor()));
         return new Judged(solved, key, entry, hold, current);
+    }
+
+    /** A HOTLINE by geometry that the gate withholds is UNSAFE (issue 17, docs/detection.md). */
+    private Optional<Level> confirmed(Solved solved, Optional<Level> level) {
+        if (level.isEmpty() || level.get() != Level.HOTLINE) {
+            return level;
+        }
+        boolean withheld = gate.withheld(
+                        solved.domain(),
+                        solved.first().track,
+                        solved.second().track,
+                        solved.ma().kinematics(),
+                        solved.mb().kinematics(),
+                        solved.s())
+                .isPresent();
+        return withheld ? Optional.of(Level.UNSAFE) : level;
     }
 
     /** Opens or updates the pair's encounter; opening on the engine's own thread only. */
@@ -662,6 +683,7 @@ public final class EncounterEngine {
                     solved.first().unit,
                     solved.second().unit,
                     judged.entry().get(),
+                    gate.persistSeconds(solved.domain()),
                     now,
                     solved.s(),
                     positionA(solved),

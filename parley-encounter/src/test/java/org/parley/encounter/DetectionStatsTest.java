@@ -46,8 +46,7 @@ class DetectionStatsTest {
 
     static EncounterConfig config() throws URISyntaxException {
         Path parties = resource("detection-parties.yaml");
-        return EncounterConfig.readRules(resource("detection-rules.yaml"))
-                .withParties(EncounterConfig.readParties(parties));
+        return EncounterConfig.defaults().withParties(EncounterConfig.readParties(parties));
     }
 
     private static Path resource(String name) throws URISyntaxException {
