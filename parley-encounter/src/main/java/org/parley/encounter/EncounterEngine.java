@@ -103,7 +103,7 @@ public final class EncounterEngine {
     EncounterEngine(EncounterConfig config, int trailPoints) {
         this.config = config;
         this.rules = new Rules(config);
-        this.gate = new HotlineGate(config.confirmation());
+        this.gate = new HotlineGate(config.confirmation(), config.sea());
         this.tracks = new TrackTable();
         this.attribution = new Attribution(StateTables.standard(), config.parties());
         this.grid = new GridIndex(seaCellMetres(config, rules), airCellMetres(config, rules));

@@ -20,9 +20,11 @@ final class HotlineGate {
     private static final int AGROUND = 6;
 
     private final EncounterConfig.Confirmation rules;
+    private final EncounterConfig.SeaRules sea;
 
-    HotlineGate(EncounterConfig.Confirmation rules) {
+    HotlineGate(EncounterConfig.Confirmation rules, EncounterConfig.SeaRules sea) {
         this.rules = rules;
+        this.sea = sea;
     }
 
     /** Why a HOTLINE geometry is not (yet) a HOTLINE; empty when it is confirmed. */
@@ -42,15 +44,23 @@ final class HotlineGate {
             return Optional.of("not under way");
         }
         // Same lane, same direction: overtaking in a traffic separation scheme at a few hundred
-        // yards is the traffic the scheme is for. A bow crossing needs a course difference.
+        // yards is the traffic the scheme is for. Not when the overtaking unit is predicted to cut
+        // across the other's bow inside the HOTLINE crossing distance: that is the Chung-Hoon
+        // manoeuvre, whatever the course difference.
         if (courseDifference(ka.courseDegrees(), kb.courseDegrees()) < rules.parallelWithinDegrees()
-                && s.cpaMetres() >= rules.parallelMinCpaYards() * Rules.METRES_PER_YARD) {
+                && s.cpaMetres() >= rules.parallelMinCpaYards() * Rules.METRES_PER_YARD
+                && !cutsAcrossTheBow(s)) {
             return Optional.of("parallel or overtaking traffic");
         }
         if (inPort(ka, kb)) {
             return Optional.of("port or anchorage");
         }
         return Optional.empty();
+    }
+
+    private boolean cutsAcrossTheBow(PairSolution s) {
+        double bow = s.nearestBowCrossingMetres(sea.hotlineBowCrossingWithinMinutes() * 60);
+        return bow < sea.hotlineBowCrossingYards() * Rules.METRES_PER_YARD;
     }
 
     /** The persistence a breach of this domain needs, seconds. */

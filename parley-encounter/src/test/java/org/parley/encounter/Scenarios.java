@@ -137,10 +137,16 @@ final class Scenarios {
                         feet(600, 3000, 6000, 1500)));
     }
 
-    /** (d) J-8II makes three passes from the left; the third ends in contact. */
+    /** Seconds into the Hainan script at which the third pass ends in contact. */
+    static final double J8_CONTACT_SECONDS = 330;
+
+    /**
+     * (d) J-8II makes three passes from the left; the third ends in contact at {@link
+     * #J8_CONTACT_SECONDS}, 09:15 local time (01:15 UTC) as the public accounts give it.
+     */
     static ScenarioScript j8() {
         return air(
-                "2001-04-01T00:45:00Z",
+                "2001-04-01T01:09:30Z",
                 EP3E,
                 J8,
                 17.4,
