@@ -115,6 +115,11 @@ class ScenarioTest {
     }
 
     @Test
+    void replay_shallowBowCutAtTwelveDegrees_stillHotlineWithFiveMinutesWarning() {
+        assertHotlineWithLead(Scenarios.chungHoonShallowCut(), SHIP_LEAD);
+    }
+
+    @Test
     void replay_shipsMovingApart_noUnsafe() {
         assertNothingUnsafe(Scenarios.chungHoonMovingApart());
     }

@@ -60,6 +60,20 @@ final class Scenarios {
                 yards(26, 2500, 1800)));
     }
 
+    /**
+     * The same overtake, but the destroyer drifts across the bow slowly, from 700 yd abeam to 150 yd
+     * ahead over 6 min: its course differs from Chung-Hoon's by only about 12 degrees, inside the
+     * parallel-traffic band, so only the predicted bow crossing tells it from lane traffic.
+     */
+    static ScenarioScript chungHoonShallowCut() {
+        return ship(List.of(
+                yards(0, -4500, -700),
+                yards(13, 0, -700),
+                yards(19, 150, 0),
+                yards(21, 600, 500),
+                yards(26, 2500, 1800)));
+    }
+
     static ScenarioScript chungHoonMovingApart() {
         return ship(List.of(yards(0, 0, -2000), yards(26, -3000, -14000)));
     }
