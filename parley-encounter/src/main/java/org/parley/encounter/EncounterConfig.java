@@ -9,7 +9,7 @@ import org.parley.track.TargetId;
 
 /**
  * Everything the encounter watch is told: the safety rules (DESIGN.md rules table), hysteresis,
- * suppression, parties and the unit registry. {@link #defaults()} holds the table's values; {@link
+ * suppression, parties and the unit registry, and what confirms a HOTLINE (issue 17). {@link #defaults()} holds the table's values; {@link
  * #readRules} and {@link #readParties} read the YAML files an operator edits (examples in
  * docs/detection.md and docs/scenarios.md).
  */

@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
@@ -61,6 +63,9 @@ public final class EncounterEngine {
     private final EncounterConfig config;
     private final Rules rules;
     private final HotlineGate gate;
+    /** HOTLINE judgements the gate withheld, by reason; sweep workers add to it concurrently. */
+    private final Map<String, LongAdder> withheld = new ConcurrentHashMap<>();
+
     private final TrackTable tracks;
     private final Attribution attribution;
     private final GridIndex grid;
@@ -655,15 +660,18 @@ public final class EncounterEngine {
         if (level.isEmpty() || level.get() != Level.HOTLINE) {
             return level;
         }
-        boolean withheld = gate.withheld(
-                        solved.domain(),
-                        solved.first().track,
-                        solved.second().track,
-                        solved.ma().kinematics(),
-                        solved.mb().kinematics(),
-                        solved.s())
-                .isPresent();
-        return withheld ? Optional.of(Level.UNSAFE) : level;
+        Optional<String> reason = gate.withheld(
+                solved.domain(),
+                solved.first().track,
+                solved.second().track,
+                solved.ma().kinematics(),
+                solved.mb().kinematics(),
+                solved.s());
+        if (reason.isEmpty()) {
+            return level;
+        }
+        withheld.computeIfAbsent(reason.get(), r -> new LongAdder()).increment();
+        return Optional.of(Level.UNSAFE);
     }
 
     /** Opens or updates the pair's encounter; opening on the engine's own thread only. */
@@ -744,6 +752,18 @@ public final class EncounterEngine {
     /** Reports refused by the track table, by reason. */
     public Map<RejectReason, Long> rejectCounts() {
         return tracks.rejectCounts();
+    }
+
+    /**
+     * Judgements in HOTLINE geometry that stayed UNSAFE because the situation was not confirmed,
+     * by reason ("track history", "not under way", "parallel or overtaking traffic", "port or
+     * anchorage"); a pair is judged at every sweep and report, so one pair counts many times. The
+     * unconfirmed persistence is not counted here (the encounter keeps it).
+     */
+    public Map<String, Long> withheldHotlines() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        withheld.forEach((reason, n) -> out.put(reason, n.sum()));
+        return out;
     }
 
     /** Reports dropped because they were more than five minutes behind the newest one seen. */

@@ -42,7 +42,8 @@ class DetectionStatsTest {
             double vesselHours,
             long positions,
             long late,
-            Map<String, Long> rejects) {}
+            Map<String, Long> rejects,
+            Map<String, Long> withheld) {}
 
     static EncounterConfig config() throws URISyntaxException {
         Path parties = resource("detection-parties.yaml");
@@ -76,7 +77,14 @@ class DetectionStatsTest {
         events.addAll(engine.closeAll(clock));
         Map<String, Long> rejects = new HashMap<>();
         engine.rejectCounts().forEach((k, v) -> rejects.put(k.name(), v));
-        return new Run(file, events, vesselHours(spans), reports.size(), engine.lateReports(), rejects);
+        return new Run(
+                file,
+                events,
+                vesselHours(spans),
+                reports.size(),
+                engine.lateReports(),
+                rejects,
+                engine.withheldHotlines());
     }
 
     /**
@@ -170,6 +178,10 @@ class DetectionStatsTest {
                     per.getOrDefault(Level.WATCH, 0L) * 1000 / r.vesselHours(),
                     per.getOrDefault(Level.UNSAFE, 0L) * 1000 / r.vesselHours(),
                     per.getOrDefault(Level.HOTLINE, 0L) * 1000 / r.vesselHours()));
+        }
+        md.append("\nHOTLINE judgements withheld (unconfirmed), by reason:\n\n");
+        for (Run r : runs) {
+            md.append("- ").append(r.file()).append(": ").append(r.withheld()).append('\n');
         }
         md.append(String.format(
                 Locale.ROOT, "%nTotal %.1f vessel-hours. Alerts (OPENED + ESCALATED) per 1,000 vessel-hours:", hours));
