@@ -27,6 +27,9 @@ import org.parley.track.TargetId;
  * suppress: {navigationStatuses: [1, 5, 6], shipTypes: [31, 32, 50, 51, 52, 53], stoppedBelowKnots: 2,
  *            harbours: [{name: Sydney, latitude: -33.85, longitude: 151.2, radiusNm: 4}]}
  * sweep: {seaMaxClosureKnots: 60, airMaxClosureKnots: 1200, airHorizonSeconds: 60}
+ * confirm: {minReports: 5, minHistorySeconds: 30, seaPersistSeconds: 20, airPersistSeconds: 10,
+ *           underWayKnots: 2, parallelWithinDegrees: 15, parallelMinCpaYards: 100,
+ *           portRadiusNm: 10, portBelowKnots: 8, worldPorts: true}
  *
  * parties: {BLUE: [US, JP], RED: [CN]}
  * units: [{mmsi: 369970093, name: "USS Chung-Hoon (DDG-93)", party: BLUE}, {icao: AE01CE, name: RC-135}]
@@ -74,7 +77,13 @@ final class ConfigFiles {
                     num(w, "airMaxClosureKnots", d.sweep().airMaxClosureKnots()),
                     num(w, "airHorizonSeconds", d.sweep().airHorizonSeconds()));
             return new EncounterConfig(
-                    seaRules, airRules, hysteresis, suppression(root.path("suppress"), d), d.parties(), sweep);
+                    seaRules,
+                    airRules,
+                    hysteresis,
+                    suppression(root.path("suppress"), d),
+                    d.parties(),
+                    sweep,
+                    confirmation(root.path("confirm"), d.confirmation()));
         } catch (IllegalArgumentException e) {
             throw new EncounterException(file + ": " + e.getMessage(), e);
         }
@@ -96,6 +105,28 @@ final class ConfigFiles {
                 types,
                 harbours,
                 num(node, "stoppedBelowKnots", d.suppression().stoppedBelowKnots()));
+    }
+
+    private static EncounterConfig.Confirmation confirmation(JsonNode c, EncounterConfig.Confirmation d) {
+        double minReports = num(c, "minReports", d.minReports());
+        if (minReports != Math.rint(minReports)) {
+            throw new IllegalArgumentException("minReports must be a whole number, was " + minReports);
+        }
+        JsonNode world = c.path("worldPorts");
+        if (!world.isMissingNode() && !world.isBoolean()) {
+            throw new IllegalArgumentException("worldPorts must be true or false, was " + world);
+        }
+        return new EncounterConfig.Confirmation(
+                (int) minReports,
+                num(c, "minHistorySeconds", d.minHistorySeconds()),
+                num(c, "seaPersistSeconds", d.seaPersistSeconds()),
+                num(c, "airPersistSeconds", d.airPersistSeconds()),
+                num(c, "underWayKnots", d.underWayKnots()),
+                num(c, "parallelWithinDegrees", d.parallelWithinDegrees()),
+                num(c, "parallelMinCpaYards", d.parallelMinCpaYards()),
+                num(c, "portRadiusNm", d.portRadiusNm()),
+                num(c, "portBelowKnots", d.portBelowKnots()),
+                world.isMissingNode() ? d.worldPorts() : world.asBoolean());
     }
 
     static EncounterConfig.Parties readParties(Path file) {

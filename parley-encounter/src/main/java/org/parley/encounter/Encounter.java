@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 import org.parley.track.Domain;
 
 /** One open (or closed) encounter between a pair: its level with hysteresis and what was seen. */
@@ -23,14 +24,29 @@ final class Encounter {
     private double predictedCpaMetres;
     private double predictedTcpaSeconds;
     private Optional<Instant> closedAt = Optional.empty();
+    /** Seconds a confirmed HOTLINE breach must hold before the encounter is HOTLINE (issue 17). */
+    private final double persistSeconds;
+    /** Start of the current unbroken run of judgements in confirmed HOTLINE geometry, if any. */
+    private @Nullable Instant hotlineSince;
 
-    Encounter(Domain domain, Unit a, Unit b, Level level, Instant now, PairSolution s, GeoPoint pa, GeoPoint pb) {
+    Encounter(
+            Domain domain,
+            Unit a,
+            Unit b,
+            Level entry,
+            double persistSeconds,
+            Instant now,
+            PairSolution s,
+            GeoPoint pa,
+            GeoPoint pb) {
         this.id =
                 a.id().label().replace(' ', '-') + "_" + b.id().label().replace(' ', '-') + "_" + now.getEpochSecond();
         this.domain = domain;
         this.a = a;
         this.b = b;
         this.openedAt = now;
+        this.persistSeconds = persistSeconds;
+        Level level = persisted(now, Optional.of(entry)).orElseThrow();
         this.current = level;
         this.worst = level;
         this.lastActiveAt = now;
@@ -54,15 +70,39 @@ final class Encounter {
         if (hold.isPresent()) {
             lastActiveAt = now;
         }
-        Level seen = entry.isPresent() && hold.isPresent()
-                ? max(entry.get(), hold.get())
-                : entry.or(() -> hold).orElse(current);
+        Optional<Level> in = persisted(now, entry);
+        // The exit thresholds keep a HOTLINE reached, they never make one.
+        Optional<Level> stay = hold.isPresent() && hold.get() == Level.HOTLINE && current != Level.HOTLINE
+                ? Optional.of(Level.UNSAFE)
+                : hold;
+        Level seen = in.isPresent() && stay.isPresent()
+                ? max(in.get(), stay.get())
+                : in.or(() -> stay).orElse(current);
         current = seen;
         if (seen.compareTo(worst) > 0) {
             worst = seen;
             return true;
         }
         return false;
+    }
+
+    /**
+     * A HOTLINE entry becomes HOTLINE only once the confirmed breach has held for {@code
+     * persistSeconds} of unbroken judgements (consecutive sweeps and the reports between them);
+     * until then it is UNSAFE. Any judgement below HOTLINE restarts the count.
+     */
+    private Optional<Level> persisted(Instant now, Optional<Level> entry) {
+        if (entry.isEmpty() || entry.get() != Level.HOTLINE) {
+            hotlineSince = null;
+            return entry;
+        }
+        Instant since = hotlineSince;
+        if (since == null) {
+            since = now;
+            hotlineSince = now;
+        }
+        double held = (now.toEpochMilli() - since.toEpochMilli()) / 1000.0;
+        return held >= persistSeconds ? entry : Optional.of(Level.UNSAFE);
     }
 
     /** Bow crossing seen: the other unit's side of the heading line flipped while it was ahead. */

@@ -9,12 +9,18 @@ import org.parley.track.TargetId;
 
 /**
  * Everything the encounter watch is told: the safety rules (DESIGN.md rules table), hysteresis,
- * suppression, parties and the unit registry. {@link #defaults()} holds the table's values; {@link
+ * suppression, parties and the unit registry, and what confirms a HOTLINE (issue 17). {@link #defaults()} holds the table's values; {@link
  * #readRules} and {@link #readParties} read the YAML files an operator edits (examples in
  * docs/detection.md and docs/scenarios.md).
  */
 public record EncounterConfig(
-        SeaRules sea, AirRules air, Hysteresis hysteresis, Suppression suppression, Parties parties, Sweep sweep) {
+        SeaRules sea,
+        AirRules air,
+        Hysteresis hysteresis,
+        Suppression suppression,
+        Parties parties,
+        Sweep sweep,
+        Confirmation confirmation) {
 
     /** The DESIGN.md defaults, with no parties (so no HOTLINE until parties are configured). */
     public static EncounterConfig defaults() {
@@ -24,7 +30,8 @@ public record EncounterConfig(
                 new Hysteresis(Duration.ofMinutes(2), 1.2),
                 Suppression.defaults(),
                 new Parties(Map.of(), Map.of()),
-                new Sweep(60, 1200, 60));
+                new Sweep(60, 1200, 60),
+                Confirmation.defaults());
     }
 
     /**
@@ -43,12 +50,17 @@ public record EncounterConfig(
 
     /** The same rules with other parties. */
     public EncounterConfig withParties(Parties value) {
-        return new EncounterConfig(sea, air, hysteresis, suppression, value, sweep);
+        return new EncounterConfig(sea, air, hysteresis, suppression, value, sweep, confirmation);
     }
 
     /** The same rules with other suppression. */
     public EncounterConfig withSuppression(Suppression value) {
-        return new EncounterConfig(sea, air, hysteresis, value, parties, sweep);
+        return new EncounterConfig(sea, air, hysteresis, value, parties, sweep, confirmation);
+    }
+
+    /** The same rules with other HOTLINE confirmation. */
+    public EncounterConfig withConfirmation(Confirmation value) {
+        return new EncounterConfig(sea, air, hysteresis, suppression, parties, sweep, value);
     }
 
     /**
@@ -182,6 +194,72 @@ public record EncounterConfig(
             positive(seaMaxClosureKnots, "seaMaxClosureKnots");
             positive(airMaxClosureKnots, "airMaxClosureKnots");
             positive(airHorizonSeconds, "airHorizonSeconds");
+        }
+    }
+
+    /**
+     * What a HOTLINE geometry must also show before it is a HOTLINE (and so an automatic FLASH to
+     * the other party); until then the pair stays UNSAFE. docs/detection.md explains each rule and
+     * what it removed on real traffic.
+     *
+     * @param minReports reports each track must have: one AIS report is a position, not a track;
+     *     five Class A reports span 10 to 50 s under way (ITU-R M.1371-5 Table 1)
+     * @param minHistorySeconds seconds from each track's first report to its latest
+     * @param seaPersistSeconds how long the confirmed breach must hold for ships: 20 s is three
+     *     consecutive 10-second sweeps (the engine's cadence) agreeing, with every report-driven
+     *     judgement in between
+     * @param airPersistSeconds the same for aircraft: 10 s, two sweeps, a third of the TCAS II RA tau
+     *     at the altitudes of these intercepts (DO-185B, 30 to 35 s)
+     * @param underWayKnots both ships must make at least this speed over ground and not report at
+     *     anchor, moored or aground (ITU-R M.1371-5 Table 47); 2 kn is above the speed a ship
+     *     swinging at anchor shows in its GNSS noise
+     * @param parallelWithinDegrees ships whose courses differ by less than this are in parallel or
+     *     overtaking traffic (a traffic separation scheme lane), normal at a few hundred yards ...
+     * @param parallelMinCpaYards ... unless the predicted closest approach is below this: nobody
+     *     overtakes at less than a ship's length on purpose
+     * @param portRadiusNm ships within this of a port of the World Port Index are in its approaches
+     *     and anchorages ...
+     * @param portBelowKnots ... and are normal port traffic when the slower is below this speed
+     * @param worldPorts false to ignore the World Port Index (then only configured harbours count)
+     */
+    public record Confirmation(
+            int minReports,
+            double minHistorySeconds,
+            double seaPersistSeconds,
+            double airPersistSeconds,
+            double underWayKnots,
+            double parallelWithinDegrees,
+            double parallelMinCpaYards,
+            double portRadiusNm,
+            double portBelowKnots,
+            boolean worldPorts) {
+        public Confirmation {
+            if (minReports < 1) {
+                throw new IllegalArgumentException("minReports must be >= 1: " + minReports);
+            }
+            notNegative(minHistorySeconds, "minHistorySeconds");
+            notNegative(seaPersistSeconds, "seaPersistSeconds");
+            notNegative(airPersistSeconds, "airPersistSeconds");
+            notNegative(underWayKnots, "underWayKnots");
+            notNegative(parallelWithinDegrees, "parallelWithinDegrees");
+            notNegative(parallelMinCpaYards, "parallelMinCpaYards");
+            notNegative(portRadiusNm, "portRadiusNm");
+            notNegative(portBelowKnots, "portBelowKnots");
+        }
+
+        public static Confirmation defaults() {
+            return new Confirmation(5, 30, 20, 10, 2, 15, 100, 10, 8, true);
+        }
+
+        /** No confirmation at all: the geometry alone decides, as before issue 17. */
+        public static Confirmation none() {
+            return new Confirmation(1, 0, 0, 0, 0, 0, 0, 0, 0, false);
+        }
+    }
+
+    private static void notNegative(double value, String name) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be >= 0: " + value);
         }
     }
 

@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
@@ -60,6 +62,10 @@ public final class EncounterEngine {
 
     private final EncounterConfig config;
     private final Rules rules;
+    private final HotlineGate gate;
+    /** HOTLINE judgements the gate withheld, by reason; sweep workers add to it concurrently. */
+    private final Map<String, LongAdder> withheld = new ConcurrentHashMap<>();
+
     private final TrackTable tracks;
     private final Attribution attribution;
     private final GridIndex grid;
@@ -102,6 +108,7 @@ public final class EncounterEngine {
     EncounterEngine(EncounterConfig config, int trailPoints) {
         this.config = config;
         this.rules = new Rules(config);
+        this.gate = new HotlineGate(config.confirmation(), config.sea());
         this.tracks = new TrackTable();
         this.attribution = new Attribution(StateTables.standard(), config.parties());
         this.grid = new GridIndex(seaCellMetres(config, rules), airCellMetres(config, rules));
@@ -630,19 +637,41 @@ public final class EncounterEngine {
         if (Double.isNaN(meanAltitude)) {
             meanAltitude = Double.isNaN(ka.altitudeFeet()) ? kb.altitudeFeet() : ka.altitudeFeet();
         }
-        Optional<Level> entry = rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1);
+        Optional<Level> entry =
+                confirmed(solved, rules.classify(solved.domain(), solved.s(), foreign, meanAltitude, 1));
         PairKey key = new PairKey(a.id(), b.id());
         Encounter current = open.get(key.a(), key.b());
         if (current == null) {
             return entry.isEmpty() ? null : new Judged(solved, key, entry, Optional.empty(), null);
         }
-        Optional<Level> hold = rules.classify(
-                solved.domain(),
-                solved.s(),
-                foreign,
-                meanAltitude,
-                config.hysteresis().exitFactor());
+        Optional<Level> hold = confirmed(
+                solved,
+                rules.classify(
+                        solved.domain(),
+                        solved.s(),
+                        foreign,
+                        meanAltitude,
+                        config.hysteresis().exitFactor()));
         return new Judged(solved, key, entry, hold, current);
+    }
+
+    /** A HOTLINE by geometry that the gate withholds is UNSAFE (issue 17, docs/detection.md). */
+    private Optional<Level> confirmed(Solved solved, Optional<Level> level) {
+        if (level.isEmpty() || level.get() != Level.HOTLINE) {
+            return level;
+        }
+        Optional<String> reason = gate.withheld(
+                solved.domain(),
+                solved.first().track,
+                solved.second().track,
+                solved.ma().kinematics(),
+                solved.mb().kinematics(),
+                solved.s());
+        if (reason.isEmpty()) {
+            return level;
+        }
+        withheld.computeIfAbsent(reason.get(), r -> new LongAdder()).increment();
+        return Optional.of(Level.UNSAFE);
     }
 
     /** Opens or updates the pair's encounter; opening on the engine's own thread only. */
@@ -662,6 +691,7 @@ public final class EncounterEngine {
                     solved.first().unit,
                     solved.second().unit,
                     judged.entry().get(),
+                    gate.persistSeconds(solved.domain()),
                     now,
                     solved.s(),
                     positionA(solved),
@@ -722,6 +752,18 @@ public final class EncounterEngine {
     /** Reports refused by the track table, by reason. */
     public Map<RejectReason, Long> rejectCounts() {
         return tracks.rejectCounts();
+    }
+
+    /**
+     * Judgements in HOTLINE geometry that stayed UNSAFE because the situation was not confirmed,
+     * by reason ("track history", "not under way", "parallel or overtaking traffic", "port or
+     * anchorage"); a pair is judged at every sweep and report, so one pair counts many times. The
+     * unconfirmed persistence is not counted here (the encounter keeps it).
+     */
+    public Map<String, Long> withheldHotlines() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        withheld.forEach((reason, n) -> out.put(reason, n.sum()));
+        return out;
     }
 
     /** Reports dropped because they were more than five minutes behind the newest one seen. */

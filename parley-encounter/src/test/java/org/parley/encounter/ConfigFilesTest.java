@@ -41,6 +41,35 @@ class ConfigFilesTest {
     }
 
     @Test
+    void readRules_confirmSection_overridesOnlyGivenFields() throws IOException {
+        Path file = write("rules.yaml", """
+                confirm: {minReports: 3, seaPersistSeconds: 30, portRadiusNm: 5, worldPorts: false}
+                """);
+
+        EncounterConfig.Confirmation c = EncounterConfig.readRules(file).confirmation();
+
+        assertThat(c.minReports()).isEqualTo(3);
+        assertThat(c.seaPersistSeconds()).isEqualTo(30);
+        assertThat(c.portRadiusNm()).isEqualTo(5);
+        assertThat(c.worldPorts()).isFalse();
+        assertThat(c.minHistorySeconds())
+                .isEqualTo(EncounterConfig.Confirmation.defaults().minHistorySeconds());
+        assertThat(c.underWayKnots())
+                .isEqualTo(EncounterConfig.Confirmation.defaults().underWayKnots());
+    }
+
+    @Test
+    void readRules_badConfirmValues_failNamingTheField() throws IOException {
+        Path fraction = write("fraction.yaml", "confirm: {minReports: 2.5}\n");
+        Path negative = write("negative.yaml", "confirm: {airPersistSeconds: -1}\n");
+        Path notBoolean = write("flag.yaml", "confirm: {worldPorts: 1}\n");
+
+        assertThatThrownBy(() -> EncounterConfig.readRules(fraction)).hasMessageContaining("minReports");
+        assertThatThrownBy(() -> EncounterConfig.readRules(negative)).hasMessageContaining("airPersistSeconds");
+        assertThatThrownBy(() -> EncounterConfig.readRules(notBoolean)).hasMessageContaining("worldPorts");
+    }
+
+    @Test
     void readRules_wrongType_failsNamingFileAndField() throws IOException {
         Path file = write("bad.yaml", "sea: {watchCpaNm: two}\n");
 

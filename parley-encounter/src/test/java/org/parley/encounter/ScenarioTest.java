@@ -75,6 +75,14 @@ class ScenarioTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(firstUnsafe.time()).as("first UNSAFE").isBeforeOrEqualTo(closest.minus(lead));
+        // HOTLINE needs a confirmed breach (issue 17), so it may come after the first UNSAFE, but it
+        // must still come before the closest approach: docs/scenarios.md records both leads.
+        assertThat(hotline.time()).as("HOTLINE").isBefore(closest);
+        System.out.printf(
+                "%s: first UNSAFE %d s, HOTLINE %d s before the closest approach%n",
+                hotline.incidentId(),
+                Duration.between(firstUnsafe.time(), closest).toSeconds(),
+                Duration.between(hotline.time(), closest).toSeconds());
 
         EncounterEvent closed = events.get(events.size() - 1);
         assertThat(closed.kind()).isEqualTo(EncounterEvent.Kind.CLOSED);
@@ -104,6 +112,11 @@ class ScenarioTest {
         assertThat(crossing.crossing()).isEqualTo(Scenarios.LUYANG);
         assertThat(crossing.crossed()).isEqualTo(Scenarios.CHUNG_HOON);
         assertThat(crossing.aheadMetres() / Scenarios.YARD).isBetween(100.0, 250.0);
+    }
+
+    @Test
+    void replay_shallowBowCutAtTwelveDegrees_stillHotlineWithFiveMinutesWarning() {
+        assertHotlineWithLead(Scenarios.chungHoonShallowCut(), SHIP_LEAD);
     }
 
     @Test
@@ -139,6 +152,25 @@ class ScenarioTest {
     @Test
     void replay_j8ThirdPassCollision_hotlineWithSixtySecondsWarning() {
         assertHotlineWithLead(Scenarios.j8(), AIR_LEAD);
+    }
+
+    @Test
+    void replay_hainan2001_hotlineBeforeTheCollision() {
+        List<EncounterEvent> events = run(Scenarios.j8());
+        Instant collision = Hainan2001.collision();
+        double[] truth = Scenarios.j8().truthClosestApproach();
+
+        EncounterEvent hotline = events.stream()
+                .filter(e -> e.level() == Level.HOTLINE && e.kind() != EncounterEvent.Kind.CLOSED)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no HOTLINE event in " + events));
+        assertThat(collision).isEqualTo(Instant.parse("2001-04-01T01:15:00Z"));
+        assertThat(Scenarios.j8().at(truth[0])).isBetween(collision.minusSeconds(1), collision.plusSeconds(1));
+        assertThat(hotline.time()).as("HOTLINE").isBeforeOrEqualTo(collision.minus(AIR_LEAD));
+        assertThat(Set.of(hotline.a().id(), hotline.b().id()))
+                .containsExactlyInAnyOrder(Hainan2001.EP3E, Hainan2001.J8);
+        System.out.println("Hainan 2001: HOTLINE at " + hotline.time() + ", "
+                + Duration.between(hotline.time(), collision).toSeconds() + " s before the collision");
     }
 
     @Test

@@ -60,6 +60,20 @@ final class Scenarios {
                 yards(26, 2500, 1800)));
     }
 
+    /**
+     * The same overtake, but the destroyer drifts across the bow slowly, from 700 yd abeam to 150 yd
+     * ahead over 6 min: its course differs from Chung-Hoon's by only about 12 degrees, inside the
+     * parallel-traffic band, so only the predicted bow crossing tells it from lane traffic.
+     */
+    static ScenarioScript chungHoonShallowCut() {
+        return ship(List.of(
+                yards(0, -4500, -700),
+                yards(13, 0, -700),
+                yards(19, 150, 0),
+                yards(21, 600, 500),
+                yards(26, 2500, 1800)));
+    }
+
     static ScenarioScript chungHoonMovingApart() {
         return ship(List.of(yards(0, 0, -2000), yards(26, -3000, -14000)));
     }
@@ -137,10 +151,16 @@ final class Scenarios {
                         feet(600, 3000, 6000, 1500)));
     }
 
-    /** (d) J-8II makes three passes from the left; the third ends in contact. */
+    /** Seconds into the Hainan script at which the third pass ends in contact. */
+    static final double J8_CONTACT_SECONDS = 330;
+
+    /**
+     * (d) J-8II makes three passes from the left; the third ends in contact at {@link
+     * #J8_CONTACT_SECONDS}, 09:15 local time (01:15 UTC) as the public accounts give it.
+     */
     static ScenarioScript j8() {
         return air(
-                "2001-04-01T00:45:00Z",
+                "2001-04-01T01:09:30Z",
                 EP3E,
                 J8,
                 17.4,

@@ -13,6 +13,8 @@ import java.util.OptionalInt;
  * @param courseDegrees course over ground, 0..360; 0 when {@link #motion()} is UNKNOWN
  * @param silenceAllowed how long the target may stay silent before the track is stale
  * @param reports accepted reports so far
+ * @param since time of the first report of this track (the track's history starts there; a
+ *     track dropped as stale starts again)
  */
 public record Track(
         TargetId id,
@@ -31,7 +33,8 @@ public record Track(
         OptionalInt shipType,
         Optional<String> emitterCategory,
         Duration silenceAllowed,
-        long reports) {
+        long reports,
+        Instant since) {
 
     public Track {
         if (!(speedKnots >= 0) || !Double.isFinite(speedKnots)) {
@@ -73,7 +76,13 @@ public record Track(
                 shipType,
                 newEmitterCategory,
                 silenceAllowed,
-                reports);
+                reports,
+                since);
+    }
+
+    /** Seconds of history behind this track: from its first report to its latest. */
+    public double historySeconds() {
+        return (time.toEpochMilli() - since.toEpochMilli()) / 1000.0;
     }
 
     /** Altitude in feet, or empty (ships, and aircraft that did not report one). */

@@ -109,7 +109,8 @@ public final class TrackTable {
                 reported ? MotionSource.REPORTED : MotionSource.UNKNOWN,
                 r.navigationStatus(),
                 r.shipType(),
-                1);
+                1,
+                r.time());
     }
 
     private Track next(Track last, PositionReport r, Duration dt, GeodesicData g, double noise) {
@@ -134,7 +135,7 @@ public final class TrackTable {
         }
         OptionalInt status = r.navigationStatus().isPresent() ? r.navigationStatus() : last.navigationStatus();
         OptionalInt type = r.shipType().isPresent() ? r.shipType() : last.shipType();
-        Track built = build(r, speed, course, motion, status, type, last.reports() + 1);
+        Track built = build(r, speed, course, motion, status, type, last.reports() + 1, last.since());
         if (built.altitude().isEmpty() && last.altitude().isPresent()) {
             built = withAltitudeOf(built, last);
         }
@@ -151,7 +152,8 @@ public final class TrackTable {
             MotionSource motion,
             OptionalInt status,
             OptionalInt type,
-            long n) {
+            long n,
+            Instant since) {
         Domain domain = domainOf(r);
         boolean moored =
                 status.isPresent() && (status.getAsInt() == STATUS_AT_ANCHOR || status.getAsInt() == STATUS_MOORED);
@@ -176,7 +178,8 @@ public final class TrackTable {
                 type,
                 r.emitterCategory(),
                 silence,
-                n);
+                n,
+                since);
     }
 
     private static Track withAltitudeOf(Track t, Track last) {

@@ -30,12 +30,15 @@ class EncountersCommandTest {
         return cli.execute(args);
     }
 
-    /** Two ships head-on 2 NM apart at 10 kn each on the same meridian: they meet after 6 min. */
+    /**
+     * Two ships head-on 2 NM apart at 10 kn each on the same meridian: they meet after 6 min and
+     * the feed runs on until they have passed (a HOTLINE must hold 20 s to be confirmed, issue 17).
+     */
     private Path headOn() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("time,target,lat,lon,sog_kn,cog_deg,heading_deg,alt_ft,vrate_fpm,nav_status,ship_type,transponder");
         Instant t0 = Instant.parse("2023-06-03T09:00:00Z");
-        for (int s = 0; s <= 330; s += 10) {
+        for (int s = 0; s <= 420; s += 10) {
             double run = 10.0 * s / 3600 / 60; // degrees of latitude run at 10 kn
             lines.add(String.format(
                     Locale.ROOT,
