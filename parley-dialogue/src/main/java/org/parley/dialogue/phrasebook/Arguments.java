@@ -18,6 +18,11 @@ final class Arguments {
     private static final double MAX_SPEED_KNOTS = 2000;
     private static final double MIN_ALTITUDE_FEET = -1500;
     private static final double MAX_ALTITUDE_FEET = 100_000;
+    private static final Pattern COUNT = Pattern.compile("\\s*(\\d{1,6})\\s*");
+    /** Letters of any script, digits, spaces and - . ' / ( ): names of places and units, no markup. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .'/()-]{0,39}");
+
+    private static final long MAX_COUNT = 100_000;
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
@@ -38,6 +43,8 @@ final class Arguments {
             case ALTITUDE -> altitude(text);
             case TIME -> time(text);
             case POSITION -> position(text);
+            case COUNT -> count(text);
+            case NAME -> name(text);
         };
     }
 
@@ -143,5 +150,26 @@ final class Arguments {
                     "position " + text.strip() + " is out of range: latitude -90..90, longitude -180..180");
         }
         return new Parsed.Ok(new Quantity.Place(lat, lon));
+    }
+
+    private static Parsed count(String text) {
+        Matcher m = COUNT.matcher(text);
+        if (!m.matches()) {
+            return new Parsed.Bad("'" + text + "' is not a whole number, e.g. 24");
+        }
+        long value = Long.parseLong(m.group(1));
+        if (value > MAX_COUNT) {
+            return new Parsed.Bad(value + " is out of range: a count is 0 to " + MAX_COUNT);
+        }
+        return new Parsed.Ok(new Quantity.Count(value));
+    }
+
+    private static Parsed name(String text) {
+        String name = text.strip();
+        if (!NAME.matcher(name).matches()) {
+            return new Parsed.Bad("'" + text + "' is not a name: 1 to 40 letters, digits, spaces and - . ' / ( ),"
+                    + " starting with a letter or digit, e.g. Lingshui (ZJLS)");
+        }
+        return new Parsed.Ok(new Quantity.Name(name));
     }
 }

@@ -21,6 +21,8 @@ final class Formatter {
             case Quantity.Height h -> height(h.metres(), metric ? DisplayUnit.M : catalogueUnit, lang);
             case Quantity.Moment t -> time(t, lang);
             case Quantity.Place p -> place(p, lang);
+            case Quantity.Count c -> Long.toString(c.value());
+            case Quantity.Name n -> n.text();
         };
     }
 

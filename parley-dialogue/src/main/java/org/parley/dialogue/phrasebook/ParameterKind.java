@@ -18,12 +18,19 @@ public enum ParameterKind {
     /** Altitude or vertical separation, -1500 ft to 100000 ft; argument e.g. {@code 3000ft}, {@code 900m}. */
     ALTITUDE,
     /** WGS 84 position; argument as decimal degrees {@code lat,lon}, e.g. {@code 21.5,114.25}. */
-    POSITION;
+    POSITION,
+    /** A whole number of people or things, 0 to 100000 (souls on board); argument e.g. {@code 24}. */
+    COUNT,
+    /**
+     * A proper name shown as written in both languages (an airfield, a port, a unit): 1 to 40
+     * letters, digits, spaces and {@code - . ' /}; argument e.g. {@code Lingshui (ZJLS)}.
+     */
+    NAME;
 
     /** Whether the catalogue may ask this kind of quantity to be shown in {@code unit}. */
     public boolean allows(DisplayUnit unit) {
         return switch (this) {
-            case COURSE, BEARING, TIME, POSITION -> unit == DisplayUnit.NONE;
+            case COURSE, BEARING, TIME, POSITION, COUNT, NAME -> unit == DisplayUnit.NONE;
             case DISTANCE ->
                 unit == DisplayUnit.NM || unit == DisplayUnit.YD || unit == DisplayUnit.M || unit == DisplayUnit.FT;
             case SPEED -> unit == DisplayUnit.KN;
@@ -34,7 +41,7 @@ public enum ParameterKind {
     /** The display unit used when the catalogue names none. */
     public DisplayUnit defaultUnit() {
         return switch (this) {
-            case COURSE, BEARING, TIME, POSITION -> DisplayUnit.NONE;
+            case COURSE, BEARING, TIME, POSITION, COUNT, NAME -> DisplayUnit.NONE;
             case DISTANCE -> DisplayUnit.NM;
             case SPEED -> DisplayUnit.KN;
             case ALTITUDE -> DisplayUnit.FT;

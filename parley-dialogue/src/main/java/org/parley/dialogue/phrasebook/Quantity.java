@@ -21,4 +21,10 @@ sealed interface Quantity {
 
     /** A WGS 84 position. */
     record Place(double latitudeDegrees, double longitudeDegrees) implements Quantity {}
+
+    /** A whole number (souls on board). */
+    record Count(long value) implements Quantity {}
+
+    /** A proper name, shown as written. */
+    record Name(String text) implements Quantity {}
 }

@@ -27,7 +27,9 @@ class PhrasebookCatalogueTest {
             ParameterKind.SPEED, "12kn",
             ParameterKind.TIME, "2026-08-03T14:05:00Z",
             ParameterKind.ALTITUDE, "3000ft",
-            ParameterKind.POSITION, "21.5,114.25");
+            ParameterKind.POSITION, "21.5,114.25",
+            ParameterKind.COUNT, "24",
+            ParameterKind.NAME, "Lingshui (ZJLS)");
 
     private final Phrasebook book = Phrasebook.standard();
 
@@ -62,6 +64,31 @@ class PhrasebookCatalogueTest {
                     .as(phrase.code() + " EN has no Han")
                     .isFalse();
         }
+    }
+
+    @Test
+    void render_emergencyWithCountAndName_showsBothAsWrittenInBothLanguages() {
+        PhraseMessage message = PhraseMessage.of(PhraseUse.of("EMG.DECLARE")
+                .with("unit", "EP-3E 156511")
+                .with("position", "18.4,110.0")
+                .with("time", "2001-04-01T01:15:00Z")
+                .with("souls", "24"));
+
+        String en = ((Rendering.Rendered) book.render(message, Reader.english())).text();
+        String zh = ((Rendering.Rendered) book.render(message, Reader.chinese())).text();
+
+        assertThat(en).startsWith("MAYDAY.").contains("EP-3E 156511", "24 persons on board");
+        assertThat(zh).contains("EP-3E 156511", "共24人");
+    }
+
+    @Test
+    void problems_countAndNameOutOfShape_refusedWithWhatToWrite() {
+        PhraseMessage message = PhraseMessage.of(
+                PhraseUse.of("EMG.REQUEST_LANDING").with("unit", "<script>").with("place", "Lingshui"));
+        assertThat(book.problems(message)).singleElement().asString().contains("is not a name");
+        PhraseMessage souls = PhraseMessage.of(
+                PhraseUse.of("EMG.SAR_REQUEST").with("position", "18.4,110.0").with("souls", "many"));
+        assertThat(book.problems(souls)).singleElement().asString().contains("is not a whole number");
     }
 
     @Test
