@@ -1,5 +1,6 @@
 package org.parley.track.feed;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +37,17 @@ final class AisIngest implements Ingest {
 
     @Override
     public void live(TimedInputStream in) throws IOException {
-        framer.frame(in, READ_BYTES, new LineFramer.LineSink() {
+        live(in, READ_BYTES);
+    }
+
+    @Override
+    public void datagram(byte[] buffer, int length, InstantSource at) throws IOException {
+        // The framer allocates its read buffer per call: the datagram's size, not 64 KiB, per datagram.
+        live(new TimedInputStream(new ByteArrayInputStream(buffer, 0, length), at), length);
+    }
+
+    private void live(TimedInputStream in, int readBytes) throws IOException {
+        framer.frame(in, readBytes, new LineFramer.LineSink() {
             @Override
             public void line(byte[] buffer, int from, int to) {
                 Instant at = in.lastReadAt();

@@ -1,5 +1,6 @@
 package org.parley.track.feed;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -15,6 +16,11 @@ sealed interface Ingest permits AisIngest, BeastIngest, SbsIngest {
      * by the instant of the read that brought it. Bad input is counted; only I/O errors throw.
      */
     void live(TimedInputStream in) throws IOException;
+
+    /** One UDP datagram {@code buffer[0, length)}, received at {@code at}: lines, the last maybe unterminated. */
+    default void datagram(byte[] buffer, int length, InstantSource at) throws IOException {
+        live(new TimedInputStream(new ByteArrayInputStream(buffer, 0, length), at));
+    }
 
     /**
      * Reads a recording (plain or gzip, told by its magic bytes) to its end, each position held back

@@ -1,6 +1,5 @@
 package org.parley.track.feed;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -255,7 +254,7 @@ public final class LiveFeed implements AutoCloseable {
                 packet.setLength(buffer.length);
                 socket.receive(packet);
                 // One datagram may carry several lines, the last without a terminator.
-                ingest.live(new TimedInputStream(new ByteArrayInputStream(buffer, 0, packet.getLength()), clock));
+                ingest.datagram(buffer, packet.getLength(), clock);
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("feed {}: receiving failed ({}); listening again", spec.name(), e.getMessage());
