@@ -117,7 +117,10 @@ public final class LiveFeed implements AutoCloseable {
         return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops the feed: closes its socket or file, wakes it from any wait, waits briefly for its thread. */
+    /**
+     * Stops the feed: closes its socket or file, wakes it from any wait, and waits up to 5 s for its
+     * thread to end (not when called from the sink, on that thread). Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
@@ -125,6 +128,9 @@ public final class LiveFeed implements AutoCloseable {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
+            if (t == Thread.currentThread()) {
+                return; // closed from the sink: the feed's thread ends when the sink returns
+            }
             try {
                 if (!done.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.warn("feed {} did not stop within {}", spec.name(), CLOSE_WAIT);

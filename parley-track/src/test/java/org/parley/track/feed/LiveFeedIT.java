@@ -290,6 +290,32 @@ class LiveFeedIT {
     }
 
     @Test
+    void tcpBeast_textGarbageThenCapture_garbageCountedCaptureDecoded() throws Exception {
+        byte[] capture = Corpus.bytes("adsb/traffic_sample_dump1090.bin");
+        List<PositionReport> expected = new ArrayList<>();
+        try (FeedServer clean = new FeedServer((i, s, out) -> {
+                    out.write(capture);
+                    Thread.sleep(10_000);
+                });
+                LiveFeed feed = LiveFeed.start(spec("beast", clean.url()), FIXED, expected::add, FAST)) {
+            await(() -> feed.stats().messages() > 0 && !expected.isEmpty(), Duration.ofSeconds(10), feed);
+            Thread.sleep(300);
+        }
+        byte[] garbage = "MSG,3,not,beast\r\n".repeat(1000).getBytes(StandardCharsets.ISO_8859_1);
+        try (FeedServer server = new FeedServer((i, s, out) -> {
+                    out.write(garbage);
+                    out.write(capture);
+                    Thread.sleep(10_000);
+                });
+                LiveFeed feed = LiveFeed.start(spec("beast", server.url()), FIXED, received::add, FAST)) {
+            await(() -> received.size() >= expected.size(), Duration.ofSeconds(10), feed);
+
+            assertThat(feed.stats().rejected("BEAST_BYTES_SKIPPED")).isEqualTo(1);
+            assertThat(List.copyOf(received)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void tcpSbs_baseStationLines_samePositionsAsOffline() throws Exception {
         byte[] lines = Corpus.bytes("adsb/nodesbs1_msgs.txt");
         List<PositionReport> expected = new ArrayList<>();
