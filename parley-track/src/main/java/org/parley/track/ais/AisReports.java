@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -38,7 +38,18 @@ public final class AisReports {
     private static final double METRES_TO_FEET = 1 / 0.3048;
 
     private final AisDecoder decoder;
-    private final Map<Integer, Integer> shipTypes = new HashMap<>();
+    /**
+     * Ship types remembered, at most: some three times the ships that carry AIS worldwide, so that a
+     * live feed inventing MMSIs cannot grow the map without bound (the first remembered go first).
+     */
+    static final int MAX_SHIP_TYPES = 1_000_000;
+
+    private final Map<Integer, Integer> shipTypes = new LinkedHashMap<>(1024) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
+            return size() > MAX_SHIP_TYPES;
+        }
+    };
     private Optional<Instant> feedClock = Optional.empty();
     private long positions;
     private long undated;

@@ -1,6 +1,7 @@
 package org.parley.track.feed;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +89,7 @@ final class FeedOutput {
     }
 
     FeedStats stats() {
-        Map<String, Long> byReason = new java.util.HashMap<>();
+        Map<String, Long> byReason = new HashMap<>();
         rejects.forEach((reason, count) -> byReason.put(reason, count.sum()));
         return new FeedStats(
                 spec.name(),

@@ -249,6 +249,9 @@ public final class LiveFeed implements AutoCloseable {
                 socket.close();
                 out.disconnected();
             }
+            if (!pause(backoff)) {
+                return;
+            }
         }
     }
 
@@ -263,7 +266,7 @@ public final class LiveFeed implements AutoCloseable {
                 ingest.datagram(buffer, packet.getLength(), clock);
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.warn("feed {}: receiving failed ({}); listening again", spec.name(), e.getMessage());
+                    LOG.warn("feed {}: receiving failed ({}); listening again shortly", spec.name(), e.getMessage());
                 }
                 return;
             }
