@@ -177,6 +177,37 @@ class LiveFeedIT {
     }
 
     @Test
+    void twoFeedsOneSink_hostileFeedBeside_goodFeedUnaffected() throws Exception {
+        byte[] good = Corpus.bytes("ais/amsa_ais.part1.txt");
+        int expected = offlineAis("ais/amsa_ais.part1.txt").size();
+        byte[] junk = new byte[1 << 16];
+        new java.util.SplittableRandom(17).nextBytes(junk);
+        try (FeedServer calm = new FeedServer((i, s, out) -> {
+                    out.write(good);
+                    Thread.sleep(10_000);
+                });
+                FeedServer hostile = new FeedServer((i, s, out) -> {
+                    out.write(junk);
+                    Thread.sleep(100); // and hang up
+                });
+                LiveFeed bad = LiveFeed.start(
+                        FeedSpec.parse("bad", "ais", Optional.of(hostile.url()), Optional.empty(), 1),
+                        FIXED,
+                        received::add,
+                        FAST);
+                LiveFeed feed = LiveFeed.start(spec("ais", calm.url()), FIXED, received::add, FAST)) {
+            await(
+                    () -> feed.stats().positions() >= expected && bad.stats().connects() >= 3,
+                    Duration.ofSeconds(20),
+                    feed);
+
+            assertThat(received).hasSize(expected);
+            assertThat(bad.stats().positions()).isZero();
+            assertThat(bad.stats().rejected()).isPositive();
+        }
+    }
+
+    @Test
     void tcp_silentReceiver_droppedAfterReadTimeoutAndReconnected() throws Exception {
         FeedOptions impatient = FAST.withReadTimeout(Duration.ofMillis(300));
         try (FeedServer server = new FeedServer((i, s, out) -> Thread.sleep(10_000));
