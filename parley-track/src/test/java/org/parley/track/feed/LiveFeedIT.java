@@ -376,6 +376,29 @@ class LiveFeedIT {
     }
 
     @Test
+    void tcpSbs_tenMegabyteLineFirst_countedOnceThenLinesDecoded() throws Exception {
+        byte[] lines = Corpus.bytes("adsb/nodesbs1_msgs.txt");
+        List<PositionReport> expected = new ArrayList<>();
+        AdsbReports offline = new AdsbReports(AdsbDecoder.create());
+        AdsbFeed.read(new java.io.ByteArrayInputStream(lines), FeedFormat.SBS, r -> {
+            if (r instanceof FeedRecord.BaseStationReport b) {
+                offline.accept(b, T).ifPresent(expected::add);
+            }
+        });
+        try (FeedServer server = new FeedServer((i, s, out) -> {
+                    sendHugeLine(out, 10 << 20);
+                    out.write(lines);
+                    Thread.sleep(10_000);
+                });
+                LiveFeed feed = LiveFeed.start(spec("sbs", server.url()), FIXED, received::add, FAST)) {
+            await(() -> received.size() >= expected.size(), Duration.ofSeconds(10), feed);
+
+            assertThat(feed.stats().rejected("OVERLONG_LINE")).isEqualTo(1);
+            assertThat(List.copyOf(received)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void replayAis_speed200_pacedByFileTimesAndRestamped() throws Exception {
         Path file = Corpus.file("ais/amsa_exact-earth-augmented.txt");
         AisReports dated = AisReports.create();
