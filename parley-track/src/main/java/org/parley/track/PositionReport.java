@@ -61,6 +61,27 @@ public record PositionReport(
         }
     }
 
+    /**
+     * This report dated {@code newTime}: a replayed feed re-stamps what it emits with the watch's
+     * clock, the file's own time having served only to pace it.
+     */
+    public PositionReport withTime(Instant newTime) {
+        return new PositionReport(
+                target,
+                newTime,
+                latitudeDegrees,
+                longitudeDegrees,
+                transponder,
+                speedKnots,
+                courseDegrees,
+                headingDegrees,
+                altitude,
+                verticalRateFeetPerMinute,
+                navigationStatus,
+                shipType,
+                emitterCategory);
+    }
+
     /** Starts a report with the fields every report has. */
     public static Builder builder(TargetId target, Instant time, double latitudeDegrees, double longitudeDegrees) {
         return new Builder(target, time, latitudeDegrees, longitudeDegrees);

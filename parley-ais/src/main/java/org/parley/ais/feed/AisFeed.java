@@ -42,7 +42,7 @@ public final class AisFeed implements AutoCloseable {
     /** A file; gzip-compressed files are recognised by their content. */
     public static AisFeed file(Path path, AisDecoder decoder) {
         try {
-            return new AisFeed(path.toString(), new ReaderSource(Files.newInputStream(path), null), decoder);
+            return new AisFeed(path.toString(), new ReaderSource(Files.newInputStream(path), null, true), decoder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open AIS file " + path + ": " + e.getMessage(), e);
         }
@@ -50,16 +50,20 @@ public final class AisFeed implements AutoCloseable {
 
     /** Any stream, e.g. {@code System.in}; closed with the feed. */
     public static AisFeed stream(String name, InputStream in, AisDecoder decoder) {
-        return new AisFeed(name, new ReaderSource(in, null), decoder);
+        return new AisFeed(name, new ReaderSource(in, null, true), decoder);
     }
 
-    /** Connects to a TCP server that sends NMEA lines (e.g. an AIS receiver or AISHub relay). */
+    /**
+     * Connects to a TCP server that sends NMEA lines (e.g. an AIS receiver or AISHub relay); read
+     * once, without reconnecting, and never inflated as gzip. The node's watch reads live feeds with
+     * {@code org.parley.track.feed.LiveFeed}, which reconnects and drops a silent connection.
+     */
     public static AisFeed tcp(String host, int port, AisDecoder decoder) {
         try {
             Socket socket = new Socket();
             socket.connect(new InetSocketAddress(host, port), 10_000);
             return new AisFeed(
-                    "tcp://" + host + ":" + port, new ReaderSource(socket.getInputStream(), socket), decoder);
+                    "tcp://" + host + ":" + port, new ReaderSource(socket.getInputStream(), socket, false), decoder);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot connect to AIS server " + host + ":" + port + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package org.parley.ais.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.parley.ais.AisDecoder;
 import org.parley.testing.Corpus;
@@ -37,6 +39,31 @@ class AisFeedIT {
             }
             sender.join();
             assertThat(got).hasSize(6);
+        }
+    }
+
+    @Test
+    void run_tcpServerSendingGzip_notInflated() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write((String.join("\n", LINES) + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread sender = Thread.ofVirtual().start(() -> {
+                try (Socket s = server.accept();
+                        OutputStream out = s.getOutputStream()) {
+                    out.write(zipped.toByteArray());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<Integer> got = new CopyOnWriteArrayList<>();
+            try (AisFeed feed = AisFeed.tcp("127.0.0.1", server.getLocalPort(), AisDecoder.create())) {
+                feed.run(d -> got.add(d.message().mmsi()));
+                assertThat(feed.lineCount()).isPositive();
+            }
+            sender.join();
+            assertThat(got).isEmpty();
         }
     }
 

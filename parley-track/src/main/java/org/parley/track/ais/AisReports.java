@@ -1,13 +1,16 @@
 package org.parley.track.ais;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.parley.ais.AisDecoder;
 import org.parley.ais.AisMessage;
 import org.parley.ais.AisResult;
@@ -35,7 +38,18 @@ public final class AisReports {
     private static final double METRES_TO_FEET = 1 / 0.3048;
 
     private final AisDecoder decoder;
-    private final Map<Integer, Integer> shipTypes = new HashMap<>();
+    /**
+     * Ship types remembered, at most: some three times the ships that carry AIS worldwide, so that a
+     * live feed inventing MMSIs cannot grow the map without bound (the first remembered go first).
+     */
+    static final int MAX_SHIP_TYPES = 1_000_000;
+
+    private final Map<Integer, Integer> shipTypes = new LinkedHashMap<>(1024) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
+            return size() > MAX_SHIP_TYPES;
+        }
+    };
     private Optional<Instant> feedClock = Optional.empty();
     private long positions;
     private long undated;
@@ -66,10 +80,65 @@ public final class AisReports {
         };
     }
 
+    /**
+     * A live feed's line in {@code buffer[from, to)} (ISO 8859-1, no terminator): the position it
+     * completes is dated {@code receivedAt}, whatever time the line carries, because a live watch
+     * runs on the node's clock and a receiver's clock may be wrong. {@code rejects} is told the
+     * reason of each line that is bad ({@link org.parley.ais.RejectReason} names, or {@code
+     * INVALID_POSITION}); fragments and messages without a position are not rejects. Never throws.
+     */
+    public Optional<PositionReport> offerReceived(
+            byte[] buffer, int from, int to, Instant receivedAt, Consumer<String> rejects) {
+        return offerBytes(buffer, from, to, receivedAt, rejects);
+    }
+
+    /**
+     * A recorded feed's line in {@code buffer[from, to)}, dated as {@link #offer(String)} dates it
+     * (the line's own time, else the last ZDA); an undated position is told to {@code rejects} as
+     * {@code UNDATED}. Otherwise as {@link #offerReceived}.
+     */
+    public Optional<PositionReport> offerDated(byte[] buffer, int from, int to, Consumer<String> rejects) {
+        return offerBytes(buffer, from, to, null, rejects);
+    }
+
+    private Optional<PositionReport> offerBytes(
+            byte[] buffer, int from, int to, @Nullable Instant receivedAt, Consumer<String> rejects) {
+        if (isZda(buffer, from, to)) {
+            zda(new String(buffer, from, to - from, StandardCharsets.ISO_8859_1))
+                    .ifPresent(t -> feedClock = Optional.of(t));
+            return Optional.empty();
+        }
+        AisResult result = decoder.decode(buffer, from, to);
+        return switch (result) {
+            case AisResult.Decoded d -> decoded(d, receivedAt, rejects);
+            case AisResult.Pending p -> Optional.empty();
+            case AisResult.Rejected r -> {
+                rejected++;
+                rejects.accept(r.reason().name());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static boolean isZda(byte[] b, int from, int to) {
+        return to - from > 7
+                && b[from] == '$'
+                && b[from + 3] == 'Z'
+                && b[from + 4] == 'D'
+                && b[from + 5] == 'A'
+                && b[from + 6] == ',';
+    }
+
     private Optional<PositionReport> decoded(AisResult.Decoded d) {
+        return decoded(d, null, reason -> {});
+    }
+
+    private Optional<PositionReport> decoded(
+            AisResult.Decoded d, @Nullable Instant receivedAt, Consumer<String> rejects) {
         AisMessage m = d.message();
         remember(m);
-        Optional<Instant> time = d.time().or(() -> feedClock);
+        Optional<Instant> time =
+                receivedAt != null ? Optional.of(receivedAt) : d.time().or(() -> feedClock);
         if (!(m instanceof org.parley.ais.PositionReport p) || m.messageType() == 27) {
             return Optional.empty();
         }
@@ -78,9 +147,12 @@ public final class AisReports {
         }
         if (time.isEmpty()) {
             undated++;
+            rejects.accept("UNDATED");
             return Optional.empty();
         }
-        feedClock = time;
+        if (receivedAt == null) {
+            feedClock = time;
+        }
         try {
             PositionReport.Builder b = PositionReport.builder(
                             new TargetId.Mmsi(m.mmsi()),
@@ -103,6 +175,7 @@ public final class AisReports {
             return Optional.of(b.build());
         } catch (IllegalArgumentException e) {
             rejected++; // a field outside the report's ranges (e.g. SOG 102.2 kn "fast") is not a position to track
+            rejects.accept("INVALID_POSITION");
             return Optional.empty();
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,5 +85,70 @@ class AisReportsTest {
 
         assertThat(adapter.positions()).isZero();
         assertThat(adapter.undated()).isPositive();
+    }
+
+    private static byte[] ascii(String line) {
+        return line.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void offerDated_bytesOfAmsaFeed_sameReportsAsOfferString() {
+        AisReports bytes = AisReports.create();
+        List<PositionReport> viaBytes = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (String line : Corpus.lines("ais/amsa_ais.part1.txt")) {
+            byte[] b = ascii(line);
+            bytes.offerDated(b, 0, b.length, reasons::add).ifPresent(viaBytes::add);
+        }
+
+        // The ZDA sentences are read from bytes too: same positions, same times.
+        assertThat(viaBytes).isEqualTo(reports("ais/amsa_ais.part1.txt"));
+        assertThat(reasons).isNotEmpty().allSatisfy(r -> assertThat(r).isNotBlank());
+    }
+
+    @Test
+    void offerReceived_tagBlockTimes_datedByReceiveInstantInstead() {
+        Instant received = Instant.parse("2026-03-01T12:00:00Z");
+        AisReports adapter = AisReports.create();
+        List<PositionReport> live = new ArrayList<>();
+        for (String line : Corpus.lines("ais/amsa_nmea-timestamped.txt")) {
+            byte[] b = ascii(line);
+            adapter.offerReceived(b, 0, b.length, received, r -> {}).ifPresent(live::add);
+        }
+
+        List<PositionReport> recorded = reports("ais/amsa_nmea-timestamped.txt");
+        assertThat(live)
+                .hasSameSizeAs(recorded)
+                .allSatisfy(r -> assertThat(r.time()).isEqualTo(received));
+        assertThat(live.get(0).withTime(recorded.get(0).time())).isEqualTo(recorded.get(0));
+    }
+
+    @Test
+    void offerReceived_undatedFeed_datesEveryPosition() {
+        AisReports adapter = AisReports.create();
+        List<PositionReport> live = new ArrayList<>();
+        for (String line : Corpus.lines("ais/dma_ais250.txt")) {
+            byte[] b = ascii(line);
+            adapter.offerReceived(b, 0, b.length, Instant.EPOCH, r -> {}).ifPresent(live::add);
+        }
+
+        assertThat(live).isNotEmpty();
+        assertThat(adapter.undated()).isZero();
+    }
+
+    @Test
+    void offerReceived_badLines_toldTheirReasons() {
+        AisReports adapter = AisReports.create();
+        List<String> reasons = new ArrayList<>();
+        for (String line : List.of(
+                "!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*00", // checksum altered
+                "$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47",
+                "!AIVDM,1,1,,A,1,0*51")) {
+            byte[] b = ascii(line);
+            assertThat(adapter.offerReceived(b, 0, b.length, Instant.EPOCH, reasons::add))
+                    .isEmpty();
+        }
+
+        assertThat(reasons).hasSize(3).startsWith("BAD_CHECKSUM", "NOT_AIS");
     }
 }
