@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.cli.operator.OperatorClient;
 import org.parley.crypto.PartyIdentity;
 import org.parley.node.NodeConfigFile;
+import org.parley.testing.Corpus;
 import org.parley.testing.Ports;
 import org.parley.wire.Party;
 
 /**
- * Two real node processes, each with its encounter watch on: the Chung-Hoon bow crossing (3 June
- * 2023, docs/scenarios.md) reported to both watches as their own systems would report it. BLUE's
+ * Two real node processes, each with its encounter watch on, reading a live AIS feed over TCP (real
+ * background from the shared corpus with a Chung-Hoon-style bow crossing in it, docs/scenarios.md)
+ * and, for BLUE, Beast from a real dump1090-mutability. BLUE's
  * watch keeps one incident, drafts the UNSAFE FLASH for its duty officer and sends the HOTLINE
  * FLASH at once; RED reads it in Chinese with no English line in it and links it to its own
  * incident of the pair. BLUE is then killed with SIGKILL mid-incident and restarted: the incident
@@ -37,13 +35,8 @@ import org.parley.wire.Party;
  */
 class WatchIT {
     private static final String TOKEN = "watch-officer";
-    private static final int BLUE_SHIP = 369970093;
-    private static final int RED_SHIP = 412000132;
-    private static final double LAT = 24.2;
-    private static final double LON = 119.4;
-    private static final double KNOT = 1852.0 / 3600;
-    private static final double METRES_PER_DEGREE = 111_320;
-    private static final long CROSS_AT_SECONDS = 20 * 60;
+    private static final Path AIS_BACKGROUND = Corpus.file("ais/gpsd_sample.aivdm");
+    private static final Path BEAST_CAPTURE = Corpus.file("adsb/traffic_sample_dump1090.bin");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path root;
@@ -83,70 +76,105 @@ class WatchIT {
                   - { mmsi: 412000132, name: "PLAN destroyer", party: RED }
                 """);
         int[] ports = {Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort()};
-        Path blueConfig = config("blue", "BLUE", "RED", ports[0], ports[1], ports[2]);
-        Path redConfig = config("red", "RED", "BLUE", ports[2], ports[3], ports[0]);
         OperatorClient blue = client(ports[1], "blue");
         OperatorClient red = client(ports[3], "red");
-        // The crossing happens one minute before "now": the reports run up to now.
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(CROSS_AT_SECONDS + 60);
-        try (NodeProcess blueNode = new NodeProcess(blueConfig, root.resolve("blue.log"), ports[1]);
-                NodeProcess redNode = new NodeProcess(redConfig, root.resolve("red.log"), ports[3])) {
-            blueNode.awaitHealthy(blue, Duration.ofSeconds(60));
-            redNode.awaitHealthy(red, Duration.ofSeconds(60));
-            red.post("api/v1/positions", positions(start, 0, CROSS_AT_SECONDS + 60));
-            blue.post("api/v1/positions", positions(start, 0, CROSS_AT_SECONDS + 60));
+        try (Dump1090 dump1090 = new Dump1090(root.resolve("dump1090.log"));
+                AisScenarioServer ais = new AisScenarioServer(AIS_BACKGROUND)) {
+            String aisFeed = "    - { name: ais-tcp, kind: ais, url: \"tcp://127.0.0.1:" + ais.port() + "\" }\n";
+            Path blueConfig = config(
+                    "blue",
+                    "BLUE",
+                    "RED",
+                    ports[0],
+                    ports[1],
+                    ports[2],
+                    aisFeed + "    - { name: dump1090, kind: beast, url: \"tcp://127.0.0.1:"
+                            + dump1090.beastOutputPort() + "\" }\n");
+            Path redConfig = config("red", "RED", "BLUE", ports[2], ports[3], ports[0], aisFeed);
+            try (NodeProcess blueNode = new NodeProcess(blueConfig, root.resolve("blue.log"), ports[1]);
+                    NodeProcess redNode = new NodeProcess(redConfig, root.resolve("red.log"), ports[3])) {
+                blueNode.awaitHealthy(blue, Duration.ofSeconds(60));
+                redNode.awaitHealthy(red, Duration.ofSeconds(60));
+                beastThroughDump1090(blue, dump1090);
 
-            JsonNode incident = awaitIncident(blue, "HOTLINE");
-            String id = incident.path("id").asText();
-            assertThat(notice(incident, "HOTLINE").path("state").asText()).isEqualTo("SENT");
-            assertThat(notice(incident, "UNSAFE").path("state").asText()).isEqualTo("DRAFT");
-            assertThat(blue.text("api/v1/incidents/" + id, "application/cap+xml"))
-                    .contains("<incidents>" + id + "</incidents>", "<severity>Extreme</severity>");
-            assertThat(blue.text("api/v1/incidents/" + id, "application/geo+json"))
-                    .contains("\"LineString\"");
-            JsonNode tracks = OperatorClient.json()
-                    .readTree(blue.text("api/v1/tracks?bbox=119,24,120,25", "application/geo+json"));
-            assertThat(tracks.path("features"))
-                    .extracting(f -> f.path("properties").path("party").asText())
-                    .containsExactlyInAnyOrder("BLUE", "RED");
-            assertThat(blue.text("metrics")).contains("parley_watch_reports_total{party=\"BLUE\"} ");
-            JsonNode flash = awaitSafety(red, 1).get(0);
-            assertThat(flash.path("precedence").asText()).isEqualTo("FLASH");
-            assertThat(flash.path("textZh").asText())
-                    .containsPattern("\\p{IsHan}")
-                    .doesNotContain("closest", "HOTLINE");
-            await("RED to link BLUE's FLASH to its own incident")
-                    .atMost(Duration.ofSeconds(40))
-                    .until(() -> redIncidentPeerReports(red) > 0);
+                JsonNode incident = awaitIncident(blue, "HOTLINE");
+                String id = incident.path("id").asText();
+                assertThat(notice(incident, "HOTLINE").path("state").asText()).isEqualTo("SENT");
+                assertThat(notice(incident, "UNSAFE").path("state").asText()).isEqualTo("DRAFT");
+                assertThat(blue.text("api/v1/incidents/" + id, "application/cap+xml"))
+                        .contains("<incidents>" + id + "</incidents>", "<severity>Extreme</severity>");
+                assertThat(blue.text("api/v1/incidents/" + id, "application/geo+json"))
+                        .contains("\"LineString\"");
+                JsonNode tracks = OperatorClient.json()
+                        .readTree(blue.text("api/v1/tracks?bbox=119,24,120,25", "application/geo+json"));
+                assertThat(tracks.path("features"))
+                        .extracting(f -> f.path("properties").path("party").asText())
+                        .containsExactlyInAnyOrder("BLUE", "RED");
+                String metrics = blue.text("metrics");
+                assertThat(metrics).contains("parley_feed_connected{feed=\"ais-tcp\",party=\"BLUE\"} 1");
+                assertThat(metrics)
+                        .containsPattern("parley_feed_positions_total\\{feed=\"ais-tcp\",party=\"BLUE\"\\} [1-9]");
+                JsonNode flash = awaitSafety(red, 1).get(0);
+                assertThat(flash.path("precedence").asText()).isEqualTo("FLASH");
+                assertThat(flash.path("textZh").asText())
+                        .containsPattern("\\p{IsHan}")
+                        .doesNotContain("closest", "HOTLINE");
+                await("RED to link BLUE's FLASH to its own incident")
+                        .atMost(Duration.ofSeconds(40))
+                        .until(() -> peerReports(red) > 0);
 
-            blueNode.kill();
-            blueNode.restart();
-            blueNode.awaitHealthy(blue, Duration.ofSeconds(60));
-            assertThat(blue.get("api/v1/incidents/" + id).path("open").asBoolean())
-                    .isTrue();
-            Instant later = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            long elapsed = Duration.between(start, later).toSeconds();
-            blue.post("api/v1/positions", positions(start, CROSS_AT_SECONDS + 70, elapsed));
-            Thread.sleep(3_000); // a repeated FLASH would be delivered well within this on loopback
-            assertThat(blue.get("api/v1/incidents?open=true").path("incidents"))
-                    .extracting(i -> i.path("id").asText())
-                    .containsExactly(id);
-            assertThat(awaitSafety(red, 1))
-                    .as("no FLASH repeated after the restart")
-                    .hasSize(1);
+                // SIGKILL mid-incident; the feed goes on, the restarted node connects again.
+                blueNode.kill();
+                blueNode.restart();
+                blueNode.awaitHealthy(blue, Duration.ofSeconds(60));
+                assertThat(blue.get("api/v1/incidents/" + id).path("open").asBoolean())
+                        .isTrue();
+                await("BLUE's AIS feed to be read again")
+                        .atMost(Duration.ofSeconds(40))
+                        .until(
+                                () -> blue.text("metrics")
+                                        .matches(
+                                                "(?s).*parley_feed_positions_total\\{feed=\"ais-tcp\",party=\"BLUE\"\\} [1-9].*"));
+                Thread.sleep(10_000); // the watch sees the pair again; a repeated FLASH would arrive in this
+                assertThat(blue.get("api/v1/incidents").path("incidents"))
+                        .filteredOn(i -> i.path("level").asText().equals("HOTLINE"))
+                        .extracting(i -> i.path("id").asText())
+                        .containsExactly(id);
+                assertThat(awaitSafety(red, 1))
+                        .as("no FLASH repeated after the restart")
+                        .hasSize(1);
 
-            // The duty officer sends the drafted UNSAFE notice: a second FLASH, and then no draft.
-            CliRun sent = CliRun.of("incidents", "send", id, "--level", "UNSAFE", "--config", blueConfig.toString());
-            assertThat(sent.code()).as(sent.err()).isZero();
-            assertThat(awaitSafety(red, 2)).hasSize(2);
-            CliRun again = CliRun.of("incidents", "send", id, "--level", "UNSAFE", "--config", blueConfig.toString());
-            assertThat(again.code()).isEqualTo(1);
-            assertThat(again.err()).contains("not a draft any more");
+                // The duty officer sends the drafted UNSAFE notice: a second FLASH, and then no draft.
+                CliRun sent =
+                        CliRun.of("incidents", "send", id, "--level", "UNSAFE", "--config", blueConfig.toString());
+                assertThat(sent.code()).as(sent.err()).isZero();
+                assertThat(awaitSafety(red, 2)).hasSize(2);
+                CliRun again =
+                        CliRun.of("incidents", "send", id, "--level", "UNSAFE", "--config", blueConfig.toString());
+                assertThat(again.code()).isEqualTo(1);
+                assertThat(again.err()).contains("not a draft any more");
+            }
         }
     }
 
-    /** RED discards its own UNSAFE draft with a reason; the reason is kept. */
-    private static int redIncidentPeerReports(OperatorClient red) {
+    /**
+     * The shared Beast capture pushed into dump1090-mutability's Beast input, read by BLUE from its
+     * Beast output: the aircraft dump1090 itself decodes a position for (48520A, peer SBS output in
+     * shared/data/adsb/peer) becomes a track. Pushed again until it shows: dump1090 forwards only
+     * to clients connected at the time.
+     */
+    private static void beastThroughDump1090(OperatorClient blue, Dump1090 dump1090) {
+        await("BLUE's track of 48520A through dump1090")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    dump1090.push(BEAST_CAPTURE);
+                    return blue.text("api/v1/tracks", "application/geo+json").contains("48520A");
+                });
+    }
+
+    /** How many of the peer's FLASH messages the node linked to its incidents. */
+    private static int peerReports(OperatorClient red) {
         JsonNode list = red.get("api/v1/incidents").path("incidents");
         int linked = 0;
         for (JsonNode i : list) {
@@ -196,41 +224,13 @@ class WatchIT {
         return safety;
     }
 
-    /**
-     * Both destroyers every 10 s from {@code fromSeconds} to {@code toSeconds} after {@code start}:
-     * BLUE northbound at 15 kn, RED westbound at 20 kn crossing 150 yd ahead of BLUE's bow at 20 min.
-     */
-    private static ObjectNode positions(Instant start, long fromSeconds, long toSeconds) {
-        ObjectNode body = OperatorClient.json().createObjectNode();
-        ArrayNode list = body.putArray("positions");
-        for (long s = fromSeconds; s <= toSeconds; s += 10) {
-            Instant t = start.plusSeconds(s);
-            double blueNorth = 15 * KNOT * s;
-            double crossNorth = 15 * KNOT * CROSS_AT_SECONDS + 150 * 0.9144;
-            double redEast = 20 * KNOT * (CROSS_AT_SECONDS - s);
-            list.add(ship(BLUE_SHIP, t, blueNorth, 0, 15, 0));
-            list.add(ship(RED_SHIP, t, crossNorth, redEast, 20, 270));
-        }
-        return body;
-    }
-
-    private static ObjectNode ship(int mmsi, Instant t, double north, double east, double knots, double course) {
-        return OperatorClient.json()
-                .createObjectNode()
-                .put("mmsi", mmsi)
-                .put("time", t.toString())
-                .put("lat", LAT + north / METRES_PER_DEGREE)
-                .put("lon", LON + east / (METRES_PER_DEGREE * Math.cos(Math.toRadians(LAT))))
-                .put("courseDegrees", course)
-                .put("speedKnots", knots);
-    }
-
     private OperatorClient client(int port, String name) {
         return new OperatorClient(
                 URI.create("https://127.0.0.1:" + port + "/"), TOKEN, root.resolve(name + "/keys/ca.crt"));
     }
 
-    private Path config(String name, String party, String peer, int fed, int op, int peerFed) throws IOException {
+    private Path config(String name, String party, String peer, int fed, int op, int peerFed, String feeds)
+            throws IOException {
         return NodeConfigFile.of(party, peer)
                 .keys(name + "/keys")
                 .sqlite(root.resolve(name + ".db"))
@@ -240,7 +240,8 @@ class WatchIT {
                 .watch("""
                           parties: parties.yaml
                           send: { UNSAFE: draft, HOTLINE: auto }
-                        """)
+                          feeds:
+                        """ + feeds)
                 .write(root.resolve(name + ".yaml"));
     }
 }

@@ -94,12 +94,14 @@ final class WatchSection {
                             + "'; a feed has name, kind, url or file, and speed");
                 }
             });
-            feeds.add(new WatchConfig.FeedEntry(
+            WatchConfig.FeedEntry entry = new WatchConfig.FeedEntry(
                     name,
                     feed.path("kind").asText(""),
                     Optional.ofNullable(feed.get("url")).map(JsonNode::asText),
                     Optional.ofNullable(feed.get("file")).map(f -> base.resolve(f.asText())),
-                    feed.path("speed").asDouble(1)));
+                    feed.path("speed").asDouble(1));
+            WatchConfig.check(entry);
+            feeds.add(entry);
         }
         return feeds;
     }

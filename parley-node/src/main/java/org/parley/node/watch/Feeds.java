@@ -1,19 +1,58 @@
 package org.parley.node.watch;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.parley.track.PositionReport;
+import org.parley.track.feed.FeedSpec;
+import org.parley.track.feed.FeedStats;
+import org.parley.track.feed.LiveFeed;
 
 /** Starts the feeds of node.yaml's {@code watch.feeds} on parley-track's live feed readers. */
 final class Feeds {
     private Feeds() {}
 
+    /** The readers' own check of a feed entry: throws with what to write when it is wrong. */
+    static FeedSpec spec(WatchConfig.FeedEntry entry) {
+        return FeedSpec.parse(
+                entry.name(), entry.kind(), entry.url(), entry.file().map(Object::toString), entry.speed());
+    }
+
     static List<WatchLoop.FeedHandle> start(
             List<WatchConfig.FeedEntry> entries, InstantSource clock, Consumer<PositionReport> sink) {
-        if (!entries.isEmpty()) {
-            throw new IllegalStateException("watch.feeds: live feed readers are not wired in yet");
+        List<WatchLoop.FeedHandle> started = new ArrayList<>();
+        try {
+            for (WatchConfig.FeedEntry entry : entries) {
+                started.add(new Handle(LiveFeed.start(spec(entry), clock, sink), clock.instant()));
+            }
+        } catch (RuntimeException e) {
+            started.forEach(WatchLoop.FeedHandle::close);
+            throw e;
         }
-        return List.of();
+        return started;
+    }
+
+    /** A running feed as the watch sees it. */
+    private record Handle(LiveFeed feed, Instant started) implements WatchLoop.FeedHandle {
+        @Override
+        public FeedView view() {
+            FeedStats s = feed.stats();
+            return new FeedView(
+                    s.name(),
+                    s.kind().configName(),
+                    s.connected(),
+                    s.messages(),
+                    s.positions(),
+                    Map.copyOf(s.rejectedByReason()),
+                    s.lastMessageAt());
+        }
+
+        @Override
+        public void close() {
+            feed.close();
+        }
     }
 }

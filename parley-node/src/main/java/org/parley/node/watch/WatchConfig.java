@@ -86,6 +86,15 @@ public record WatchConfig(
         return level == Level.WATCH ? SendMode.OFF : send.getOrDefault(level, SendMode.OFF);
     }
 
+    /** Checks a feed entry as the feed readers will read it: at load time, with what to write. */
+    public static void check(FeedEntry entry) {
+        try {
+            Feeds.spec(entry);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("watch.feeds: " + e.getMessage(), e);
+        }
+    }
+
     /** Resolves the parties and rules files of node.yaml against the config's folder. */
     public static EncounterConfig rulesFrom(Optional<Path> rules, Optional<Path> parties) {
         EncounterConfig config = rules.map(EncounterConfig::readRules).orElseGet(EncounterConfig::defaults);
