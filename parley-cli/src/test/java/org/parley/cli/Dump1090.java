@@ -70,7 +70,8 @@ final class Dump1090 implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("dump1090-mutability exited with " + process.exitValue());
             }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
                 return;
             } catch (IOException e) {
                 try {
@@ -85,8 +86,12 @@ final class Dump1090 implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -111,9 +111,9 @@ class WatchIT {
                         .extracting(f -> f.path("properties").path("party").asText())
                         .containsExactlyInAnyOrder("BLUE", "RED");
                 String metrics = blue.text("metrics");
-                assertThat(metrics).contains("parley_feed_connected{feed=\"ais-tcp\",party=\"BLUE\"} 1");
+                assertThat(metrics).contains("parley_feed_connected{party=\"BLUE\",feed=\"ais-tcp\"} 1");
                 assertThat(metrics)
-                        .containsPattern("parley_feed_positions_total\\{feed=\"ais-tcp\",party=\"BLUE\"\\} [1-9]");
+                        .containsPattern("parley_feed_positions_total\\{party=\"BLUE\",feed=\"ais-tcp\"\\} [1-9]");
                 JsonNode flash = awaitSafety(red, 1).get(0);
                 assertThat(flash.path("precedence").asText()).isEqualTo("FLASH");
                 assertThat(flash.path("textZh").asText())
@@ -134,7 +134,7 @@ class WatchIT {
                         .until(
                                 () -> blue.text("metrics")
                                         .matches(
-                                                "(?s).*parley_feed_positions_total\\{feed=\"ais-tcp\",party=\"BLUE\"\\} [1-9].*"));
+                                                "(?s).*parley_feed_positions_total\\{party=\"BLUE\",feed=\"ais-tcp\"\\} [1-9].*"));
                 Thread.sleep(10_000); // the watch sees the pair again; a repeated FLASH would arrive in this
                 assertThat(blue.get("api/v1/incidents").path("incidents"))
                         .filteredOn(i -> i.path("level").asText().equals("HOTLINE"))

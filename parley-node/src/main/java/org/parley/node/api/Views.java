@@ -38,6 +38,9 @@ final class Views {
         o.put("ackDeadline", v.ackDeadline().toString());
         v.responsibleRole().ifPresent(r -> o.put("responsibleRole", r));
         v.textZh().ifPresent(t -> o.put("textZh", t));
+        if (v.emergency()) {
+            o.put("emergency", true);
+        }
         v.delivery().ifPresent(d -> {
             ObjectNode delivery = o.putObject("delivery");
             delivery.put("attempts", d.attempts());

@@ -19,6 +19,7 @@ public record Alarm(Instant at, Kind kind, String message) {
         PEER_RECORD_REWRITTEN,
         DELIVERY_STALLED,
         DELIVERY_RESUMED,
-        FEED_SILENT
+        FEED_SILENT,
+        EMERGENCY
     }
 }

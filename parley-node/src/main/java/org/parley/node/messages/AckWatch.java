@@ -74,6 +74,11 @@ public final class AckWatch {
         return watched.remove(id) != null;
     }
 
+    /** Every role of the chain, as an EMERGENCY alerts them: all at once. */
+    String everyRole() {
+        return String.join(", ", chain);
+    }
+
     synchronized Optional<String> responsibleRole(EnvelopeId id) {
         Watched w = watched.get(id);
         return w == null ? Optional.empty() : Optional.of(chain.get(w.roleIndex));

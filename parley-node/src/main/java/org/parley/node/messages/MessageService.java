@@ -42,6 +42,8 @@ public final class MessageService {
     private final AckWatch watch;
     private final NodeEvents events;
     private final OutboxSignal outbox;
+    /** Received EMERGENCY messages not yet acknowledged: they head the inbox. */
+    private final java.util.Set<EnvelopeId> emergencies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A request an operator got wrong; the API answers 4xx with the message. */
     public static final class Refused extends RuntimeException {
@@ -98,7 +100,23 @@ public final class MessageService {
      * them, however many the store holds, from one streamed query (the store's anti-join).
      */
     private void rewatchUnacknowledged() {
-        store.forEachUnacknowledged(entry -> watch.watch(entry.id(), entry.precedence(), entry.received()));
+        store.forEachUnacknowledged(entry -> {
+            watch.watch(entry.id(), entry.precedence(), entry.received());
+            if (emergency(entry.envelope().payload())) {
+                emergencies.add(entry.id());
+            }
+        });
+    }
+
+    /**
+     * Whether a message is an EMERGENCY: a phrasebook message with a phrase of the EMERGENCY group
+     * (a distress declaration, an emergency landing or port entry, search and rescue). It travels as
+     * FLASH SAFETY, so no channel notice can suspend it (docs/decisions.md, decision 5); on arrival
+     * every role of the chain is alerted at once, and it heads the inbox until acknowledged.
+     */
+    public static boolean emergency(Payload payload) {
+        return payload instanceof Payload.SafetyNotice s
+                && s.phraseCodes().stream().anyMatch(c -> c.startsWith("EMG."));
     }
 
     /** Whether people acknowledge this category; {@link Store#ACKNOWLEDGEABLE} is the same set. */
@@ -111,6 +129,12 @@ public final class MessageService {
 
     /** Signs, commits to the outbox and wakes delivery; returns the new envelope's id. */
     public EnvelopeId send(Precedence precedence, Category category, Payload payload, String operator) {
+        if (emergency(payload) && (precedence != Precedence.FLASH || category != Category.SAFETY)) {
+            throw new Refused(
+                    422,
+                    "an EMERGENCY message (a phrase of the EMERGENCY group) goes as precedence FLASH, category"
+                            + " SAFETY: it cannot wait and cannot be suspended");
+        }
         if (!needsAck(category)) {
             throw new Refused(
                     400,
@@ -172,6 +196,14 @@ public final class MessageService {
                     .map(InboxEntry::received)
                     .orElse(drafter.now());
             watch.watch(envelope.id(), envelope.precedence(), at);
+            if (emergency(envelope.payload())) {
+                emergencies.add(envelope.id());
+                // No waiting for the 50 % re-alert: a distress call alerts the whole chain at once.
+                events.alarm(
+                        Alarm.Kind.EMERGENCY,
+                        "EMERGENCY " + envelope.id() + " from " + envelope.from() + ", every role alerted ("
+                                + watch.everyRole() + "): \"" + summary(envelope.payload()) + "\"");
+            }
             events.say(drafter.own() + " received " + envelope.precedence() + " " + envelope.category() + " "
                     + envelope.id() + " from " + envelope.from() + ": \"" + summary(envelope.payload()) + "\"");
         }
@@ -228,6 +260,7 @@ public final class MessageService {
         ledger.record(signed);
         StoredAck stored = store.recordAck(Direction.SENT, signed);
         watch.acknowledged(id);
+        emergencies.remove(id);
         store.audit(operator, "acknowledge", id.toString(), "as " + role);
         events.count(Counter.ACKNOWLEDGED);
         events.say(drafter.own() + " " + role + " (" + operator + ") acknowledged " + id);
@@ -283,9 +316,31 @@ public final class MessageService {
      */
     public List<MessageView> inbox(int offset, int limit) {
         checkPage(offset, limit);
-        return store.inboxPage(offset, limit).stream()
+        List<MessageView> page = store.inboxPage(offset, limit).stream()
                 .map(listed -> inboundView(listed.entry(), listed.ack()))
                 .toList();
+        return offset == 0 ? emergenciesFirst(page, limit) : page;
+    }
+
+    /**
+     * The first page starts with every unacknowledged EMERGENCY, newest first, wherever it would
+     * stand by time; the rest of the page follows, without repeating them.
+     */
+    private List<MessageView> emergenciesFirst(List<MessageView> page, int limit) {
+        if (emergencies.isEmpty()) {
+            return page;
+        }
+        List<MessageView> first = emergencies.stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .filter(v -> v.status() != MessageView.Status.ACKNOWLEDGED)
+                .sorted(java.util.Comparator.comparing(MessageView::created).reversed())
+                .toList();
+        List<MessageView> out = new java.util.ArrayList<>(first);
+        java.util.Set<EnvelopeId> shown = new java.util.HashSet<>();
+        first.forEach(v -> shown.add(v.id()));
+        page.stream().filter(v -> !shown.contains(v.id())).forEach(out::add);
+        return out.subList(0, Math.min(out.size(), Math.max(limit, first.size())));
     }
 
     /** The newest {@code limit} messages our operators sent, newest first. */
@@ -348,9 +403,14 @@ public final class MessageService {
                 ack.map(StoredAck::role),
                 ack.map(StoredAck::acknowledged),
                 deadline,
-                ack.isPresent() ? Optional.empty() : watch.responsibleRole(entry.id()),
+                ack.isPresent()
+                        ? Optional.empty()
+                        : emergency(envelope.payload())
+                                ? Optional.of(watch.everyRole())
+                                : watch.responsibleRole(entry.id()),
                 chinese(envelope.payload()),
-                Optional.empty());
+                Optional.empty(),
+                emergency(envelope.payload()));
     }
 
     private MessageView outboundView(OutboxEntry entry, Optional<StoredAck> ack) {
@@ -383,7 +443,8 @@ public final class MessageService {
                 deadline,
                 Optional.empty(),
                 chinese(envelope.payload()),
-                Optional.of(new MessageView.Delivery(entry.attempts(), entry.nextAttempt(), entry.lastError())));
+                Optional.of(new MessageView.Delivery(entry.attempts(), entry.nextAttempt(), entry.lastError())),
+                emergency(envelope.payload()));
     }
 
     /** The Chinese rendering of a phrasebook message; empty for anything else. */

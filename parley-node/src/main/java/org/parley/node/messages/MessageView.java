@@ -29,7 +29,8 @@ public record MessageView(
         Instant ackDeadline,
         Optional<String> responsibleRole,
         Optional<String> textZh,
-        Optional<Delivery> delivery) {
+        Optional<Delivery> delivery,
+        boolean emergency) {
 
     /**
      * How delivery of an outbound message is going: attempts so far, when the next one is due and
