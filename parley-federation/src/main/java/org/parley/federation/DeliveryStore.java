@@ -74,6 +74,13 @@ public interface DeliveryStore {
         return accepted;
     }
 
+    /**
+     * The receipts this node already gave {@code from} for those of {@code ids} it has stored (in
+     * one query): a resent envelope is answered with its original receipt before any other check
+     * (issue 19, item 13).
+     */
+    java.util.Map<EnvelopeId, SignedEnvelope> storedReceipts(org.parley.wire.Party from, List<EnvelopeId> ids);
+
     /** Records a refused inbound envelope or connection in the audit log. */
     void audit(String event, String detail);
 

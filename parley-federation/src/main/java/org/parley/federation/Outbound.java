@@ -13,8 +13,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -71,6 +73,11 @@ final class Outbound {
     private volatile boolean peerAnswered;
 
     private Instant onFallbackSince = Instant.MIN;
+
+    /** FLASH envelopes with a failed attempt and no receipt yet (issue 19, item 9). */
+    private final Map<EnvelopeId, Unreceipted> unreceipted = new ConcurrentHashMap<>();
+
+    private record Unreceipted(Instant created, int failedAttempts, String lastError, boolean reported) {}
 
     Outbound(
             FederationConfig config,
@@ -301,7 +308,9 @@ final class Outbound {
         } catch (IOException e) {
             Instant now = clock.instant();
             for (DeliveryStore.Outbound o : batch) {
-                store.retryLater(o.id(), now.plus(backoff(o.attempts())), clip(e.toString(), STORED_ERROR_CHARS));
+                String error = clip(e.toString(), STORED_ERROR_CHARS);
+                failed(o, error);
+                store.retryLater(o.id(), now.plus(backoff(o.attempts())), error);
             }
             return 0;
         }
@@ -333,9 +342,11 @@ final class Outbound {
         List<Settled.Verified> stored = store(verified, failed, now);
         for (Settled.Failed f : failed) {
             LOG.warn("envelope {} not delivered: {}", f.sent().id(), f.problem());
+            failed(f.sent(), clip(f.problem(), STORED_ERROR_CHARS));
             store.retryLater(
                     f.sent().id(), now.plus(backoff(f.sent().attempts())), clip(f.problem(), STORED_ERROR_CHARS));
         }
+        stored.forEach(v -> unreceipted.remove(v.sent().id()));
         stored.forEach(v -> listener.delivered(v.sent().id(), v.receipt()));
         return stored.size();
     }
@@ -371,6 +382,41 @@ final class Outbound {
             }
         }
         return stored;
+    }
+
+    /** Notes a failed attempt of a FLASH, for {@link #overdueFlash}. */
+    private void failed(DeliveryStore.Outbound o, String error) {
+        if (o.precedence() != Precedence.FLASH) {
+            return;
+        }
+        Instant created =
+                EnvelopeCodec.parse(o.signed().canonical()).orElseThrow().created();
+        unreceipted.merge(
+                o.id(),
+                new Unreceipted(created, o.attempts() + 1, error, false),
+                (old, next) -> new Unreceipted(old.created(), next.failedAttempts(), error, old.reported()));
+    }
+
+    /**
+     * The FLASH envelopes, not reported before, that have waited longer than the configured limit
+     * for a receipt or failed the configured number of attempts (issue 19, item 9); the watchdog
+     * asks every second. Each is reported once; a receipt forgets it.
+     */
+    List<FlashOverdue> overdueFlash() {
+        Instant now = clock.instant();
+        List<FlashOverdue> overdue = new ArrayList<>();
+        for (Map.Entry<EnvelopeId, Unreceipted> entry : unreceipted.entrySet()) {
+            Unreceipted u = entry.getValue();
+            Duration waited = Duration.between(u.created(), now);
+            boolean late = waited.compareTo(config.flashReceiptAlarmAfter()) >= 0;
+            if (!u.reported() && (late || u.failedAttempts() >= config.failedAttemptsForAlarm())) {
+                unreceipted.computeIfPresent(
+                        entry.getKey(),
+                        (id, old) -> new Unreceipted(old.created(), old.failedAttempts(), old.lastError(), true));
+                overdue.add(new FlashOverdue(entry.getKey(), u.created(), waited, u.failedAttempts(), u.lastError()));
+            }
+        }
+        return overdue;
     }
 
     /** One envelope of a posted batch after its answer was checked. */

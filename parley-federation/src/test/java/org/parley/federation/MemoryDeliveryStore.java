@@ -75,6 +75,19 @@ class MemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public synchronized Map<EnvelopeId, SignedEnvelope> storedReceipts(
+            org.parley.wire.Party from, List<EnvelopeId> ids) {
+        Map<EnvelopeId, SignedEnvelope> found = new LinkedHashMap<>();
+        for (EnvelopeId id : ids) {
+            SignedEnvelope receipt = receiptsByInboxKey.get(from + "/" + id);
+            if (receipt != null) {
+                found.put(id, receipt);
+            }
+        }
+        return found;
+    }
+
+    @Override
     public synchronized void audit(String event, String detail) {
         audit.add(event + ": " + detail);
     }

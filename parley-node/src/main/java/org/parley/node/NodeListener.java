@@ -78,8 +78,8 @@ final class NodeListener implements FederationListener {
     }
 
     @Override
-    public void refused(String reason) {
-        events.count(Counter.REFUSED);
+    public void refused(int count, String reason) {
+        events.count(Counter.REFUSED, count);
         events.alarm(Alarm.Kind.REFUSED, reason);
     }
 }

@@ -260,16 +260,17 @@ public final class MessageService {
     }
 
     private void escalated(AckWatch.Event.Escalated x) {
+        // The alarm first: a store that fails below must not keep it from the operators (issue 19, item 5).
+        events.alarm(
+                Alarm.Kind.ESCALATION,
+                "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole() + " to "
+                        + x.toRole());
         if (x.firstOverdue()) {
             events.count(Counter.ESCALATIONS);
             store.audit("node", "ack.overdue", x.id().toString(), "not acknowledged in time");
             ledger.record(drafter.own() + " escalation at " + drafter.now() + ": message " + x.id()
                     + " not acknowledged in time");
         }
-        events.alarm(
-                Alarm.Kind.ESCALATION,
-                "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole() + " to "
-                        + x.toRole());
     }
 
     /** The newest {@code limit} received messages of the categories people acknowledge, newest first. */
