@@ -135,6 +135,15 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the time limits of the JDK's HTTP server for every server of this process (see {@link
+     * ServerLimits}); the operator API calls it before it creates its server, as {@link #start}
+     * does. An operator's {@code -Dsun.net.httpserver.*} settings win.
+     */
+    public static void applyServerLimits() {
+        ServerLimits.apply();
+    }
+
     /** The address the endpoint listens on (useful when the configured port was 0). */
     public InetSocketAddress address() {
         return server.address();

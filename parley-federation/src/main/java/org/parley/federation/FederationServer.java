@@ -42,6 +42,7 @@ final class FederationServer implements AutoCloseable {
             throws IOException {
         this.inbound = inbound;
         this.ownCertificates = List.copyOf(ownCertificates);
+        ServerLimits.apply();
         server = HttpsServer.create(listen, 128);
         server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
             @Override

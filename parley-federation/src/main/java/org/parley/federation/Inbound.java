@@ -116,16 +116,18 @@ final class Inbound {
                 ? List.of()
                 : store.acceptAll(good, stored -> crypto.map(stored, s -> receiptFor(s.envelope(), s.storedAt())));
         List<Batch.Result> results = new ArrayList<>(checked.size());
+        List<EnvelopeId> handled = new ArrayList<>();
         int next = 0;
         for (Checked c : checked) {
             switch (c) {
                 case Checked.Bad bad -> results.add(refusals.add(bad.reason()));
                 case Checked.Declined declined -> results.add(decline(declined.envelope(), declined.reason()));
                 case Checked.Duplicate d -> results.add(Batch.Result.Receipt.of(EnvelopeCodec.frame(d.receipt())));
-                case Checked.Good g -> results.add(answer(g.envelope(), accepted.get(next++)));
+                case Checked.Good g -> results.add(answer(g.envelope(), accepted.get(next++), handled));
             }
         }
         refusals.report();
+        followUpsDone(handled);
         return results;
     }
 
@@ -244,16 +246,22 @@ final class Inbound {
         return new Checked.Good(verified);
     }
 
-    private Batch.Result answer(VerifiedEnvelope verified, DeliveryStore.Accepted accepted) {
+    private Batch.Result answer(VerifiedEnvelope verified, DeliveryStore.Accepted accepted, List<EnvelopeId> handled) {
         Envelope envelope = verified.envelope();
         if (!accepted.duplicate()) {
             try {
                 listener.received(verified);
+                handled.add(envelope.id());
             } catch (RuntimeException e) {
                 // Stored and receipted: the node's work on it is durable (issue 19, item 3) and is
                 // done again at its next start; the other envelopes of the batch are not affected.
-                LOG.error("the node could not handle {} {} from {} after storing it; it is done again at the next"
-                        + " start", envelope.category(), envelope.id(), envelope.from(), e);
+                LOG.error(
+                        "the node could not handle {} {} from {} after storing it; it is done again at the next"
+                                + " start",
+                        envelope.category(),
+                        envelope.id(),
+                        envelope.from(),
+                        e);
                 audit("federation.follow-up-failed", envelope.id() + ": " + e);
             }
         } else {
@@ -287,6 +295,18 @@ final class Inbound {
         LOG.info("declined {} {} from {}: {}", envelope.category(), envelope.id(), envelope.from(), reason);
         audit("federation.declined", envelope.id() + ": " + reason);
         return new Batch.Result.Refused(reason);
+    }
+
+    /** Marks the follow-ups done; if the store cannot, they are done again (idempotently) at the next start. */
+    private void followUpsDone(List<EnvelopeId> handled) {
+        try {
+            store.followUpsDone(verifier.peerParty(), handled);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "follow-ups of {} envelopes not marked done; they are done again at the next start: {}",
+                    handled.size(),
+                    e.toString());
+        }
     }
 
     /** An audit row that a failing store may not turn into a lost answer for the whole batch. */

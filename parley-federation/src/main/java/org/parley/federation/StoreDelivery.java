@@ -72,6 +72,11 @@ final class StoreDelivery implements DeliveryStore {
     }
 
     @Override
+    public void followUpsDone(org.parley.wire.Party from, List<EnvelopeId> ids) {
+        store.followUpsDone(from, ids);
+    }
+
+    @Override
     public void audit(String event, String detail) {
         store.audit("federation", event, "", detail);
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.federation.DeliveryStall;
 import org.parley.federation.FederationListener;
+import org.parley.federation.FlashOverdue;
 import org.parley.federation.LinkEvent;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
@@ -70,6 +71,15 @@ final class NodeListener implements FederationListener {
                 events.alarm(
                         Alarm.Kind.DELIVERY_RESUMED, resumed.lane() + " delivery to " + config.peer() + " moves again");
         }
+    }
+
+    @Override
+    public void flashOverdue(FlashOverdue overdue) {
+        events.alarm(
+                Alarm.Kind.FLASH_OVERDUE,
+                "FLASH " + overdue.id() + " has no receipt from " + config.peer() + " after "
+                        + overdue.waited().toSeconds() + " s and " + overdue.failedAttempts()
+                        + " failed attempts; last error: " + overdue.lastError());
     }
 
     @Override

@@ -359,9 +359,13 @@ final class JdbcStore implements Store {
                         Records.receiptRow(Direction.SENT, row.from(), row.id(), made.get(i), parse(made.get(i))));
             }
             Sql.batch(c, Records.INSERT_RECEIPT, receiptRows);
-            Sql.batch(c, "INSERT INTO inbox_follow_up (from_party, envelope_id) VALUES (?, ?)", fresh.stream()
-                    .map(row -> new Object[] {row.from().name(), row.id().toString()})
-                    .toList());
+            Sql.batch(
+                    c,
+                    "INSERT INTO inbox_follow_up (from_party, envelope_id) VALUES (?, ?)",
+                    fresh.stream()
+                            .map(row ->
+                                    new Object[] {row.from().name(), row.id().toString()})
+                            .toList());
             List<Received> results = new ArrayList<>(rows.size());
             for (int i = 0, f = 0; i < rows.size(); i++) {
                 if (inserted[i] == 1) {
@@ -454,14 +458,18 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public void followUpDone(Party from, EnvelopeId id) {
+    public void followUpsDone(Party from, List<EnvelopeId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         sql.tx(
-                "mark the follow-up of " + from + "/" + id + " done",
-                c -> Sql.update(
+                "mark the follow-up of " + ids.size() + " received envelopes done",
+                c -> Sql.batch(
                         c,
                         "DELETE FROM inbox_follow_up WHERE from_party = ? AND envelope_id = ?",
-                        from.name(),
-                        id.toString()));
+                        ids.stream()
+                                .map(id -> new Object[] {from.name(), id.toString()})
+                                .toList()));
     }
 
     // --- listings ------------------------------------------------------------------------

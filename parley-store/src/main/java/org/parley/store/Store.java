@@ -111,8 +111,8 @@ public interface Store extends AutoCloseable {
      */
     List<InboxEntry> pendingFollowUps(int limit);
 
-    /** The node has done the follow-up of a received envelope. */
-    void followUpDone(Party from, EnvelopeId id);
+    /** The node has done the follow-up of these received envelopes (one transaction). */
+    void followUpsDone(Party from, List<EnvelopeId> ids);
 
     /** Inbox entries in the order they were received, after the given position. */
     List<InboxEntry> inbox(int offset, int limit);

@@ -18,6 +18,10 @@ public record Alarm(Instant at, Kind kind, String message) {
         REFUSED,
         PEER_RECORD_REWRITTEN,
         DELIVERY_STALLED,
-        DELIVERY_RESUMED
+        DELIVERY_RESUMED,
+        /** An outbound FLASH without a receipt past the limit or after repeated failed attempts (issue 19, item 9). */
+        FLASH_OVERDUE,
+        /** The peer's record went unchecked several link tests in a row (issue 19, item 6). */
+        PEER_RECORD_UNCHECKED
     }
 }
