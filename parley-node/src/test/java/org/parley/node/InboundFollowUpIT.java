@@ -13,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
@@ -89,6 +93,61 @@ class InboundFollowUpIT {
                     .as("FLASH and ACK on the ledger")
                     .isEqualTo(2);
         }
+    }
+
+    @Test
+    void start_ackWhoseFollowUpACrashCutShort_recordedAtStartWithoutASecondLeaf() throws Exception {
+        List<String> hosts = List.of("localhost", "127.0.0.1");
+        PartyIdentity blue =
+                PartyIdentity.init(root.resolve("keys"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
+        PartyIdentity red =
+                PartyIdentity.init(root.resolve("red-keys"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
+        blue.pinEachOther(red);
+        int federationPort = Ports.freePort();
+        NodeConfig config = NodeConfig.load(NodeConfigFile.of("BLUE", "RED")
+                .keys("keys")
+                .sqlite(root.resolve("blue.db"))
+                .federation(federationPort, Ports.freePort())
+                .operator(0)
+                .token("t0ken", "alice", "DUTY_OFFICER")
+                .write(root.resolve("node.yaml")));
+        EnvelopeId ours;
+        Envelope ack;
+        long leaves;
+        try (HotlineNode node = HotlineNode.start(config, CLOCK, RANDOM)) {
+            ours = node.messages().send(Precedence.FLASH, Category.SAFETY, new Payload.Text("keep clear"), "alice");
+            ack = draft(red, Precedence.FLASH, Category.ACK)
+                    .inReplyTo(ours)
+                    .payload(new Payload.Ack(ours, "duty-officer", CLOCK.instant()))
+                    .build();
+            post(red, federationPort, List.of(ack));
+            await().atMost(Duration.ofSeconds(5)).until(() -> status(node, ours) == MessageView.Status.ACKNOWLEDGED);
+            leaves = node.ledgerSize();
+        }
+        // What a crash after the inbox commit leaves behind: the ACK stored and receipted, its
+        // acknowledgment not recorded, its follow-up pending.
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("blue.db"));
+                Statement sql = db.createStatement()) {
+            assertThat(sql.executeUpdate("DELETE FROM acknowledgments WHERE direction = 'RECEIVED'"))
+                    .isEqualTo(1);
+            sql.executeUpdate(
+                    "INSERT INTO inbox_follow_up (from_party, envelope_id) VALUES ('RED', '" + ack.id() + "')");
+        }
+
+        try (HotlineNode node = HotlineNode.start(config, CLOCK, RANDOM)) {
+            assertThat(status(node, ours)).isEqualTo(MessageView.Status.ACKNOWLEDGED);
+            assertThat(node.ledgerSize()).as("no second leaf for the ACK").isEqualTo(leaves);
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("blue.db"));
+                Statement sql = db.createStatement();
+                ResultSet pending = sql.executeQuery("SELECT count(*) FROM inbox_follow_up")) {
+            assertThat(pending.next()).isTrue();
+            assertThat(pending.getInt(1)).isZero();
+        }
+    }
+
+    private static MessageView.Status status(HotlineNode node, EnvelopeId id) {
+        return node.messages().find(id).orElseThrow().status();
     }
 
     private static Envelope.Builder draft(PartyIdentity from, Precedence precedence, Category category) {
