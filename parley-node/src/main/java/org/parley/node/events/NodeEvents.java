@@ -100,13 +100,17 @@ public final class NodeEvents {
         }
     }
 
-    /** The newest {@code limit} alarms kept, oldest first. */
-    public List<Alarm> newestAlarms(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+    /**
+     * A page of the alarms kept: the newest {@code limit} after passing over the newest {@code
+     * offset}, oldest first (so the next older page is at offset + limit).
+     */
+    public List<Alarm> alarmPage(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1: " + offset + ", " + limit);
         }
         List<Alarm> kept = alarms();
-        return kept.subList(Math.max(0, kept.size() - limit), kept.size());
+        int end = Math.max(0, kept.size() - offset);
+        return kept.subList(Math.max(0, end - limit), end);
     }
 
     /** How many alarms were raised since start, including those no longer kept. */
