@@ -74,6 +74,20 @@ public interface DeliveryStore {
         return accepted;
     }
 
+    /**
+     * The receipts this node already gave {@code from} for those of {@code ids} it has stored (in
+     * one query): a resent envelope is answered with its original receipt before any other check
+     * (issue 19, item 13).
+     */
+    java.util.Map<EnvelopeId, SignedEnvelope> storedReceipts(org.parley.wire.Party from, List<EnvelopeId> ids);
+
+    /**
+     * The node has handled these stored envelopes ({@link FederationListener#received} returned):
+     * a store that keeps their follow-up pending durably marks it done, in one transaction per
+     * batch (issue 19, item 3). Nothing to do for a store without follow-ups.
+     */
+    default void followUpsDone(org.parley.wire.Party from, List<EnvelopeId> ids) {}
+
     /** Records a refused inbound envelope or connection in the audit log. */
     void audit(String event, String detail);
 

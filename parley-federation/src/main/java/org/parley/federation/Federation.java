@@ -80,8 +80,10 @@ public final class Federation implements AutoCloseable {
         var ssl = identity.sslContext();
         this.monitor = new LinkMonitor(clock, config.linkTestTimeout(), config.missesForAlarm(), event -> {
             LOG.warn("link {}", event);
-            store.audit("link." + event.getClass().getSimpleName(), event.toString());
+            // The alarm before the audit row: a failing store must not keep it from the operators
+            // (issue 19, item 5).
             listener.link(event);
+            audit(store, "link." + event.getClass().getSimpleName(), event.toString());
         });
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
         this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
@@ -131,6 +133,15 @@ public final class Federation implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sets the time limits of the JDK's HTTP server for every server of this process (see {@link
+     * ServerLimits}); the operator API calls it before it creates its server, as {@link #start}
+     * does. An operator's {@code -Dsun.net.httpserver.*} settings win.
+     */
+    public static void applyServerLimits() {
+        ServerLimits.apply();
     }
 
     /** The address the endpoint listens on (useful when the configured port was 0). */
@@ -223,13 +234,30 @@ public final class Federation implements AutoCloseable {
         return bytes;
     }
 
+    /** Writes an audit row; a store that cannot is logged, never allowed to stop a loop (issue 19, item 5). */
+    private static void audit(DeliveryStore store, String event, String detail) {
+        try {
+            store.audit(event, detail);
+        } catch (RuntimeException e) {
+            LOG.error("audit row {} not written: {}", event, e.toString());
+        }
+    }
+
+    /**
+     * Sends a link test every interval and counts the unanswered ones. Nothing may end it but the
+     * interrupt at close (issue 19, item 5): a failure is logged and the loop goes on.
+     */
     private void linkTestLoop() {
         Instant next = clock.instant();
         while (!Thread.currentThread().isInterrupted()) {
-            monitor.expireOverdue();
-            if (!clock.instant().isBefore(next)) {
-                linkTest(attachment());
-                next = clock.instant().plus(config.linkTestInterval());
+            try {
+                monitor.expireOverdue();
+                if (!clock.instant().isBefore(next)) {
+                    next = clock.instant().plus(config.linkTestInterval());
+                    linkTest(attachment());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("link-test loop failed; it goes on", e);
             }
             try {
                 Thread.sleep(
@@ -282,8 +310,25 @@ public final class Federation implements AutoCloseable {
                     LOG.error("the delivery watchdog could not report {}; it keeps watching", stall, e);
                 }
             }
+            for (FlashOverdue overdue : outbound.overdueFlash()) {
+                try {
+                    LOG.error(
+                            "FLASH {} has no receipt after {} s and {} failed attempts; last error: {}",
+                            overdue.id(),
+                            overdue.waited().toSeconds(),
+                            overdue.failedAttempts(),
+                            overdue.lastError());
+                    listener.flashOverdue(overdue);
+                    audit(
+                            store,
+                            "federation.flash-overdue",
+                            overdue.id() + " " + overdue.failedAttempts() + " failed attempts");
+                } catch (RuntimeException e) {
+                    LOG.error("the delivery watchdog could not report {}; it keeps watching", overdue, e);
+                }
+            }
             try {
-                Thread.sleep(Duration.ofSeconds(5));
+                Thread.sleep(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -307,8 +352,8 @@ public final class Federation implements AutoCloseable {
             case DeliveryStall.Resumed resumed ->
                 LOG.warn("delivery loop {} ({}) comes round again", resumed.thread(), resumed.lane());
         }
-        store.audit("federation.delivery." + stall.getClass().getSimpleName(), stall.lane());
         listener.delivery(stall);
+        audit(store, "federation.delivery." + stall.getClass().getSimpleName(), stall.lane());
     }
 
     @Override

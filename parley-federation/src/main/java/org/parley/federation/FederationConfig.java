@@ -18,6 +18,8 @@ import java.util.List;
  * @param linkTestInterval how often to send a link test (DESIGN: hourly by default)
  * @param linkTestTimeout how long a link test may go unanswered before it counts as a miss
  * @param missesForAlarm misses in a row that raise the link alarm
+ * @param flashReceiptAlarmAfter an outbound FLASH without a receipt this long raises an alarm
+ * @param failedAttemptsForAlarm failed delivery attempts of one FLASH that raise the alarm sooner
  */
 public record FederationConfig(
         InetSocketAddress listen,
@@ -29,7 +31,9 @@ public record FederationConfig(
         Duration returnToPrimaryAfter,
         Duration linkTestInterval,
         Duration linkTestTimeout,
-        int missesForAlarm) {
+        int missesForAlarm,
+        Duration flashReceiptAlarmAfter,
+        int failedAttemptsForAlarm) {
 
     public FederationConfig {
         peerEndpoints = List.copyOf(peerEndpoints);
@@ -53,9 +57,16 @@ public record FederationConfig(
         if (missesForAlarm < 1) {
             throw new IllegalArgumentException("missesForAlarm must be >= 1: " + missesForAlarm);
         }
+        positive("flashReceiptAlarmAfter", flashReceiptAlarmAfter);
+        if (failedAttemptsForAlarm < 1) {
+            throw new IllegalArgumentException("failedAttemptsForAlarm must be >= 1: " + failedAttemptsForAlarm);
+        }
     }
 
-    /** Defaults from DESIGN.md: hourly link tests, alarm after 3 misses. */
+    /**
+     * Defaults from DESIGN.md: hourly link tests, alarm after 3 misses; a FLASH without a receipt
+     * after 60 s or 5 failed attempts raises an alarm (issue 19, item 9).
+     */
     public static FederationConfig defaults(InetSocketAddress listen, List<URI> peerEndpoints) {
         return new FederationConfig(
                 listen,
@@ -67,7 +78,9 @@ public record FederationConfig(
                 Duration.ofMinutes(1),
                 Duration.ofHours(1),
                 Duration.ofSeconds(30),
-                3);
+                3,
+                Duration.ofSeconds(60),
+                5);
     }
 
     public FederationConfig withLinkTests(Duration interval, Duration timeout, int misses) {
@@ -81,7 +94,9 @@ public record FederationConfig(
                 returnToPrimaryAfter,
                 interval,
                 timeout,
-                misses);
+                misses,
+                flashReceiptAlarmAfter,
+                failedAttemptsForAlarm);
     }
 
     public FederationConfig withRetry(Duration base, Duration max, Duration timeout) {
@@ -95,7 +110,25 @@ public record FederationConfig(
                 returnToPrimaryAfter,
                 linkTestInterval,
                 linkTestTimeout,
-                missesForAlarm);
+                missesForAlarm,
+                flashReceiptAlarmAfter,
+                failedAttemptsForAlarm);
+    }
+
+    public FederationConfig withFlashAlarm(Duration after, int failedAttempts) {
+        return new FederationConfig(
+                listen,
+                peerEndpoints,
+                batchSize,
+                retryBase,
+                retryMax,
+                requestTimeout,
+                returnToPrimaryAfter,
+                linkTestInterval,
+                linkTestTimeout,
+                missesForAlarm,
+                after,
+                failedAttempts);
     }
 
     private static void positive(String name, Duration d) {

@@ -24,11 +24,18 @@ public interface FederationListener {
     /** The link alarm was raised or cleared. */
     default void link(LinkEvent event) {}
 
+    /** An outbound FLASH has waited too long for its receipt, or failed too often (once per envelope). */
+    default void flashOverdue(FlashOverdue overdue) {}
+
     /** A delivery loop stopped coming round (its lane's envelopes wait) or came round again. */
     default void delivery(DeliveryStall event) {}
 
-    /** Something from the peer was refused (forged, malformed, wrong party); already logged and audited. */
-    default void refused(String reason) {}
+    /**
+     * {@code count} frames or certificates of one batch from the peer were refused for one kind of
+     * reason (forged, malformed, too old); already logged and audited, once per batch and kind, so
+     * a batch of junk raises one alarm, not one per frame.
+     */
+    default void refused(int count, String reason) {}
 
     /** What the next scheduled link test carries to the peer, e.g. the node's latest signed tree head. */
     default Optional<String> linkTestAttachment() {

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 final class FederationServer implements AutoCloseable {
     static final String PATH = "/federation/v1/envelopes";
     private static final Logger LOG = LoggerFactory.getLogger(FederationServer.class);
-    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    /** Largest request body read; a larger one is answered 413 (issue 19, item 2). */
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private final HttpsServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -42,6 +42,7 @@ final class FederationServer implements AutoCloseable {
             throws IOException {
         this.inbound = inbound;
         this.ownCertificates = List.copyOf(ownCertificates);
+        ServerLimits.apply();
         server = HttpsServer.create(listen, 128);
         server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
             @Override
@@ -72,10 +73,18 @@ final class FederationServer implements AutoCloseable {
                 reply(exchange, 403, Batch.error(String.valueOf(e.getMessage())));
                 return;
             }
-            byte[] body = read(exchange.getRequestBody());
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                reply(exchange, 413, Batch.error("a request body may be at most " + MAX_BODY_BYTES + " bytes"));
+                return;
+            }
             byte[] answer;
             try {
                 answer = Batch.writeResponse(ownCertificates, inbound.handle(peer, Batch.readRequest(body)));
+            } catch (Inbound.BatchTooLarge e) {
+                LOG.warn("batch too large from {}: {}", peer, e.getMessage());
+                reply(exchange, 413, Batch.error(String.valueOf(e.getMessage())));
+                return;
             } catch (IllegalArgumentException e) {
                 LOG.warn("bad federation request from {}: {}", peer, e.getMessage());
                 reply(exchange, 400, Batch.error(String.valueOf(e.getMessage())));
@@ -86,14 +95,6 @@ final class FederationServer implements AutoCloseable {
             LOG.error("federation request failed", e);
             throw e;
         }
-    }
-
-    private static byte[] read(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw new IOException("request body larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        return body;
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -1,9 +1,12 @@
 package org.parley.federation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.crypto.CryptoException;
 import org.parley.crypto.Signer;
@@ -13,6 +16,7 @@ import org.parley.crypto.Verifier;
 import org.parley.wire.Category;
 import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeCodec;
+import org.parley.wire.EnvelopeId;
 import org.parley.wire.ParseResult;
 import org.parley.wire.Party;
 import org.parley.wire.Payload;
@@ -29,6 +33,28 @@ final class Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
     /** Envelopes claiming to be created further in the future than this are refused. */
     static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * New envelopes created longer ago than this are refused (issue 19, item 12): a signature from a
+     * certificate that has since expired cannot be passed off as new by back-dating. A retry of an
+     * envelope already stored is answered with its receipt whatever its age.
+     */
+    static final Duration MAX_AGE = Duration.ofHours(24);
+
+    /** Most envelopes in one batch (the sender's batchSize may be at most this too). */
+    static final int MAX_ENVELOPES_PER_BATCH = 10_000;
+
+    /** Most signing certificates one batch may carry (a sender sends its current one). */
+    static final int MAX_CERTIFICATES_PER_BATCH = 16;
+
+    /** A batch over the limits: the server answers 413 with the message. */
+    static final class BatchTooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BatchTooLarge(String message) {
+            super(message);
+        }
+    }
 
     private final Party own;
     private final Signer signer;
@@ -60,46 +86,117 @@ final class Inbound {
 
     /**
      * Handles one batch from a TLS peer whose certificate named {@code tlsPeer}: verifies its
-     * envelopes in parallel, stores the good ones with their receipts in one transaction (receipts
-     * signed in parallel inside it), and answers in request order.
+     * envelopes in parallel, answers those it has stored before with their original receipts, stores
+     * the new good ones with their receipts in one transaction (receipts signed in parallel inside
+     * it), and answers in request order. Refusals are reported once per batch and kind.
+     *
+     * @throws BatchTooLarge for more than {@value #MAX_ENVELOPES_PER_BATCH} envelopes or {@value
+     *     #MAX_CERTIFICATES_PER_BATCH} certificates (the server answers 413 and reads no further)
      */
     List<Batch.Result> handle(Party tlsPeer, Batch.Request request) {
         if (!tlsPeer.equals(verifier.peerParty())) {
             throw new IllegalArgumentException(
                     "TLS peer " + tlsPeer + " is not the configured peer party " + verifier.peerParty());
         }
+        checkSize(request);
+        Refusals refusals = new Refusals();
         for (String pem : request.certificates()) {
-            learn(pem);
+            learn(pem, refusals);
         }
         List<Checked> checked = new ArrayList<>(crypto.map(request.frames(), this::check));
-        // The node's admission check runs here, one envelope at a time in request order and before
-        // anything is stored, as it did when each envelope had its own transaction: it may change
-        // the node's state (a channel notice applied, a dialogue request recorded) that decides the
-        // next envelope.
+        answerDuplicates(checked);
+        admit(checked);
         List<VerifiedEnvelope> good = new ArrayList<>(checked.size());
-        for (int i = 0; i < checked.size(); i++) {
-            if (checked.get(i) instanceof Checked.Good g) {
-                Optional<String> notNow = listener.refusal(g.envelope());
-                if (notNow.isPresent()) {
-                    checked.set(i, new Checked.Declined(g.envelope().envelope(), notNow.get()));
-                } else {
-                    good.add(g.envelope());
-                }
+        checked.forEach(c -> {
+            if (c instanceof Checked.Good g) {
+                good.add(g.envelope());
             }
-        }
+        });
         List<DeliveryStore.Accepted> accepted = good.isEmpty()
                 ? List.of()
                 : store.acceptAll(good, stored -> crypto.map(stored, s -> receiptFor(s.envelope(), s.storedAt())));
         List<Batch.Result> results = new ArrayList<>(checked.size());
+        List<EnvelopeId> handled = new ArrayList<>();
         int next = 0;
         for (Checked c : checked) {
             switch (c) {
-                case Checked.Bad bad -> results.add(refuse(bad.reason()));
+                case Checked.Bad bad -> results.add(refusals.add(bad.reason()));
                 case Checked.Declined declined -> results.add(decline(declined.envelope(), declined.reason()));
-                case Checked.Good g -> results.add(answer(g.envelope(), accepted.get(next++)));
+                case Checked.Duplicate d -> results.add(Batch.Result.Receipt.of(EnvelopeCodec.frame(d.receipt())));
+                case Checked.Good g -> results.add(answer(g.envelope(), accepted.get(next++), handled));
             }
         }
+        refusals.report();
+        followUpsDone(handled);
         return results;
+    }
+
+    private static void checkSize(Batch.Request request) {
+        if (request.frames().size() > MAX_ENVELOPES_PER_BATCH) {
+            throw new BatchTooLarge("a batch may hold at most " + MAX_ENVELOPES_PER_BATCH + " envelopes; this one has "
+                    + request.frames().size() + ": send smaller batches");
+        }
+        if (request.certificates().size() > MAX_CERTIFICATES_PER_BATCH) {
+            throw new BatchTooLarge("a batch may carry at most " + MAX_CERTIFICATES_PER_BATCH
+                    + " certificates; this one has " + request.certificates().size());
+        }
+    }
+
+    /**
+     * Replaces each good envelope this node has stored before (in an earlier batch) by its original
+     * receipt, before admission and the age check: a retry is answered as the first delivery was,
+     * even if the channel was suspended or the envelope has aged since (issue 19, item 13).
+     */
+    private void answerDuplicates(List<Checked> checked) {
+        List<EnvelopeId> ids = new ArrayList<>();
+        checked.forEach(c -> {
+            if (c instanceof Checked.Good g) {
+                ids.add(g.envelope().envelope().id());
+            }
+        });
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<EnvelopeId, SignedEnvelope> stored = store.storedReceipts(verifier.peerParty(), ids);
+        for (int i = 0; i < checked.size(); i++) {
+            if (checked.get(i) instanceof Checked.Good g) {
+                SignedEnvelope receipt = stored.get(g.envelope().envelope().id());
+                if (receipt != null) {
+                    LOG.info(
+                            "duplicate {} from {}: answered with the original receipt",
+                            g.envelope().envelope().id(),
+                            g.envelope().envelope().from());
+                    checked.set(i, new Checked.Duplicate(receipt));
+                }
+            }
+        }
+    }
+
+    /**
+     * The checks on new envelopes that need the node: the age limit, then the node's admission
+     * check, one envelope at a time in request order and before anything is stored, as it did when
+     * each envelope had its own transaction: it may change the node's state (a channel notice
+     * applied, a dialogue request recorded) that decides the next envelope.
+     */
+    private void admit(List<Checked> checked) {
+        Instant oldest = clock.instant().minus(MAX_AGE);
+        for (int i = 0; i < checked.size(); i++) {
+            if (checked.get(i) instanceof Checked.Good g) {
+                Envelope envelope = g.envelope().envelope();
+                if (envelope.created().isBefore(oldest)) {
+                    checked.set(
+                            i,
+                            new Checked.Bad("envelope " + envelope.id() + " is dated " + envelope.created()
+                                    + ", more than " + MAX_AGE.toHours() + " h before this node's clock, and was never"
+                                    + " stored here: refused as a possible replay"));
+                    continue;
+                }
+                Optional<String> notNow = listener.refusal(g.envelope());
+                if (notNow.isPresent()) {
+                    checked.set(i, new Checked.Declined(envelope, notNow.get()));
+                }
+            }
+        }
     }
 
     /** A frame after the checks that need no database: verified, or the reason it is refused. */
@@ -110,13 +207,16 @@ final class Inbound {
 
         /** Genuine, but the node will not take it now ({@link FederationListener#refusal}). */
         record Declined(Envelope envelope, String reason) implements Checked {}
+
+        /** Stored before: answered with the receipt given then. */
+        record Duplicate(SignedEnvelope receipt) implements Checked {}
     }
 
-    private void learn(String pem) {
+    private void learn(String pem, Refusals refusals) {
         try {
             verifier.learn(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (CryptoException | VerificationException e) {
-            refuse("certificate refused: " + e.getMessage());
+            refusals.add("certificate refused: " + e.getMessage());
         }
     }
 
@@ -146,11 +246,26 @@ final class Inbound {
         return new Checked.Good(verified);
     }
 
-    private Batch.Result answer(VerifiedEnvelope verified, DeliveryStore.Accepted accepted) {
+    private Batch.Result answer(VerifiedEnvelope verified, DeliveryStore.Accepted accepted, List<EnvelopeId> handled) {
         Envelope envelope = verified.envelope();
         if (!accepted.duplicate()) {
-            listener.received(verified);
+            try {
+                listener.received(verified);
+                handled.add(envelope.id());
+            } catch (RuntimeException e) {
+                // Stored and receipted: the node's work on it is durable (issue 19, item 3) and is
+                // done again at its next start; the other envelopes of the batch are not affected.
+                LOG.error(
+                        "the node could not handle {} {} from {} after storing it; it is done again at the next"
+                                + " start",
+                        envelope.category(),
+                        envelope.id(),
+                        envelope.from(),
+                        e);
+                audit("federation.follow-up-failed", envelope.id() + ": " + e);
+            }
         } else {
+            // Repeated inside this batch, or stored by a concurrent batch since answerDuplicates.
             LOG.info("duplicate {} from {}: answered with the original receipt", envelope.id(), envelope.from());
         }
         return Batch.Result.Receipt.of(EnvelopeCodec.frame(accepted.receipt()));
@@ -178,14 +293,57 @@ final class Inbound {
      */
     private Batch.Result decline(Envelope envelope, String reason) {
         LOG.info("declined {} {} from {}: {}", envelope.category(), envelope.id(), envelope.from(), reason);
-        store.audit("federation.declined", envelope.id() + ": " + reason);
+        audit("federation.declined", envelope.id() + ": " + reason);
         return new Batch.Result.Refused(reason);
     }
 
-    private Batch.Result refuse(String reason) {
-        LOG.warn("refused from {}: {}", verifier.peerParty(), reason);
-        store.audit("federation.refused", reason);
-        listener.refused(reason);
-        return new Batch.Result.Refused(reason);
+    /** Marks the follow-ups done; if the store cannot, they are done again (idempotently) at the next start. */
+    private void followUpsDone(List<EnvelopeId> handled) {
+        try {
+            store.followUpsDone(verifier.peerParty(), handled);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "follow-ups of {} envelopes not marked done; they are done again at the next start: {}",
+                    handled.size(),
+                    e.toString());
+        }
+    }
+
+    /** An audit row that a failing store may not turn into a lost answer for the whole batch. */
+    private void audit(String event, String detail) {
+        try {
+            store.audit(event, detail);
+        } catch (RuntimeException e) {
+            LOG.error("audit row {} not written: {}", event, e.toString());
+        }
+    }
+
+    /**
+     * The refusals of one batch, reported once per kind (issue 19, item 2): a batch of junk costs
+     * one log line, one audit row and one alarm per kind of refusal, not per frame. The kind is the
+     * reason up to its first colon (e.g. "envelope refused"); the report quotes the first reason.
+     */
+    private final class Refusals {
+        private final Map<String, List<String>> byKind = new LinkedHashMap<>();
+
+        Batch.Result add(String reason) {
+            int colon = reason.indexOf(':');
+            String kind = colon > 0 && colon <= 60
+                    ? reason.substring(0, colon)
+                    : reason.substring(0, Math.min(60, reason.length()));
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(reason);
+            return new Batch.Result.Refused(reason);
+        }
+
+        void report() {
+            byKind.forEach((kind, reasons) -> {
+                String summary = reasons.size() == 1
+                        ? reasons.get(0)
+                        : reasons.size() + " frames in one batch refused (" + kind + "), the first: " + reasons.get(0);
+                LOG.warn("refused from {}: {}", verifier.peerParty(), summary);
+                audit("federation.refused", summary);
+                listener.refused(reasons.size(), summary);
+            });
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,15 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -41,6 +47,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
+    /** The base of {@link #answerLimitBytes}. */
+    static final long ANSWER_BASE_BYTES = 1024 * 1024;
+
+    static final long ANSWER_BYTES_PER_ENVELOPE = 8 * 1024;
+    /** The longest delivery error kept with an outbox entry ({@code last_error}). */
+    static final int STORED_ERROR_CHARS = 1000;
 
     private final FederationConfig config;
     private final Signer signer;
@@ -61,6 +73,11 @@ final class Outbound {
     private volatile boolean peerAnswered;
 
     private Instant onFallbackSince = Instant.MIN;
+
+    /** FLASH envelopes with a failed attempt and no receipt yet (issue 19, item 9). */
+    private final Map<EnvelopeId, Unreceipted> unreceipted = new ConcurrentHashMap<>();
+
+    private record Unreceipted(Instant created, int failedAttempts, String lastError, boolean reported) {}
 
     Outbound(
             FederationConfig config,
@@ -291,7 +308,9 @@ final class Outbound {
         } catch (IOException e) {
             Instant now = clock.instant();
             for (DeliveryStore.Outbound o : batch) {
-                store.retryLater(o.id(), now.plus(backoff(o.attempts())), e.toString());
+                String error = clip(e.toString(), STORED_ERROR_CHARS);
+                failed(o, error);
+                store.retryLater(o.id(), now.plus(backoff(o.attempts())), error);
             }
             return 0;
         }
@@ -323,8 +342,11 @@ final class Outbound {
         List<Settled.Verified> stored = store(verified, failed, now);
         for (Settled.Failed f : failed) {
             LOG.warn("envelope {} not delivered: {}", f.sent().id(), f.problem());
-            store.retryLater(f.sent().id(), now.plus(backoff(f.sent().attempts())), f.problem());
+            failed(f.sent(), clip(f.problem(), STORED_ERROR_CHARS));
+            store.retryLater(
+                    f.sent().id(), now.plus(backoff(f.sent().attempts())), clip(f.problem(), STORED_ERROR_CHARS));
         }
+        stored.forEach(v -> unreceipted.remove(v.sent().id()));
         stored.forEach(v -> listener.delivered(v.sent().id(), v.receipt()));
         return stored.size();
     }
@@ -360,6 +382,41 @@ final class Outbound {
             }
         }
         return stored;
+    }
+
+    /** Notes a failed attempt of a FLASH, for {@link #overdueFlash}. */
+    private void failed(DeliveryStore.Outbound o, String error) {
+        if (o.precedence() != Precedence.FLASH) {
+            return;
+        }
+        Instant created =
+                EnvelopeCodec.parse(o.signed().canonical()).orElseThrow().created();
+        unreceipted.merge(
+                o.id(),
+                new Unreceipted(created, o.attempts() + 1, error, false),
+                (old, next) -> new Unreceipted(old.created(), next.failedAttempts(), error, old.reported()));
+    }
+
+    /**
+     * The FLASH envelopes, not reported before, that have waited longer than the configured limit
+     * for a receipt or failed the configured number of attempts (issue 19, item 9); the watchdog
+     * asks every second. Each is reported once; a receipt forgets it.
+     */
+    List<FlashOverdue> overdueFlash() {
+        Instant now = clock.instant();
+        List<FlashOverdue> overdue = new ArrayList<>();
+        for (Map.Entry<EnvelopeId, Unreceipted> entry : unreceipted.entrySet()) {
+            Unreceipted u = entry.getValue();
+            Duration waited = Duration.between(u.created(), now);
+            boolean late = waited.compareTo(config.flashReceiptAlarmAfter()) >= 0;
+            if (!u.reported() && (late || u.failedAttempts() >= config.failedAttemptsForAlarm())) {
+                unreceipted.computeIfPresent(
+                        entry.getKey(),
+                        (id, old) -> new Unreceipted(old.created(), old.failedAttempts(), old.lastError(), true));
+                overdue.add(new FlashOverdue(entry.getKey(), u.created(), waited, u.failedAttempts(), u.lastError()));
+            }
+        }
+        return overdue;
     }
 
     /** One envelope of a posted batch after its answer was checked. */
@@ -415,7 +472,7 @@ final class Outbound {
             int index = (current + tried) % endpoints.size();
             URI uri = endpoints.get(index).resolve(FederationServer.PATH);
             try {
-                Batch.Response response = postTo(uri, body);
+                Batch.Response response = postTo(uri, body, frames.size());
                 peerAnswered = true;
                 switchTo(index);
                 learn(response.certificates());
@@ -434,22 +491,60 @@ final class Outbound {
         throw last;
     }
 
-    private Batch.Response postTo(URI uri, byte[] body) throws IOException, InterruptedException {
+    /**
+     * One exchange with one endpoint, bounded as a whole (issue 19, item 10): the JDK client's
+     * request timeout ends when the headers arrive, so a peer that sends headers and then trickles
+     * or withholds the body would hold the delivery loop for ever; here the whole exchange, body
+     * included, must finish within the request timeout, and the body may not exceed {@link
+     * #answerLimitBytes}.
+     */
+    private Batch.Response postTo(URI uri, byte[] body, int envelopes) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long limit = answerLimitBytes(envelopes);
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new BoundedBody(limit));
+        HttpResponse<byte[]> response;
+        try {
+            response = pending.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true); // closes the connection the exchange used
+            throw new HttpTimeoutException("no complete answer (headers and body) from " + uri + " within "
+                    + config.requestTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException(uri + ": " + cause, cause);
+        }
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode() + " from " + uri + ": "
-                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    + clip(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), 300));
         }
         try {
             return Batch.readResponse(response.body());
         } catch (IllegalArgumentException e) {
-            throw new IOException("malformed answer from " + uri + ": " + e.getMessage(), e);
+            throw new IOException("malformed answer from " + uri + ": " + clip(String.valueOf(e.getMessage()), 300), e);
         }
+    }
+
+    /**
+     * The largest answer read for a batch of {@code envelopes}: 1 MiB, plus 8 KiB per envelope (a
+     * receipt frame in base64 is under 2 KiB), so a full batch's answer always fits.
+     */
+    static long answerLimitBytes(int envelopes) {
+        return ANSWER_BASE_BYTES + (long) envelopes * ANSWER_BYTES_PER_ENVELOPE;
+    }
+
+    /** {@code text} cut to at most {@code max} characters, saying how much was cut. */
+    static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "... (" + (text.length() - max) + " more characters not shown)";
     }
 
     private synchronized void switchTo(int index) {

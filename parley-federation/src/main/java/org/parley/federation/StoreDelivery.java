@@ -67,6 +67,16 @@ final class StoreDelivery implements DeliveryStore {
     }
 
     @Override
+    public Map<EnvelopeId, SignedEnvelope> storedReceipts(org.parley.wire.Party from, List<EnvelopeId> ids) {
+        return store.receipts(org.parley.store.Direction.SENT, from, ids);
+    }
+
+    @Override
+    public void followUpsDone(org.parley.wire.Party from, List<EnvelopeId> ids) {
+        store.followUpsDone(from, ids);
+    }
+
+    @Override
     public void audit(String event, String detail) {
         store.audit("federation", event, "", detail);
     }

@@ -392,7 +392,9 @@ class FederationIT {
                 c.returnToPrimaryAfter(),
                 c.linkTestInterval(),
                 c.linkTestTimeout(),
-                c.missesForAlarm());
+                c.missesForAlarm(),
+                c.flashReceiptAlarmAfter(),
+                c.failedAttemptsForAlarm());
         Federation sender = start(smallBatches, blue, blueStore, new FederationListener() {
             @Override
             public void delivered(org.parley.wire.EnvelopeId id, org.parley.crypto.VerifiedEnvelope receipt) {
@@ -449,6 +451,12 @@ class FederationIT {
                 org.parley.crypto.VerifiedEnvelope envelope,
                 java.util.function.Function<java.time.Instant, SignedEnvelope> receipt) {
             return inner.accept(envelope, receipt);
+        }
+
+        @Override
+        public java.util.Map<org.parley.wire.EnvelopeId, SignedEnvelope> storedReceipts(
+                Party from, List<org.parley.wire.EnvelopeId> ids) {
+            return inner.storedReceipts(from, ids);
         }
 
         @Override

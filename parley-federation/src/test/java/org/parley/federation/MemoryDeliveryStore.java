@@ -21,6 +21,7 @@ class MemoryDeliveryStore implements DeliveryStore {
     private final List<Envelope> inbox = new ArrayList<>();
     private final Map<EnvelopeId, SignedEnvelope> receiptsForOutbound = new LinkedHashMap<>();
     private final List<String> audit = new ArrayList<>();
+    private final Map<EnvelopeId, String> lastErrors = new LinkedHashMap<>();
 
     synchronized void enqueue(Envelope envelope, SignedEnvelope signed) {
         outbox.put(
@@ -50,6 +51,7 @@ class MemoryDeliveryStore implements DeliveryStore {
 
     @Override
     public synchronized void retryLater(EnvelopeId id, Instant nextAttempt, String lastError) {
+        lastErrors.put(id, lastError);
         Row row = outbox.get(id);
         if (row != null && !row.delivered()) {
             Outbound o = row.outbound();
@@ -73,6 +75,19 @@ class MemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public synchronized Map<EnvelopeId, SignedEnvelope> storedReceipts(
+            org.parley.wire.Party from, List<EnvelopeId> ids) {
+        Map<EnvelopeId, SignedEnvelope> found = new LinkedHashMap<>();
+        for (EnvelopeId id : ids) {
+            SignedEnvelope receipt = receiptsByInboxKey.get(from + "/" + id);
+            if (receipt != null) {
+                found.put(id, receipt);
+            }
+        }
+        return found;
+    }
+
+    @Override
     public synchronized void audit(String event, String detail) {
         audit.add(event + ": " + detail);
     }
@@ -87,6 +102,10 @@ class MemoryDeliveryStore implements DeliveryStore {
 
     synchronized Map<EnvelopeId, SignedEnvelope> receipts() {
         return Map.copyOf(receiptsForOutbound);
+    }
+
+    synchronized String lastError(EnvelopeId id) {
+        return lastErrors.getOrDefault(id, "");
     }
 
     synchronized List<String> audit() {

@@ -92,6 +92,11 @@ public final class HotlineNode implements AutoCloseable {
                     outbox);
             EncounterWatch watch = resources.add(EncounterWatch.open(
                     config.watch(), config.party(), config.peer(), messages, store.sharedDataSource(), events, clock));
+            int resumed = messages.resumeFollowUps(identity.verifier()::verify);
+            if (resumed > 0) {
+                events.say(config.party() + " did the follow-up of " + resumed
+                        + " received envelopes an error or a crash had cut short");
+            }
             FederationConfig federationConfig = FederationConfig.defaults(
                             config.federationListen(), config.peerEndpoints())
                     .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());

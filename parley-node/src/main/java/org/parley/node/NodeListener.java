@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.federation.DeliveryStall;
 import org.parley.federation.FederationListener;
+import org.parley.federation.FlashOverdue;
 import org.parley.federation.LinkEvent;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
@@ -98,13 +99,22 @@ final class NodeListener implements FederationListener {
     }
 
     @Override
+    public void flashOverdue(FlashOverdue overdue) {
+        events.alarm(
+                Alarm.Kind.FLASH_OVERDUE,
+                "FLASH " + overdue.id() + " has no receipt from " + config.peer() + " after "
+                        + overdue.waited().toSeconds() + " s and " + overdue.failedAttempts()
+                        + " failed attempts; last error: " + overdue.lastError());
+    }
+
+    @Override
     public Optional<String> linkTestAttachment() {
         return Optional.of(ledger.linkTestAttachment());
     }
 
     @Override
-    public void refused(String reason) {
-        events.count(Counter.REFUSED);
+    public void refused(int count, String reason) {
+        events.count(Counter.REFUSED, count);
         events.alarm(Alarm.Kind.REFUSED, reason);
     }
 }

@@ -359,6 +359,13 @@ final class JdbcStore implements Store {
                         Records.receiptRow(Direction.SENT, row.from(), row.id(), made.get(i), parse(made.get(i))));
             }
             Sql.batch(c, Records.INSERT_RECEIPT, receiptRows);
+            Sql.batch(
+                    c,
+                    "INSERT INTO inbox_follow_up (from_party, envelope_id) VALUES (?, ?)",
+                    fresh.stream()
+                            .map(row ->
+                                    new Object[] {row.from().name(), row.id().toString()})
+                            .toList());
             List<Received> results = new ArrayList<>(rows.size());
             for (int i = 0, f = 0; i < rows.size(); i++) {
                 if (inserted[i] == 1) {
@@ -420,6 +427,49 @@ final class JdbcStore implements Store {
     @Override
     public Optional<SignedEnvelope> receipt(Direction direction, Party sender, EnvelopeId id) {
         return sql.tx("read receipt for " + id, c -> Records.receipt(c, direction, sender, id));
+    }
+
+    @Override
+    public Map<EnvelopeId, SignedEnvelope> receipts(Direction direction, Party sender, List<EnvelopeId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return sql.tx("read receipts for " + ids.size() + " envelopes", c -> {
+            Map<EnvelopeId, SignedEnvelope> found = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
+                List<EnvelopeId> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
+                Records.receipts(c, direction, sender, part, found);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<InboxEntry> pendingFollowUps(int limit) {
+        return sql.tx(
+                "list the received envelopes whose follow-up is pending",
+                c -> Sql.query(
+                        c,
+                        JdbcStore::inboxRow,
+                        "SELECT " + INBOX_COLUMNS.replace("from_party, envelope_id,", "i.from_party, i.envelope_id,")
+                                + " FROM inbox i JOIN inbox_follow_up f ON f.from_party = i.from_party"
+                                + " AND f.envelope_id = i.envelope_id ORDER BY i.received_micros LIMIT ?",
+                        limit));
+    }
+
+    @Override
+    public void followUpsDone(Party from, List<EnvelopeId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        sql.tx(
+                "mark the follow-up of " + ids.size() + " received envelopes done",
+                c -> Sql.batch(
+                        c,
+                        "DELETE FROM inbox_follow_up WHERE from_party = ? AND envelope_id = ?",
+                        ids.stream()
+                                .map(id -> new Object[] {from.name(), id.toString()})
+                                .toList()));
     }
 
     // --- listings ------------------------------------------------------------------------

@@ -56,6 +56,29 @@ final class Records {
                 id.toString());
     }
 
+    /** Adds the receipts of {@code ids} (at most a few hundred) that exist to {@code found}, in one query. */
+    static void receipts(
+            Connection c,
+            Direction direction,
+            Party sender,
+            List<EnvelopeId> ids,
+            java.util.Map<EnvelopeId, SignedEnvelope> found)
+            throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> values = new java.util.ArrayList<>(ids.size() + 2);
+        values.add(direction.name());
+        values.add(sender.name());
+        ids.forEach(id -> values.add(id.toString()));
+        for (var row : Sql.query(
+                c,
+                r -> java.util.Map.entry(EnvelopeId.parse(r.getString("envelope_id")), JdbcStore.signed(r)),
+                "SELECT envelope_id, canonical, signature FROM receipts WHERE direction = ? AND party = ?"
+                        + " AND envelope_id IN (" + marks + ")",
+                values.toArray())) {
+            found.put(row.getKey(), row.getValue());
+        }
+    }
+
     StoredAck recordAck(Direction direction, SignedEnvelope ack) {
         Envelope envelope = JdbcStore.parse(ack);
         if (!(envelope.payload() instanceof Payload.Ack body)) {

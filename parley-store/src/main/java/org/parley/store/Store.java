@@ -104,11 +104,28 @@ public interface Store extends AutoCloseable {
 
     Optional<InboxEntry> inboxEntry(Party from, EnvelopeId id);
 
+    /**
+     * Received envelopes whose follow-up (what the node does after the inbox commit) is not done
+     * yet, oldest first: {@link #receive} and {@link #receiveAll} mark each new envelope pending in
+     * the same transaction (issue 19, item 3).
+     */
+    List<InboxEntry> pendingFollowUps(int limit);
+
+    /** The node has done the follow-up of these received envelopes (one transaction). */
+    void followUpsDone(Party from, List<EnvelopeId> ids);
+
     /** Inbox entries in the order they were received, after the given position. */
     List<InboxEntry> inbox(int offset, int limit);
 
     /** The signed receipt for an envelope, by direction. */
     Optional<SignedEnvelope> receipt(Direction direction, Party sender, EnvelopeId id);
+
+    /**
+     * The signed receipts kept for those of {@code ids} that have one, by direction, in one query
+     * per few hundred ids: how the receiver finds the duplicates in a batch before anything else is
+     * done with it (issue 19, item 13).
+     */
+    java.util.Map<EnvelopeId, SignedEnvelope> receipts(Direction direction, Party sender, List<EnvelopeId> ids);
 
     /** Makes our signed receipt for a freshly stored inbox row (inside the inbox transaction). */
     @FunctionalInterface

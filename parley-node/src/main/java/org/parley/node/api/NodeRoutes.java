@@ -65,7 +65,26 @@ final class NodeRoutes {
         return Reply.ok(Views.link(link.get()));
     }
 
+    /**
+     * A page of the alarms kept (issue 19, item 2): the newest {@code limit} (default and most
+     * {@value NodeEvents#ALARMS_KEPT}) after passing over the newest {@code offset}, oldest first.
+     */
     Reply alarms(Request request) {
-        return Reply.ok(Views.alarms(events.alarms()));
+        int limit = whole(request, "limit", NodeEvents.ALARMS_KEPT, 1, NodeEvents.ALARMS_KEPT);
+        int offset = whole(request, "offset", 0, 0, Integer.MAX_VALUE);
+        return Reply.ok(Views.alarms(events.alarmPage(offset, limit), events.alarmsRaised()));
+    }
+
+    private static int whole(Request request, String name, int fallback, int min, int max) {
+        String text = request.query(name).orElse(String.valueOf(fallback));
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered by the problem below
+        }
+        throw new Problem(400, "'" + name + "' must be a whole number from " + min + " to " + max + ": '" + text + "'");
     }
 }

@@ -60,6 +60,8 @@ public final class OperatorApi implements AutoCloseable {
                 events);
         HttpsServer server;
         try {
+            org.parley.federation.Federation
+                    .applyServerLimits(); // time limits on stalled connections (issue 19, item 1)
             server = HttpsServer.create(config.operatorListen(), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.operatorListen() + ": " + e.getMessage(), e);

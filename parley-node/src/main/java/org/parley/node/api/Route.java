@@ -35,7 +35,7 @@ enum Route {
     INBOX("GET", "/api/v1/inbox", OPERATOR, "listInbox", "limit", "offset"),
     OUTBOX("GET", "/api/v1/outbox", OPERATOR, "listOutbox", "limit", "offset"),
     LINK("GET", "/api/v1/link", OPERATOR, "getLinkStatus"),
-    ALARMS("GET", "/api/v1/alarms", OPERATOR, "listAlarms"),
+    ALARMS("GET", "/api/v1/alarms", OPERATOR, "listAlarms", "limit", "offset"),
     PHRASEBOOK("GET", "/api/v1/phrasebook", OPERATOR, "getPhrasebook"),
     SET_ACK_DEADLINE("PUT", "/api/v1/config/ack-deadlines/{precedence}", ADMIN, "setAckDeadline"),
 

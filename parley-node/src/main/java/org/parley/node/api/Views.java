@@ -62,8 +62,9 @@ final class Views {
         return o;
     }
 
-    static ObjectNode alarms(List<Alarm> alarms) {
+    static ObjectNode alarms(List<Alarm> alarms, long raised) {
         ObjectNode out = JSON.createObjectNode();
+        out.put("raised", raised);
         ArrayNode items = out.putArray("alarms");
         for (Alarm a : alarms) {
             ObjectNode o = items.addObject();

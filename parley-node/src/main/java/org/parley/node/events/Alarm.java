@@ -19,7 +19,13 @@ public record Alarm(Instant at, Kind kind, String message) {
         PEER_RECORD_REWRITTEN,
         DELIVERY_STALLED,
         DELIVERY_RESUMED,
+        /** An outbound FLASH without a receipt past the limit or after repeated failed attempts (issue 19, item 9). */
+        FLASH_OVERDUE,
+        /** The peer's record went unchecked several link tests in a row (issue 19, item 6). */
+        PEER_RECORD_UNCHECKED,
+        /** A feed of the encounter watch said nothing for longer than watch.feedSilentAfter (issue 17). */
         FEED_SILENT,
+        /** An EMERGENCY arrived: every role of the chain is alerted at once (issue 17, point 4). */
         EMERGENCY
     }
 }

@@ -20,6 +20,10 @@ final class Metrics {
         adder(counter).increment();
     }
 
+    void add(Counter counter, long amount) {
+        adder(counter).add(amount);
+    }
+
     private LongAdder adder(Counter counter) {
         // Every counter was put in by the constructor.
         return Objects.requireNonNull(values.get(counter));

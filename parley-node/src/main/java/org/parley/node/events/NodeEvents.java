@@ -1,6 +1,8 @@
 package org.parley.node.events;
 
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +48,14 @@ public final class NodeEvents {
     private final Store store;
     private final InstantSource clock;
     private final Metrics metrics = new Metrics();
-    private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
+    /**
+     * The newest {@value #ALARMS_KEPT} alarms (issue 19, item 2: a peer that makes the node raise
+     * alarms must not fill its memory); every alarm is in the audit trail as well.
+     */
+    public static final int ALARMS_KEPT = 1000;
+
+    private final Deque<Alarm> alarms = new ArrayDeque<>();
+    private long alarmsRaised;
     private final List<Consumer<String>> timeline = new CopyOnWriteArrayList<>();
 
     public NodeEvents(Party party, Store store, InstantSource clock) {
@@ -66,20 +75,60 @@ public final class NodeEvents {
         timeline.forEach(l -> l.accept(line));
     }
 
-    /** Raises an operator alarm: kept for the API, written to the audit trail, said on the timeline. */
+    /**
+     * Raises an operator alarm: kept for the API, said on the timeline, written to the audit trail.
+     * A store that cannot write the audit row does not swallow the alarm (issue 19, item 5): the
+     * operators see it first, and the failed audit is logged.
+     */
     public void alarm(Alarm.Kind kind, String message) {
-        alarms.add(new Alarm(clock.instant(), kind, message));
-        store.audit(party.name(), "alarm." + kind.name().toLowerCase(Locale.ROOT), "", message);
+        synchronized (alarms) {
+            alarms.addLast(new Alarm(clock.instant(), kind, message));
+            alarmsRaised++;
+            if (alarms.size() > ALARMS_KEPT) {
+                alarms.removeFirst();
+            }
+        }
         say(party + " ALARM " + kind + ": " + message);
+        try {
+            store.audit(party.name(), "alarm." + kind.name().toLowerCase(Locale.ROOT), "", message);
+        } catch (RuntimeException e) {
+            LOG.error("alarm {} raised but not written to the audit trail: {}", kind, e.toString());
+        }
     }
 
-    /** The alarms raised since start, oldest first. */
+    /** The alarms kept (the newest {@value #ALARMS_KEPT} raised since start), oldest first. */
     public List<Alarm> alarms() {
-        return List.copyOf(alarms);
+        synchronized (alarms) {
+            return List.copyOf(alarms);
+        }
+    }
+
+    /**
+     * A page of the alarms kept: the newest {@code limit} after passing over the newest {@code
+     * offset}, oldest first (so the next older page is at offset + limit).
+     */
+    public List<Alarm> alarmPage(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1: " + offset + ", " + limit);
+        }
+        List<Alarm> kept = alarms();
+        int end = Math.max(0, kept.size() - offset);
+        return kept.subList(Math.max(0, end - limit), end);
+    }
+
+    /** How many alarms were raised since start, including those no longer kept. */
+    public long alarmsRaised() {
+        synchronized (alarms) {
+            return alarmsRaised;
+        }
     }
 
     public void count(Counter counter) {
         metrics.increment(counter);
+    }
+
+    public void count(Counter counter, long amount) {
+        metrics.add(counter, amount);
     }
 
     /** The counters and the two gauges in the Prometheus text format (version 0.0.4). */

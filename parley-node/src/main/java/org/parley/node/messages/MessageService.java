@@ -176,17 +176,54 @@ public final class MessageService {
         }
     }
 
+    /**
+     * What the node does with a new envelope from the peer once it is stored: the ledger leaf, the
+     * acknowledgment recorded, the ack watch, the ledger cross-check. The store marked it pending in
+     * the inbox transaction; federation marks the batch's done after this returns, so an error or a
+     * crash on the way leaves it pending for {@link #resumeFollowUps} (issue 19, item 3).
+     */
     public void received(VerifiedEnvelope verified) {
+        followUp(verified, false);
+    }
+
+    /**
+     * Does again, at start, the follow-up of envelopes stored before an error or a crash cut it
+     * short; {@code verify} checks the stored bytes again (with the peer certificates kept).
+     * Idempotent: a ledger leaf already appended is not appended again. Returns how many.
+     */
+    public int resumeFollowUps(java.util.function.Function<SignedEnvelope, VerifiedEnvelope> verify) {
+        int done = 0;
+        for (InboxEntry entry : store.pendingFollowUps(10_000)) {
+            try {
+                followUp(verify.apply(entry.signed()), true);
+                done++;
+            } catch (RuntimeException e) {
+                events.alarm(
+                        Alarm.Kind.REFUSED,
+                        "received " + entry.id() + " from " + entry.from() + " cannot be handled: " + e.getMessage());
+            }
+            store.followUpsDone(entry.from(), List.of(entry.id()));
+        }
+        return done;
+    }
+
+    private void followUp(VerifiedEnvelope verified, boolean again) {
         Envelope envelope = verified.envelope();
-        events.count(Counter.RECEIVED);
+        if (!again) {
+            events.count(Counter.RECEIVED);
+        }
         ledger.keepPeerSigner(verified.signerCertificate());
         if (envelope.payload() instanceof Payload.LinkTest test) {
-            test.treeHeadJson().ifPresent(json -> crossCheck(verified, json));
+            if (test.treeHeadJson().isPresent()) {
+                crossCheck(verified, test.treeHeadJson().get());
+            } else {
+                onCrossCheck(ledger.noTreeHead());
+            }
             return;
         }
-        ledger.record(verified.signed());
         if (envelope.payload() instanceof Payload.Ack ack) {
             store.recordAck(Direction.RECEIVED, verified.signed());
+            record(verified, again);
             events.say(drafter.own() + " saw " + drafter.peer() + " acknowledge " + ack.envelopeId() + " (by "
                     + ack.role() + " at " + ack.acknowledgedAt() + ")");
             return;
@@ -196,27 +233,44 @@ public final class MessageService {
                     .map(InboxEntry::received)
                     .orElse(drafter.now());
             watch.watch(envelope.id(), envelope.precedence(), at);
-            if (emergency(envelope.payload())) {
-                emergencies.add(envelope.id());
+            if (emergency(envelope.payload()) && emergencies.add(envelope.id())) {
                 // No waiting for the 50 % re-alert: a distress call alerts the whole chain at once.
                 events.alarm(
                         Alarm.Kind.EMERGENCY,
                         "EMERGENCY " + envelope.id() + " from " + envelope.from() + ", every role alerted ("
                                 + watch.everyRole() + "): \"" + summary(envelope.payload()) + "\"");
             }
+        }
+        record(verified, again);
+        if (needsAck(envelope.category())) {
             events.say(drafter.own() + " received " + envelope.precedence() + " " + envelope.category() + " "
                     + envelope.id() + " from " + envelope.from() + ": \"" + summary(envelope.payload()) + "\"");
+        }
+    }
+
+    /** The envelope's ledger leaf; when done again after a crash, only if it is not there yet. */
+    private void record(VerifiedEnvelope verified, boolean again) {
+        if (!again || !ledger.contains(verified.signed())) {
+            ledger.record(verified.signed());
         }
     }
 
     /** The peer's link test carried a tree head or our countersigned head (see {@link NodeLedger}). */
     private void crossCheck(VerifiedEnvelope linkTest, String attachment) {
         PublicKey peerKey = linkTest.signerCertificate().getPublicKey();
-        switch (ledger.onPeerAttachment(attachment, peerKey)) {
+        onCrossCheck(ledger.onPeerAttachment(attachment, peerKey));
+    }
+
+    private void onCrossCheck(NodeLedger.Outcome outcome) {
+        switch (outcome) {
             case NodeLedger.Outcome.Reply reply -> sendLinkTest(reply.attachment());
             case NodeLedger.Outcome.Rewritten rewritten ->
                 events.alarm(Alarm.Kind.PEER_RECORD_REWRITTEN, "FLASH " + rewritten.alarmText());
             case NodeLedger.Outcome.Done done -> store.audit("node", "ledger.cross-check", "", done.note());
+            case NodeLedger.Outcome.Unchecked unchecked -> {
+                events.alarm(Alarm.Kind.PEER_RECORD_UNCHECKED, unchecked.alarmText());
+                unchecked.reply().ifPresent(this::sendLinkTest);
+            }
         }
     }
 
@@ -293,16 +347,17 @@ public final class MessageService {
     }
 
     private void escalated(AckWatch.Event.Escalated x) {
+        // The alarm first: a store that fails below must not keep it from the operators (issue 19, item 5).
+        events.alarm(
+                Alarm.Kind.ESCALATION,
+                "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole() + " to "
+                        + x.toRole());
         if (x.firstOverdue()) {
             events.count(Counter.ESCALATIONS);
             store.audit("node", "ack.overdue", x.id().toString(), "not acknowledged in time");
             ledger.record(drafter.own() + " escalation at " + drafter.now() + ": message " + x.id()
                     + " not acknowledged in time");
         }
-        events.alarm(
-                Alarm.Kind.ESCALATION,
-                "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole() + " to "
-                        + x.toRole());
     }
 
     /** The newest {@code limit} received messages of the categories people acknowledge, newest first. */

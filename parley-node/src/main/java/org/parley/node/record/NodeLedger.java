@@ -69,7 +69,19 @@ public final class NodeLedger {
 
         /** Nothing to send; {@code note} says what happened, for the log. */
         record Done(String note) implements Outcome {}
+
+        /**
+         * The peer's record went unchecked {@value NodeLedger#UNCHECKED_FOR_ALARM} times in a row
+         * (rejected offers, no tree head): alarm the own operators (issue 19, item 6); {@code
+         * reply}, when present, still goes to the peer.
+         */
+        record Unchecked(String alarmText, Optional<String> reply) implements Outcome {}
     }
+
+    /** Link tests in a row whose cross-check was rejected or missing before the operators are told. */
+    public static final int UNCHECKED_FOR_ALARM = 3;
+
+    private final java.util.concurrent.atomic.AtomicInteger unchecked = new java.util.concurrent.atomic.AtomicInteger();
 
     private NodeLedger(Store store, PartyIdentity identity, Party peer, PublicKey ownKey, Ledger ledger) {
         this.store = store;
@@ -104,6 +116,11 @@ public final class NodeLedger {
     /** Appends the exact canonical bytes of an envelope, receipt or ack sent or received. */
     public long record(SignedEnvelope envelope) {
         return ledger.append(envelope.canonical().toByteArray());
+    }
+
+    /** Whether the exact canonical bytes of {@code envelope} are a leaf already (a full scan: for restarts only). */
+    public boolean contains(SignedEnvelope envelope) {
+        return ledger.leafIndexOf(envelope.canonical().toByteArray()).isPresent();
     }
 
     /** Appends an event of this node's own (an escalation, an alarm) as UTF-8 text. */
@@ -205,18 +222,20 @@ public final class NodeLedger {
 
     /** Handles the attachment of a peer's link test, signed by {@code peerKey}. */
     public Outcome onPeerAttachment(String attachment, PublicKey peerKey) {
-        JsonNode root = tree(attachment);
         try {
+            // Inside the try: an attachment that is not JSON is the peer's error, to be noted, not
+            // an exception that costs the other envelopes of its batch their follow-up (issue 19, item 3).
+            JsonNode root = tree(attachment);
             if (root.has("offer")) {
                 return switch (ledger.crossCheck(
                         TreeHeadOffer.fromJson(root.get("offer").toString()), peerKey)) {
                     case CrossCheck.Consistent c -> {
-                        ObjectNode out = JSON.createObjectNode();
-                        out.set("countersigned", tree(c.countersigned().toJson()));
-                        yield new Outcome.Reply(out.toString());
+                        unchecked.set(0);
+                        yield new Outcome.Reply(countersignedJson(c.countersigned()));
                     }
                     case CrossCheck.PeerRecordRewritten r -> new Outcome.Rewritten(r.alarmText());
-                    case CrossCheck.Rejected r -> new Outcome.Done("peer tree head not checked: " + r.reason());
+                    case CrossCheck.Rejected r ->
+                        rejected(TreeHeadOffer.fromJson(root.get("offer").toString()), r.reason());
                 };
             }
             if (root.has("countersigned")) {
@@ -224,10 +243,47 @@ public final class NodeLedger {
                         CountersignedTreeHead.fromJson(root.get("countersigned").toString()), peerKey);
                 return new Outcome.Done("our tree head was countersigned by the peer");
             }
-            return new Outcome.Done("link-test attachment with neither offer nor countersigned head ignored");
+            return unchecked("link-test attachment with neither offer nor countersigned head", Optional.empty());
         } catch (LedgerException e) {
-            return new Outcome.Done("link-test attachment refused: " + e.getMessage());
+            return unchecked("link-test attachment refused: " + e.getMessage(), Optional.empty());
         }
+    }
+
+    /** A link test from the peer that carried no tree head: its record went unchecked once more. */
+    public Outcome noTreeHead() {
+        return unchecked("the peer's link test carried no tree head", Optional.empty());
+    }
+
+    /**
+     * An offer we could not check. When its proof starts before the peer head we countersigned
+     * last, our countersignature of that head was lost on its way back (the peer never stored it,
+     * so it still offers from an older size): send it again, and the next offer starts where it
+     * should (issue 19, item 6). Before, every later offer was rejected, silently, for ever.
+     */
+    private Outcome rejected(TreeHeadOffer offer, String reason) {
+        Optional<CountersignedTreeHead> last = heads.latestPeerHead();
+        Optional<String> resend = last.isPresent()
+                        && offer.proof().fromSize() < last.get().signedHead().treeSize()
+                ? Optional.of(countersignedJson(last.get()))
+                : Optional.empty();
+        return unchecked("peer tree head not checked: " + reason, resend);
+    }
+
+    private Outcome unchecked(String note, Optional<String> reply) {
+        int inRow = unchecked.incrementAndGet();
+        if (inRow == UNCHECKED_FOR_ALARM) {
+            return new Outcome.Unchecked(
+                    peer + "'s record has gone unchecked for " + inRow + " link tests in a row (last: " + note
+                            + "); a peer that rewrote its log could be avoiding the cross-check",
+                    reply);
+        }
+        return reply.<Outcome>map(Outcome.Reply::new).orElseGet(() -> new Outcome.Done(note));
+    }
+
+    private static String countersignedJson(CountersignedTreeHead countersigned) {
+        ObjectNode out = JSON.createObjectNode();
+        out.set("countersigned", tree(countersigned.toJson()));
+        return out.toString();
     }
 
     private static JsonNode tree(String json) {

@@ -1,0 +1,41 @@
+package org.parley.federation;
+
+import java.time.Duration;
+
+/**
+ * Time limits of the JDK's HTTP server, for the federation endpoint and the operator API (issue
+ * 19, item 1): without them a connection that sends one byte, or nothing, and stalls holds a file
+ * descriptor for ever, and a few thousand such connections lock out the real peer.
+ *
+ * <p>The JDK server reads its limits once, from system properties, when the first server of the
+ * process is made (jdk.httpserver's {@code sun.net.httpserver.ServerConfig}); {@link #apply} sets
+ * those not set already (an operator's {@code -D} wins) and must run before the first server is
+ * created. They then hold for every server in the process:
+ *
+ * <ul>
+ *   <li>{@code sun.net.httpserver.maxReqTime}: TLS handshake, request head and body must arrive
+ *       within {@link #REQUEST_TIME}, or the connection is closed;
+ *   <li>{@code sun.net.httpserver.clockTick}: a connection that sends nothing is closed at the
+ *       next sweep after that time; sweep every second instead of every ten.
+ * </ul>
+ */
+final class ServerLimits {
+    /** The longest a client may take from connecting to the end of its request. */
+    static final Duration REQUEST_TIME = Duration.ofSeconds(10);
+
+    private static final Duration SWEEP = Duration.ofSeconds(1);
+
+    private ServerLimits() {}
+
+    /** Sets the JDK server's limits unless already set; call before the first server is created. */
+    static synchronized void apply() {
+        setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIME.toSeconds()));
+        setIfAbsent("sun.net.httpserver.clockTick", String.valueOf(SWEEP.toMillis()));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.parley.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.crypto.PartyIdentity;
+import org.parley.wire.Category;
+import org.parley.wire.Envelope;
+import org.parley.wire.Party;
+import org.parley.wire.Payload;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
+
+/**
+ * Issue 19, items 5 and 9: the link alarm fires although the store cannot write its audit row, and
+ * an undeliverable FLASH raises an alarm after N failed attempts or T without a receipt. The peer
+ * endpoint is a loopback port nobody listens on.
+ */
+class FederationAlarmsIT {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final InstantSource CLOCK = InstantSource.system();
+    private static PartyIdentity blue;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeAll
+    static void keys() throws IOException {
+        Path root = Files.createTempDirectory("parley-alarms-it");
+        List<String> hosts = List.of("localhost", "127.0.0.1");
+        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
+        PartyIdentity red =
+                PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
+        blue.pinEachOther(red);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+    }
+
+    private static FederationConfig unreachablePeer() throws IOException {
+        int nobody;
+        try (var socket = new java.net.ServerSocket(0)) {
+            nobody = socket.getLocalPort();
+        }
+        return FederationConfig.defaults(
+                        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                        List.of(URI.create("https://127.0.0.1:" + nobody)))
+                .withRetry(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2));
+    }
+
+    private Federation start(FederationConfig config, DeliveryStore store, FederationListener listener) {
+        Federation federation = Federation.start(config, blue, store, CLOCK, RANDOM, listener);
+        open.add(federation);
+        return federation;
+    }
+
+    private static SignedEnvelope envelope(Precedence precedence, String text) {
+        Envelope envelope = Envelope.builder(CLOCK, RANDOM)
+                .from(blue.party())
+                .to(blue.verifier().peerParty())
+                .precedence(precedence)
+                .category(Category.SAFETY)
+                .payload(new Payload.Text(text))
+                .signer(blue.signer().keyId())
+                .build();
+        return blue.signer().sign(envelope);
+    }
+
+    private static Envelope enqueue(MemoryDeliveryStore store, SignedEnvelope signed) {
+        Envelope envelope =
+                org.parley.wire.EnvelopeCodec.parse(signed.canonical()).orElseThrow();
+        store.enqueue(envelope, signed);
+        return envelope;
+    }
+
+    @Test
+    void linkTests_storeAuditThrows_linkAlarmStillRaised() throws Exception {
+        MemoryDeliveryStore failing = new MemoryDeliveryStore() {
+            @Override
+            public synchronized void audit(String event, String detail) {
+                throw new org.parley.store.StoreException("disk full: cannot write audit row " + event);
+            }
+        };
+        List<LinkEvent> events = new CopyOnWriteArrayList<>();
+        FederationConfig config = unreachablePeer().withLinkTests(Duration.ofMillis(100), Duration.ofMillis(200), 2);
+
+        start(config, failing, new FederationListener() {
+            @Override
+            public void link(LinkEvent event) {
+                events.add(event);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events).anyMatch(e -> e instanceof LinkEvent.AlarmRaised));
+    }
+
+    @Test
+    void deliver_flashFailsRepeatedly_alarmOnceAfterTheConfiguredAttempts() throws Exception {
+        MemoryDeliveryStore store = new MemoryDeliveryStore();
+        List<FlashOverdue> overdue = new CopyOnWriteArrayList<>();
+        FederationConfig config = unreachablePeer().withFlashAlarm(Duration.ofHours(1), 3);
+        Envelope flash = enqueue(store, envelope(Precedence.FLASH, "unsafe crossing"));
+        enqueue(store, envelope(Precedence.ROUTINE, "routine, never alarmed"));
+
+        Federation federation = start(config, store, new FederationListener() {
+            @Override
+            public void flashOverdue(FlashOverdue event) {
+                overdue.add(event);
+            }
+        });
+        federation.wake();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !overdue.isEmpty());
+        Thread.sleep(1500); // the watchdog looks every second: a second report would come now
+        assertThat(overdue).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(flash.id());
+            assertThat(o.failedAttempts()).isGreaterThanOrEqualTo(3);
+            assertThat(o.lastError()).isNotBlank();
+        });
+    }
+
+    @Test
+    void deliver_flashWithoutReceiptPastTheLimit_alarmBeforeTheAttemptLimit() throws Exception {
+        MemoryDeliveryStore store = new MemoryDeliveryStore();
+        List<FlashOverdue> overdue = new CopyOnWriteArrayList<>();
+        FederationConfig config = unreachablePeer()
+                .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .withFlashAlarm(Duration.ofMillis(1500), 1000);
+        Envelope flash = enqueue(store, envelope(Precedence.FLASH, "unsafe crossing"));
+
+        Federation federation = start(config, store, new FederationListener() {
+            @Override
+            public void flashOverdue(FlashOverdue event) {
+                overdue.add(event);
+            }
+        });
+        federation.wake();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !overdue.isEmpty());
+        assertThat(overdue).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(flash.id());
+            assertThat(o.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+            assertThat(o.failedAttempts()).isLessThan(1000);
+        });
+    }
+}
