@@ -14,6 +14,7 @@ import org.parley.federation.FederationConfig;
 import org.parley.federation.LinkStatus;
 import org.parley.federation.OutboxSignal;
 import org.parley.node.api.OperatorApi;
+import org.parley.node.console.Console;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.AckWatch;
@@ -41,6 +42,7 @@ public final class HotlineNode implements AutoCloseable {
     private final MessageService messages;
     private final Federation federation;
     private final OperatorApi api;
+    private final Console console;
     private final Resources resources;
 
     private HotlineNode(Parts parts, Resources resources) {
@@ -52,6 +54,7 @@ public final class HotlineNode implements AutoCloseable {
         this.messages = parts.messages();
         this.federation = parts.federation();
         this.api = parts.api();
+        this.console = parts.console();
         this.resources = resources;
     }
 
@@ -64,7 +67,8 @@ public final class HotlineNode implements AutoCloseable {
             NodeDialogue dialogue,
             MessageService messages,
             Federation federation,
-            OperatorApi api) {}
+            OperatorApi api,
+            Console console) {}
 
     /**
      * Starts the node described by {@code config}; the returned node is serving both ports. Throws
@@ -107,6 +111,8 @@ public final class HotlineNode implements AutoCloseable {
                     federation::linkStatus,
                     store.engine(),
                     clock));
+            // --- console (issue 18): the duty officer's pages on the operator port ---
+            Console console = Console.attach(api, config, events, clock, random);
             resources.add(AckTicker.start(messages));
             events.say(String.format(
                     "%s node up: federation %s, operator API https://%s:%d/ (store %s)",
@@ -116,7 +122,7 @@ public final class HotlineNode implements AutoCloseable {
                     api.port(),
                     store.engine()));
             return new HotlineNode(
-                    new Parts(config, store, events, ledger, dialogue, messages, federation, api), resources);
+                    new Parts(config, store, events, ledger, dialogue, messages, federation, api, console), resources);
         } catch (RuntimeException | Error e) {
             resources.closeAfterFailure(e);
             throw e;
@@ -175,6 +181,19 @@ public final class HotlineNode implements AutoCloseable {
 
     public List<Alarm> alarms() {
         return events.alarms();
+    }
+
+    /**
+     * A one-time sign-in code for {@code operator}'s console (good once, for 10 minutes): open {@code
+     * https://HOST:OPERATOR_PORT/login?code=CODE}.
+     */
+    public String consoleLoginCode(String operator) {
+        return console.loginCode(operator);
+    }
+
+    /** The event stream's publisher: the encounter watch publishes INCIDENT and TRACKS here. */
+    public NodeEvents events() {
+        return events;
     }
 
     public int operatorPort() {

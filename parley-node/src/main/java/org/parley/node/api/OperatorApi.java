@@ -1,11 +1,13 @@
 package org.parley.node.api;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -28,11 +30,27 @@ import org.parley.node.record.NodeDialogue;
 public final class OperatorApi implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService executor;
+    private final InProcess inProcess;
+    private final NodeEvents events;
 
-    private OperatorApi(HttpsServer server, ExecutorService executor) {
+    private OperatorApi(HttpsServer server, ExecutorService executor, InProcess inProcess, NodeEvents events) {
         this.server = server;
         this.executor = executor;
+        this.inProcess = inProcess;
+        this.events = events;
     }
+
+    /** An operator as the API knows them: the name audit records show, and the role routes check. */
+    public record Caller(String name, NodeConfig.Role role) {
+        public Caller {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("an operator has a name");
+            }
+        }
+    }
+
+    /** An in-process call's answer: the HTTP status, media type and body the route gave. */
+    public record Answer(int status, String contentType, String body) {}
 
     /**
      * Listens on the config's operator address (TLS 1.3 with {@code ssl}, the node's own
@@ -51,10 +69,9 @@ public final class OperatorApi implements AutoCloseable {
         NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
-        Dispatcher dispatcher = new Dispatcher(
-                route -> handler(route, node, messageRoutes, dialogueRoutes),
-                new Authenticator(config.tokens()),
-                events);
+        Authenticator authenticator = new Authenticator(config.tokens());
+        Dispatcher dispatcher =
+                new Dispatcher(route -> handler(route, node, messageRoutes, dialogueRoutes), authenticator, events);
         HttpsServer server;
         try {
             server = HttpsServer.create(config.operatorListen(), 64);
@@ -74,7 +91,7 @@ public final class OperatorApi implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();
-        return new OperatorApi(server, executor);
+        return new OperatorApi(server, executor, new InProcess(dispatcher, authenticator, events), events);
     }
 
     /** Each route's handler; the switch is exhaustive, so a route added to the table must get one. */
@@ -99,6 +116,7 @@ public final class OperatorApi implements AutoCloseable {
             case DIALOGUE_STATS -> dialogue::stats;
             case CHANNEL_NOTICES -> dialogue::notices;
             case SEND_CHANNEL_NOTICE -> dialogue::sendNotice;
+            case EVENTS -> node::events;
         };
     }
 
@@ -106,8 +124,40 @@ public final class OperatorApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    // --- for the console (org.parley.node.console, issue 18) ---
+
+    /** The operator a bearer token names, if any: the console's sign-in checks tokens here. */
+    public Optional<Caller> caller(String token) {
+        return inProcess.caller(token);
+    }
+
+    /**
+     * Runs one API route in-process as {@code caller}: the same routing, role check, validation,
+     * handler and audit as over HTTPS, so the console holds no business logic and no role rules of
+     * its own. {@code pathAndQuery} is e.g. {@code /api/v1/inbox?limit=50}; {@code jsonBody} is
+     * empty for a GET.
+     */
+    public Answer call(Caller caller, String method, String pathAndQuery, String jsonBody) {
+        return inProcess.call(caller, method, pathAndQuery, jsonBody);
+    }
+
+    /**
+     * Whether {@code caller} may call {@code method path} (the console shows only the controls its
+     * operator may use; the call itself is checked again).
+     */
+    public boolean permits(Caller caller, String method, String path) {
+        return inProcess.permits(caller, method, path);
+    }
+
+    /** Serves {@code handler} under {@code pathPrefix} on this port (the console's pages). */
+    public void mount(String pathPrefix, HttpHandler handler) {
+        server.createContext(pathPrefix, handler);
+    }
+
     @Override
     public void close() {
+        // Event streams wait for events; end them first, or the executor would wait for them.
+        events.closeSubscribers();
         server.stop(0);
         executor.close();
     }

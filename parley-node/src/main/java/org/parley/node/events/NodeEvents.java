@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.parley.store.Store;
 import org.parley.wire.Party;
@@ -45,6 +46,41 @@ public final class NodeEvents {
     private final Metrics metrics = new Metrics();
     private final List<Alarm> alarms = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> timeline = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+
+    /**
+     * What the event stream ({@code GET /api/v1/events}, the console) carries. Each topic is one SSE
+     * event name; INCIDENT and TRACKS are published by the encounter watch.
+     */
+    public enum Topic {
+        /** A new inbound or outbound message; data {@code {"id", "direction"}}. */
+        MESSAGE("message"),
+        /** An acknowledgment made here or received from the peer; data {@code {"id", "direction"}}. */
+        ACK("ack"),
+        /** An operator alarm; data {@code {"at", "kind", "message"}}. */
+        ALARM("alarm"),
+        /** An incident opened, escalated or closed by the encounter watch. */
+        INCIDENT("incident"),
+        /** The track picture changed. */
+        TRACKS("tracks");
+
+        /** The SSE {@code event:} name. */
+        public final String eventName;
+
+        Topic(String eventName) {
+            this.eventName = eventName;
+        }
+    }
+
+    /** One event as published: a sequence number (the SSE {@code id:}), its topic and JSON data. */
+    public record Published(long sequence, Topic topic, String json) {
+        public Published {
+            if (json.isBlank() || json.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("event data must be one line of JSON: '" + json + "'");
+            }
+        }
+    }
 
     public NodeEvents(Party party, Store store, InstantSource clock) {
         this.party = party;
@@ -65,9 +101,48 @@ public final class NodeEvents {
 
     /** Raises an operator alarm: kept for the API, written to the audit trail, said on the timeline. */
     public void alarm(Alarm.Kind kind, String message) {
-        alarms.add(new Alarm(clock.instant(), kind, message));
+        Alarm alarm = new Alarm(clock.instant(), kind, message);
+        alarms.add(alarm);
+        publish(Topic.ALARM, alarm.json());
         store.audit(party.name(), "alarm." + kind.name().toLowerCase(Locale.ROOT), "", message);
         say(party + " ALARM " + kind + ": " + message);
+    }
+
+    /**
+     * Publishes {@code json} (one line of JSON) under {@code topic} to every subscriber; never blocks:
+     * a subscriber whose queue is full is dropped (see {@link Subscription}).
+     */
+    public void publish(Topic topic, String json) {
+        Published event = new Published(published.incrementAndGet(), topic, json);
+        subscribers.forEach(s -> s.offer(event));
+    }
+
+    /**
+     * Publishes a message change: {@code {"id", "direction", "change"}} where change is {@code new}
+     * or {@code receipt} (MESSAGE), or {@code ack} (ACK).
+     */
+    public void publishMessage(Topic topic, String id, String direction, String change) {
+        publish(
+                topic,
+                "{\"id\":" + JsonText.quote(id) + ",\"direction\":" + JsonText.quote(direction) + ",\"change\":"
+                        + JsonText.quote(change) + "}");
+    }
+
+    /** A new reader of the event stream, holding at most {@code capacity} unread events. */
+    public Subscription subscribe(int capacity) {
+        Subscription subscription = new Subscription(capacity, subscribers::remove);
+        subscribers.add(subscription);
+        return subscription;
+    }
+
+    /** Ends every reader of the event stream (the node is closing): each wakes and finishes. */
+    public void closeSubscribers() {
+        subscribers.forEach(Subscription::close);
+    }
+
+    /** Readers of the event stream now. */
+    public int subscribers() {
+        return subscribers.size();
     }
 
     /** The alarms raised since start, oldest first. */
