@@ -3,6 +3,7 @@ package org.parley.node.console;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.parley.node.api.EventStreams;
@@ -97,6 +98,18 @@ final class ConsoleHandler implements HttpHandler {
     private void get(HttpExchange ex, Sessions.Session s, String path) throws IOException {
         if (path.equals("/console/events")) {
             EventStreams.serve(ex, events.subscribe(EVENT_QUEUE));
+        } else if (path.startsWith("/console/data/")) {
+            // The map's data, read from the operator API as this operator (tracks, incidents).
+            OperatorApi.Answer answer = api.call(
+                    s.caller,
+                    "GET",
+                    "/api/v1/" + path.substring("/console/data/".length())
+                            + Optional.ofNullable(ex.getRequestURI().getRawQuery())
+                                    .map(q -> "?" + q)
+                                    .orElse(""),
+                    "");
+            Exchange.send(
+                    ex, answer.status(), answer.contentType(), answer.body().getBytes(StandardCharsets.UTF_8));
         } else if (path.equals("/console") || path.equals("/console/")) {
             Exchange.redirect(ex, "/console/inbox");
         } else {

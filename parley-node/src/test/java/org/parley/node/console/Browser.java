@@ -108,15 +108,16 @@ final class Browser implements AutoCloseable {
     /** axe-core run in the page: the serious and critical violations, one line each. */
     @SuppressWarnings("unchecked")
     List<String> seriousAccessibilityViolations() throws IOException {
-        assertThat(AXE).as("axe-core, installed by the pom's axe-core-install step").exists();
+        assertThat(AXE)
+                .as("axe-core, installed by the pom's axe-core-install step")
+                .exists();
         js(Files.readString(AXE));
-        Object result = asyncJs(
-                "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                        + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                        + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
-                        + "      + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
-                        + "}, function (e) { done(['axe failed: ' + e]); });");
+        Object result = asyncJs("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                + "      + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + "}, function (e) { done(['axe failed: ' + e]); });");
         return (List<String>) result;
     }
 

@@ -74,6 +74,10 @@ class ConsoleIT {
                 RANDOM);
         blueBrowser = new Browser("BLUE");
         redBrowser = new Browser("RED");
+        signIn(blueBrowser, blue, "alice");
+        blueBrowser.screenshot("01-blue-signed-in");
+        signIn(redBrowser, red, "li");
+        redBrowser.screenshot("02-red-signed-in");
     }
 
     @AfterAll
@@ -96,50 +100,67 @@ class ConsoleIT {
     private static void signIn(Browser browser, HotlineNode node, String operator) {
         long start = System.nanoTime();
         browser.get(base(node) + "/login?code=" + node.consoleLoginCode(operator));
-        browser.waitFor("inbox after sign-in", Duration.ofSeconds(5),
+        browser.waitFor(
+                "inbox after sign-in",
+                Duration.ofSeconds(5),
                 () -> "inbox".equals(browser.js("return document.body.dataset.view")));
-        System.out.printf("budget: %s first console page (sign-in redirect + inbox) %d ms (< 1000)%n",
+        System.out.printf(
+                "budget: %s first console page (sign-in redirect + inbox) %d ms (< 1000)%n",
                 node.party(), (System.nanoTime() - start) / 1_000_000);
-        browser.waitFor("event stream open", Duration.ofSeconds(5),
+        browser.waitFor(
+                "event stream open",
+                Duration.ofSeconds(5),
                 () -> "on".equals(browser.js("return document.body.dataset.live")));
     }
 
     @Test
     void console_acceptanceWalk_flashAcknowledgedLiveAndImmediateEscalates() throws IOException {
-        signIn(blueBrowser, blue, "alice");
-        blueBrowser.screenshot("01-blue-signed-in");
-        // The cookie the browser got is HttpOnly: the page's script cannot read it.
-        assertThat((String) blueBrowser.js("return document.cookie")).doesNotContain("parley");
-        signIn(redBrowser, red, "li");
-        redBrowser.screenshot("02-red-signed-in");
-
+        redBrowser.get(base(red) + "/console/inbox");
+        redBrowser.waitFor(
+                "RED stream",
+                Duration.ofSeconds(5),
+                () -> "on".equals(redBrowser.js("return document.body.dataset.live")));
         // BLUE composes a phrasebook FLASH with a typed parameter, previewed in both languages.
         blueBrowser.get(base(blue) + "/console/compose");
         new Select(blueBrowser.find("#precedence")).selectByVisibleText("FLASH");
         new Select(blueBrowser.find("#category")).selectByVisibleText("SAFETY");
         new Select(blueBrowser.find("#phrase")).selectByValue("MOU.AIR.TOO_CLOSE");
-        blueBrowser.waitFor("distance field", Duration.ofSeconds(3), () -> !blueBrowser.all("#arg-distance").isEmpty());
+        blueBrowser.waitFor(
+                "distance field",
+                Duration.ofSeconds(3),
+                () -> !blueBrowser.all("#arg-distance").isEmpty());
         blueBrowser.find("#arg-distance").sendKeys("20ft");
-        blueBrowser.waitFor("preview in both languages", Duration.ofSeconds(3),
+        blueBrowser.waitFor(
+                "preview in both languages",
+                Duration.ofSeconds(3),
                 () -> !blueBrowser.all("#preview-zh").isEmpty()
                         && blueBrowser.find("#preview-zh").getText().contains("不安全"));
         assertThat(blueBrowser.find("#preview-en").getText()).contains("This is unsafe");
         blueBrowser.screenshot("03-blue-compose-preview");
-        assertThat(blueBrowser.seriousAccessibilityViolations()).as("compose view").isEmpty();
+        assertThat(blueBrowser.seriousAccessibilityViolations())
+                .as("compose view")
+                .isEmpty();
 
         blueBrowser.find("#send").click();
-        Duration arrival = redBrowser.waitFor("FLASH in RED's inbox", Duration.ofSeconds(1),
+        Duration arrival = redBrowser.waitFor(
+                "FLASH in RED's inbox",
+                Duration.ofSeconds(1),
                 () -> !redBrowser.all("#rows tr.p-flash").isEmpty());
         System.out.printf("budget: message to the other console %d ms (< 1000)%n", arrival.toMillis());
         WebElement row = redBrowser.find("#rows tr.p-flash");
         assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".zh")).getText())
                 .contains("你机距我机");
         String countdown = redBrowser.find("#rows tr.p-flash .countdown").getText();
-        redBrowser.waitFor("countdown running", Duration.ofSeconds(2),
+        redBrowser.waitFor(
+                "countdown running",
+                Duration.ofSeconds(2),
                 () -> !redBrowser.find("#rows tr.p-flash .countdown").getText().equals(countdown));
-        redBrowser.waitFor("FLASH alarm sounding", Duration.ofSeconds(2),
+        redBrowser.waitFor(
+                "FLASH alarm sounding",
+                Duration.ofSeconds(2),
                 () -> "on".equals(redBrowser.js("return document.body.dataset.alarm"))
-                        && Integer.parseInt(String.valueOf(redBrowser.js("return document.body.dataset.beeps || '0'"))) > 0);
+                        && Integer.parseInt(String.valueOf(redBrowser.js("return document.body.dataset.beeps || '0'")))
+                                > 0);
         redBrowser.screenshot("04-red-inbox-flash");
         assertThat(redBrowser.seriousAccessibilityViolations()).as("inbox view").isEmpty();
 
@@ -148,20 +169,157 @@ class ConsoleIT {
         redBrowser.get(base(red) + "/console/messages/" + id);
         assertThat(redBrowser.find("#zh").getText()).contains("不安全");
         redBrowser.screenshot("05-red-message-en-zh");
-        assertThat(redBrowser.seriousAccessibilityViolations()).as("message view").isEmpty();
+        assertThat(redBrowser.seriousAccessibilityViolations())
+                .as("message view")
+                .isEmpty();
 
         // RED acknowledges from the inbox by click; BLUE's outbox shows ACKNOWLEDGED within a second.
         blueBrowser.get(base(blue) + "/console/outbox");
-        blueBrowser.waitFor("outbox stream", Duration.ofSeconds(5),
+        blueBrowser.waitFor(
+                "outbox stream",
+                Duration.ofSeconds(5),
                 () -> "on".equals(blueBrowser.js("return document.body.dataset.live")));
         redBrowser.get(base(red) + "/console/inbox");
         redBrowser.find("#m-" + id + " button.ack").click();
-        Duration acked = blueBrowser.waitFor("ACKNOWLEDGED in BLUE's outbox", Duration.ofSeconds(1),
+        Duration acked = blueBrowser.waitFor(
+                "ACKNOWLEDGED in BLUE's outbox",
+                Duration.ofSeconds(1),
                 () -> "ACKNOWLEDGED".equals(blueBrowser.find("#m-" + id).getAttribute("data-status")));
         System.out.printf("budget: acknowledgment to the sender's console %d ms (< 1000)%n", acked.toMillis());
         blueBrowser.screenshot("06-blue-outbox-acknowledged");
-        redBrowser.waitFor("alarm silenced", Duration.ofSeconds(2),
+        redBrowser.waitFor(
+                "alarm silenced",
+                Duration.ofSeconds(2),
                 () -> "off".equals(redBrowser.js("return document.body.dataset.alarm")));
         redBrowser.screenshot("07-red-acknowledged");
+    }
+
+    @Test
+    void console_immediateWithShortDeadline_turnsAmberThenRedAndRaisesEscalation() {
+        redBrowser.get(base(red) + "/console/inbox");
+        redBrowser.waitFor(
+                "RED stream",
+                Duration.ofSeconds(5),
+                () -> "on".equals(redBrowser.js("return document.body.dataset.live")));
+        blueBrowser.get(base(blue) + "/console/compose");
+        new Select(blueBrowser.find("#precedence")).selectByVisibleText("IMMEDIATE");
+        new Select(blueBrowser.find("#category")).selectByVisibleText("ROUTINE");
+        blueBrowser.find("#text").sendKeys("Exercise area closes at 1800Z");
+        blueBrowser.find("#send").click();
+        String row = "#rows tr.p-immediate";
+        redBrowser.waitFor(
+                "IMMEDIATE in RED's inbox",
+                Duration.ofSeconds(1),
+                () -> !redBrowser.all(row).isEmpty());
+        assertThat(redBrowser.find(row).getAttribute("data-phase")).isEqualTo("green");
+        redBrowser.waitFor(
+                "amber at half the deadline",
+                IMMEDIATE_DEADLINE,
+                () -> "amber".equals(redBrowser.find(row).getAttribute("data-phase")));
+        redBrowser.screenshot("08-red-immediate-amber");
+        redBrowser.waitFor(
+                "red when overdue",
+                IMMEDIATE_DEADLINE,
+                () -> "red".equals(redBrowser.find(row).getAttribute("data-phase")));
+        redBrowser.screenshot("09-red-immediate-overdue");
+        redBrowser.get(base(red) + "/console/alarms");
+        redBrowser.waitFor("escalation alarm listed", Duration.ofSeconds(3), () -> {
+            redBrowser.get(base(red) + "/console/alarms");
+            return !redBrowser.all("tr.k-ESCALATION").isEmpty();
+        });
+        assertThat(redBrowser.find("tr.k-ESCALATION").getText()).contains("NOT ACKNOWLEDGED IN TIME");
+        redBrowser.screenshot("10-red-escalation-alarm");
+    }
+
+    @Test
+    void console_requestsWithoutCsrfOrReusedCode_areRefused() {
+        redBrowser.get(base(red) + "/console/inbox");
+        String noToken = String.valueOf(redBrowser.asyncJs("var done = arguments[arguments.length - 1];"
+                + "fetch('/console/compose/send', {method: 'POST', headers: {'Content-Type':"
+                + " 'application/x-www-form-urlencoded'}, body: 'precedence=ROUTINE&category=ROUTINE&text=x'})"
+                + ".then(function (r) { done(String(r.status)); });"));
+        assertThat(noToken).as("POST without the CSRF token").isEqualTo("403");
+        String withToken = String.valueOf(redBrowser.asyncJs("var done = arguments[arguments.length - 1];"
+                + "var t = document.querySelector('meta[name=csrf-token]').content;"
+                + "fetch('/console/compose/preview', {method: 'POST', headers: {'Content-Type':"
+                + " 'application/x-www-form-urlencoded', 'X-CSRF-Token': t}, body: 'text=x'})"
+                + ".then(function (r) { done(String(r.status)); });"));
+        assertThat(withToken).as("control: the same session with its token").isEqualTo("200");
+
+        // A one-time code signs in once.
+        String code = red.consoleLoginCode("li");
+        try (Browser other = new Browser("RED-2")) {
+            other.get(base(red) + "/login?code=" + code);
+            assertThat(other.js("return document.body.dataset.view")).isEqualTo("inbox");
+            other.driver.manage().deleteAllCookies();
+            other.get(base(red) + "/login?code=" + code);
+            assertThat(other.find("p.error").getText()).contains("used already");
+            other.screenshot("11-code-used-twice");
+        }
+        // The session cookie is HttpOnly: the page's script cannot read it.
+        assertThat((String) redBrowser.js("return document.cookie")).doesNotContain("parley");
+    }
+
+    @Test
+    void console_channelNoticeControl_shownExactlyWhenTheApiAllowsTheRole() {
+        redBrowser.get(base(red) + "/console/dialogue");
+        boolean shown = !redBrowser.all("#suspend-form").isEmpty();
+        String status = String.valueOf(redBrowser.asyncJs("var done = arguments[arguments.length - 1];"
+                + "var t = document.querySelector('meta[name=csrf-token]').content;"
+                + "fetch('/console/channel-notices', {method: 'POST', redirect: 'manual', headers: {'Content-Type':"
+                + " 'application/x-www-form-urlencoded', 'X-CSRF-Token': t}, body: 'action=SUSPEND&reason=test'})"
+                + ".then(function (r) { done(String(r.status)); });"));
+        redBrowser.screenshot("12-red-dialogue-duty-officer");
+        // The console asks the API's route table whether this role may send a notice, and the API
+        // decides the POST: the control is absent exactly when the request is refused with 403.
+        assertThat(status.equals("403"))
+                .as("refused (" + status + ") exactly when the control is hidden")
+                .isEqualTo(!shown);
+    }
+
+    @Test
+    void console_mapAndChinese_offlineCoastlineAndEveryGlyphInTheWebfont() throws IOException {
+        blueBrowser.get(base(blue) + "/console/map?lat=24.5&lon=119.5&zoom=6");
+        blueBrowser.waitFor(
+                "coastline drawn",
+                Duration.ofSeconds(5),
+                () -> "loaded".equals(blueBrowser.js("return document.getElementById('map').dataset.coastline"))
+                        && !blueBrowser.all("#map path.leaflet-interactive").isEmpty());
+        blueBrowser.waitFor(
+                "incident feed read",
+                Duration.ofSeconds(5),
+                () -> blueBrowser.js("return document.getElementById('map').dataset.incidents") != null);
+        assertThat(blueBrowser.find("#incidents").getText()).isNotBlank();
+        blueBrowser.screenshot("13-blue-map");
+        assertThat(blueBrowser.seriousAccessibilityViolations()).as("map view").isEmpty();
+
+        // Chinese labels, drawn with the shipped subset font: every glyph on the page is in it.
+        blueBrowser.get(base(blue) + "/console/inbox");
+        blueBrowser.find("#language").click();
+        blueBrowser.waitFor(
+                "Chinese labels",
+                Duration.ofSeconds(3),
+                () -> blueBrowser.find("h1").getText().equals("发件箱")
+                        || blueBrowser.find("h1").getText().equals("收件箱"));
+        String covered = new String(
+                java.util.Objects.requireNonNull(getClass().getResourceAsStream("assets/noto-sans-sc-subset.txt"))
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String shown = String.valueOf(blueBrowser.js("return document.body.innerText"));
+        StringBuilder missing = new StringBuilder();
+        shown.codePoints()
+                .filter(c -> c >= 0x2000 && covered.indexOf(c) < 0)
+                .distinct()
+                .forEach(missing::appendCodePoint);
+        assertThat(missing.toString())
+                .as("characters shown that the subset font lacks")
+                .isEmpty();
+        Object check =
+                blueBrowser.asyncJs("var done = arguments[arguments.length - 1]; var text = document.body.innerText;"
+                        + "document.fonts.load('16px \"Parley CJK\"', text).then(function (faces) {"
+                        + "  done(faces.length > 0 && document.fonts.check('16px \"Parley CJK\"', text)); });");
+        assertThat(check).as("document.fonts.check for the page's text").isEqualTo(true);
+        blueBrowser.screenshot("14-blue-inbox-zh");
+        blueBrowser.find("#language").click();
     }
 }
