@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -321,5 +322,55 @@ class ConsoleIT {
         assertThat(check).as("document.fonts.check for the page's text").isEqualTo(true);
         blueBrowser.screenshot("14-blue-inbox-zh");
         blueBrowser.find("#language").click();
+    }
+
+    @Test
+    void eventsApi_bearerToken_streamsMessageEventOfANewInboundMessage() throws Exception {
+        javax.net.ssl.TrustManagerFactory trust =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        store.load(null, null);
+        try (java.io.InputStream ca =
+                java.nio.file.Files.newInputStream(red.keysDir().resolve("ca.crt"))) {
+            store.setCertificateEntry(
+                    "ca",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        }
+        trust.init(store);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        java.net.http.HttpClient http =
+                java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base(red) + "/api/v1/events"))
+                        .header("Authorization", "Bearer red-officer")
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        java.util.Iterator<String> lines = response.body().iterator();
+        assertThat(lines.next()).isEqualTo("retry: 2000");
+        String id = blue.messages()
+                .send(
+                        org.parley.wire.Precedence.ROUTINE,
+                        org.parley.wire.Category.ROUTINE,
+                        new org.parley.wire.Payload.Text("stream check"),
+                        "alice")
+                .toString();
+        CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+            String previous = "";
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("data: ") && line.contains(id) && previous.equals("event: message")) {
+                    return line;
+                }
+                previous = line;
+            }
+            return "stream ended";
+        });
+        assertThat(event.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo("data: {\"id\":\"" + id + "\",\"direction\":\"INBOUND\",\"change\":\"new\"}");
+        response.body().close();
     }
 }
