@@ -107,6 +107,7 @@ public final class HotlineNode implements AutoCloseable {
                     identity.sslContext(),
                     messages,
                     dialogue,
+                    ledger,
                     events,
                     federation::linkStatus,
                     store.engine(),

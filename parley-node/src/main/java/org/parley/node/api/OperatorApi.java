@@ -18,6 +18,7 @@ import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
 import org.parley.node.record.NodeDialogue;
+import org.parley.node.record.NodeLedger;
 
 /**
  * The operators' HTTPS API, on its own port (never the federation port). Its routes, each with the
@@ -62,6 +63,7 @@ public final class OperatorApi implements AutoCloseable {
             SSLContext ssl,
             MessageService messages,
             NodeDialogue dialogue,
+            NodeLedger ledger,
             NodeEvents events,
             Supplier<LinkStatus> link,
             String storeEngine,
@@ -69,9 +71,10 @@ public final class OperatorApi implements AutoCloseable {
         NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
+        ProofRoutes proofs = new ProofRoutes(ledger);
         Authenticator authenticator = new Authenticator(config.tokens());
-        Dispatcher dispatcher =
-                new Dispatcher(route -> handler(route, node, messageRoutes, dialogueRoutes), authenticator, events);
+        Dispatcher dispatcher = new Dispatcher(
+                route -> handler(route, node, messageRoutes, dialogueRoutes, proofs), authenticator, events);
         HttpsServer server;
         try {
             server = HttpsServer.create(config.operatorListen(), 64);
@@ -96,7 +99,7 @@ public final class OperatorApi implements AutoCloseable {
 
     /** Each route's handler; the switch is exhaustive, so a route added to the table must get one. */
     private static Dispatcher.Handler handler(
-            Route route, NodeRoutes node, MessageRoutes messages, DialogueRoutes dialogue) {
+            Route route, NodeRoutes node, MessageRoutes messages, DialogueRoutes dialogue, ProofRoutes proofs) {
         return switch (route) {
             case HEALTH -> node::health;
             case METRICS -> node::metrics;
@@ -117,6 +120,7 @@ public final class OperatorApi implements AutoCloseable {
             case CHANNEL_NOTICES -> dialogue::notices;
             case SEND_CHANNEL_NOTICE -> dialogue::sendNotice;
             case EVENTS -> node::events;
+            case PROOF_BUNDLE -> proofs::bundle;
         };
     }
 

@@ -39,7 +39,8 @@ enum Route {
     SEND_CHANNEL_NOTICE("POST", "/api/v1/channel-notices", OPERATOR, "sendChannelNotice"),
 
     // --- console (issue 18): the live event stream ---
-    EVENTS("GET", "/api/v1/events", OPERATOR, "streamEvents");
+    EVENTS("GET", "/api/v1/events", OPERATOR, "streamEvents"),
+    PROOF_BUNDLE("GET", "/api/v1/messages/{id}/proof", OPERATOR, "getProofBundle");
 
     private final String method;
     private final PathTemplate path;

@@ -98,6 +98,8 @@ final class ConsoleHandler implements HttpHandler {
     private void get(HttpExchange ex, Sessions.Session s, String path) throws IOException {
         if (path.equals("/console/events")) {
             EventStreams.serve(ex, events.subscribe(EVENT_QUEUE));
+        } else if (path.startsWith("/console/messages/") && path.endsWith("/proof")) {
+            proof(ex, s, path.substring("/console/messages/".length(), path.length() - "/proof".length()));
         } else if (path.startsWith("/console/data/")) {
             // The map's data, read from the operator API as this operator (tracks, incidents).
             OperatorApi.Answer answer = api.call(
@@ -115,6 +117,17 @@ final class ConsoleHandler implements HttpHandler {
         } else {
             Exchange.html(ex, 200, pages.page(s, path, Exchange.query(ex)));
         }
+    }
+
+    /** The message's proof bundle as a download, or the API's reason why there is none yet. */
+    private void proof(HttpExchange ex, Sessions.Session s, String id) throws IOException {
+        if (!id.matches("[0-9a-f-]{36}")) {
+            throw new Refusal(400, "not a message id: " + id);
+        }
+        OperatorApi.Answer answer = api.call(s.caller, "GET", "/api/v1/messages/" + id + "/proof", "");
+        Pages.json(answer); // throws the API's refusal as an error page
+        ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"proof-" + id + ".json\"");
+        Exchange.send(ex, 200, "application/json", answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private void post(HttpExchange ex, Sessions.Session s, String path, Map<String, String> form) throws IOException {

@@ -60,6 +60,7 @@ final class Labels {
             Map.entry("refused", new String[] {"Refused", "被拒绝"}),
             Map.entry("choose", new String[] {"Choose a phrase", "选择短语"}),
             Map.entry("live", new String[] {"Live", "实时"}),
+            Map.entry("proof", new String[] {"Download the proof bundle", "下载证明包"}),
             Map.entry("alarmBanner", new String[] {"FLASH unacknowledged", "特急消息未确认"}));
 
     private Labels() {}

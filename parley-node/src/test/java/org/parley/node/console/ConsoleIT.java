@@ -193,6 +193,21 @@ class ConsoleIT {
                 Duration.ofSeconds(2),
                 () -> "off".equals(redBrowser.js("return document.body.dataset.alarm")));
         redBrowser.screenshot("07-red-acknowledged");
+
+        // The proof bundle downloads once a link test has had RED's record countersigned by BLUE.
+        red.linkTest();
+        redBrowser.get(base(red) + "/console/messages/" + id);
+        String proofScript = "var done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('proof').href).then(function (r) {"
+                + "  return r.text().then(function (t) { done(r.status + ' ' + r.headers.get('Content-Disposition') + ' ' + t); }); });";
+        String[] proof = {""};
+        redBrowser.waitFor("proof bundle", Duration.ofSeconds(5), () -> {
+            proof[0] = String.valueOf(redBrowser.asyncJs(proofScript));
+            return proof[0].startsWith("200 ");
+        });
+        assertThat(proof[0])
+                .contains("attachment; filename=\"proof-" + id + ".json\"")
+                .contains("\"inclusionProof\"");
     }
 
     @Test
