@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the console's Chinese webfont: Noto Sans SC (SIL OFL 1.1, Debian fonts-noto-cjk) cut down to
-# the characters the console can show: the phrasebook's Chinese, the units it renders and the
-# console's labels. Run at dev time after changing any of those, and commit the result:
+# the characters the console can show: the phrasebook's Chinese, the units it renders, the
+# console's labels and the marks its templates use (— for "none"). Run at dev time after changing any of those, and commit the result:
 #   apt-get install fonts-noto-cjk python3-fonttools python3-brotli
 #   parley-node/src/main/console-assets/subset-cjk.sh
 # The build does not run this (no font tools needed in verify).
@@ -12,6 +12,7 @@ sources=(
   parley-dialogue/src/main/resources/org/parley/dialogue/phrasebook/catalogue.json
   parley-dialogue/src/main/java/org/parley/dialogue/phrasebook/*.java
   parley-node/src/main/java/org/parley/node/console/Labels.java
+  parley-node/src/main/jte/*.jte
 )
 # Every character from U+2000 up (CJK, full-width punctuation, typographic marks) in those files.
 /usr/bin/python3 - "${sources[@]}" > "$out/noto-sans-sc-subset.txt" <<'PY'

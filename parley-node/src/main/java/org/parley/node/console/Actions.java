@@ -42,6 +42,23 @@ final class Actions {
             }
             return;
         }
+        if (path.startsWith("/console/dialogue/") && path.endsWith("/decline")) {
+            String id = path.substring("/console/dialogue/".length(), path.length() - "/decline".length());
+            ObjectNode body =
+                    JSON.createObjectNode().put("answer", "DECLINE").put("reason", form.getOrDefault("reason", ""));
+            OperatorApi.Answer answer =
+                    api.call(s.caller, "POST", "/api/v1/dialogue/requests/" + id + "/answer", body.toString());
+            if (answer.status() >= 400) {
+                Exchange.html(
+                        ex,
+                        answer.status(),
+                        pages.dialogue(
+                                s, JSON.readTree(answer.body()).path("detail").asText()));
+                return;
+            }
+            Exchange.redirect(ex, "/console/dialogue");
+            return;
+        }
         switch (path) {
             case "/console/compose/preview" -> Exchange.html(ex, 200, preview(form));
             case "/console/compose/send" -> send(ex, s, form);

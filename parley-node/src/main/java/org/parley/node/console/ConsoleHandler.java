@@ -140,10 +140,9 @@ final class ConsoleHandler implements HttpHandler {
             }
             case "/console/language" -> {
                 s.language = "zh".equals(s.language) ? "en" : "zh";
-                String back = Optional.ofNullable(ex.getRequestHeaders().getFirst("Referer"))
-                        .orElse("/console/inbox");
-                Exchange.redirect(
-                        ex, back.contains("/console/") ? back.substring(back.indexOf("/console/")) : "/console/inbox");
+                // Back to the view the switch was pressed on (the console sends no Referer).
+                String back = form.getOrDefault("back", "");
+                Exchange.redirect(ex, back.matches("/console/[a-z]+") ? back : "/console/inbox");
             }
             default -> actions.handle(ex, s, path, form);
         }

@@ -60,6 +60,17 @@ final class Labels {
             Map.entry("refused", new String[] {"Refused", "被拒绝"}),
             Map.entry("choose", new String[] {"Choose a phrase", "选择短语"}),
             Map.entry("live", new String[] {"Live", "实时"}),
+            Map.entry("level", new String[] {"Level", "级别"}),
+            Map.entry("topic", new String[] {"Topic", "议题"}),
+            Map.entry("proposed", new String[] {"Proposed times", "建议时间"}),
+            Map.entry("answer", new String[] {"Answer", "答复"}),
+            Map.entry("decline", new String[] {"Decline", "拒绝"}),
+            Map.entry("statistics", new String[] {"Statistics", "统计"}),
+            Map.entry("period", new String[] {"Period", "期间"}),
+            Map.entry("sentCount", new String[] {"Sent", "已发送"}),
+            Map.entry("accepted", new String[] {"Accepted", "已接受"}),
+            Map.entry("declined", new String[] {"Declined", "已拒绝"}),
+            Map.entry("unanswered", new String[] {"No response", "未答复"}),
             Map.entry("proof", new String[] {"Download the proof bundle", "下载证明包"}),
             Map.entry("alarmBanner", new String[] {"FLASH unacknowledged", "特急消息未确认"}));
 

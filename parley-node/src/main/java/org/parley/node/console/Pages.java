@@ -96,13 +96,16 @@ final class Pages {
 
     String dialogue(Sessions.Session s, String error) {
         boolean maySuspend = api.permits(s.caller, "POST", "/api/v1/channel-notices");
+        boolean mayAnswer = api.permits(s.caller, "POST", "/api/v1/dialogue/requests/x/answer");
         return templates.render(
                 "dialogue",
                 Map.of(
                         "c", chrome(s, "dialogue"),
                         "dialogue", get(s, "/api/v1/dialogue"),
                         "notices", get(s, "/api/v1/channel-notices"),
+                        "stats", get(s, "/api/v1/dialogue/stats?period=MONTH"),
                         "maySuspend", maySuspend,
+                        "mayAnswer", mayAnswer,
                         "error", error));
     }
 

@@ -321,15 +321,18 @@ class ConsoleIT {
                 java.util.Objects.requireNonNull(getClass().getResourceAsStream("assets/noto-sans-sc-subset.txt"))
                         .readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
-        String shown = String.valueOf(blueBrowser.js("return document.body.innerText"));
-        StringBuilder missing = new StringBuilder();
-        shown.codePoints()
-                .filter(c -> c >= 0x2000 && covered.indexOf(c) < 0)
-                .distinct()
-                .forEach(missing::appendCodePoint);
-        assertThat(missing.toString())
-                .as("characters shown that the subset font lacks")
-                .isEmpty();
+        for (String view : List.of("dialogue", "compose", "alarms", "link", "inbox")) {
+            blueBrowser.get(base(blue) + "/console/" + view);
+            String shown = String.valueOf(blueBrowser.js("return document.body.innerText"));
+            StringBuilder missing = new StringBuilder();
+            shown.codePoints()
+                    .filter(c -> c >= 0x2000 && covered.indexOf(c) < 0)
+                    .distinct()
+                    .forEach(missing::appendCodePoint);
+            assertThat(missing.toString())
+                    .as("characters on " + view + " that the subset font lacks")
+                    .isEmpty();
+        }
         Object check =
                 blueBrowser.asyncJs("var done = arguments[arguments.length - 1]; var text = document.body.innerText;"
                         + "document.fonts.load('16px \"Parley CJK\"', text).then(function (faces) {"
