@@ -237,6 +237,10 @@ class ConsoleIT {
                 "red when overdue",
                 IMMEDIATE_DEADLINE,
                 () -> "red".equals(redBrowser.find(row).getAttribute("data-phase")));
+        redBrowser.waitFor(
+                "OVERDUE shown live after the escalation",
+                Duration.ofSeconds(3),
+                () -> "OVERDUE".equals(redBrowser.find(row).getAttribute("data-status")));
         redBrowser.screenshot("09-red-immediate-overdue");
         redBrowser.get(base(red) + "/console/alarms");
         redBrowser.waitFor("escalation alarm listed", Duration.ofSeconds(3), () -> {

@@ -98,7 +98,11 @@
     ['message', 'ack'].forEach(function (name) {
       events.addEventListener(name, function () { htmx.trigger(body, 'parley-refresh'); });
     });
-    events.addEventListener('alarm', function () { htmx.trigger(body, 'parley-alarm'); });
+    // An alarm (re-alert, escalation) also changes a message's status (OVERDUE): reload both.
+    events.addEventListener('alarm', function () {
+      htmx.trigger(body, 'parley-alarm');
+      htmx.trigger(body, 'parley-refresh');
+    });
     ['incident', 'tracks'].forEach(function (name) {
       events.addEventListener(name, function () { body.dispatchEvent(new CustomEvent('parley-map')); });
     });
