@@ -14,6 +14,7 @@ import org.parley.federation.FederationConfig;
 import org.parley.federation.LinkStatus;
 import org.parley.federation.OutboxSignal;
 import org.parley.node.api.OperatorApi;
+import org.parley.node.console.Console;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.AckWatch;
@@ -42,6 +43,7 @@ public final class HotlineNode implements AutoCloseable {
     private final Federation federation;
     private final OperatorApi api;
     private final EncounterWatch watch;
+    private final Console console;
     private final Resources resources;
 
     private HotlineNode(Parts parts, Resources resources) {
@@ -54,6 +56,7 @@ public final class HotlineNode implements AutoCloseable {
         this.federation = parts.federation();
         this.api = parts.api();
         this.watch = parts.watch();
+        this.console = parts.console();
         this.resources = resources;
     }
 
@@ -67,7 +70,8 @@ public final class HotlineNode implements AutoCloseable {
             MessageService messages,
             Federation federation,
             OperatorApi api,
-            EncounterWatch watch) {}
+            EncounterWatch watch,
+            Console console) {}
 
     /**
      * Starts the node described by {@code config}; the returned node is serving both ports. Throws
@@ -114,10 +118,13 @@ public final class HotlineNode implements AutoCloseable {
                     messages,
                     dialogue,
                     watch,
+                    ledger,
                     events,
                     federation::linkStatus,
                     store.engine(),
                     clock));
+            // --- console (issue 18): the duty officer's pages on the operator port ---
+            Console console = Console.attach(api, config, events, clock, random);
             resources.add(AckTicker.start(messages));
             if (config.watch().enabled()) {
                 watch.start();
@@ -130,7 +137,8 @@ public final class HotlineNode implements AutoCloseable {
                     api.port(),
                     store.engine()));
             return new HotlineNode(
-                    new Parts(config, store, events, ledger, dialogue, messages, federation, api, watch), resources);
+                    new Parts(config, store, events, ledger, dialogue, messages, federation, api, watch, console),
+                    resources);
         } catch (RuntimeException | Error e) {
             resources.closeAfterFailure(e);
             throw e;
@@ -193,6 +201,19 @@ public final class HotlineNode implements AutoCloseable {
 
     public List<Alarm> alarms() {
         return events.alarms();
+    }
+
+    /**
+     * A one-time sign-in code for {@code operator}'s console (good once, for 10 minutes): open {@code
+     * https://HOST:OPERATOR_PORT/login?code=CODE}.
+     */
+    public String consoleLoginCode(String operator) {
+        return console.loginCode(operator);
+    }
+
+    /** The event stream's publisher: the encounter watch publishes INCIDENT and TRACKS here. */
+    public NodeEvents events() {
+        return events;
     }
 
     public int operatorPort() {

@@ -193,7 +193,15 @@ final class DemoRun implements AutoCloseable {
         out.println("  RED  operator API: https://127.0.0.1:"
                 + red.orElseThrow().operatorPort() + "/api/v1/inbox  (token " + RED_OFFICER + ")");
         out.println("  e.g. ./parley inbox --config " + root.resolve("red.yaml"));
+        // One-time sign-in links (good once, for 10 minutes) to each duty officer's console.
+        out.println("  BLUE console: " + consoleLink(blue.orElseThrow(), "alice"));
+        out.println("  RED console: " + consoleLink(red.orElseThrow(), "li"));
         out.flush();
+    }
+
+    /** The console's one-time sign-in link for {@code operator} on {@code node}. */
+    static String consoleLink(HotlineNode node, String operator) {
+        return "https://127.0.0.1:" + node.operatorPort() + "/login?code=" + node.consoleLoginCode(operator);
     }
 
     private static String status(OperatorClient api, String id) {

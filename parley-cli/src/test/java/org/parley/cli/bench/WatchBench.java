@@ -163,7 +163,7 @@ public final class WatchBench {
     /** Pair {@code p} {@code s} seconds into its run: crossing 150 yd ahead at 80 s. */
     private static void crossing(StringBuilder batch, int p, double s) {
         double lat = 10 + 0.2 * (p % 40);
-        double lon = 115 + 0.3 * (p / 40);
+        double lon = 115 + 0.3 * Math.floorDiv(p, 40);
         double cross = 80;
         ship(batch, 369_900_000 + p, lat, lon, 15 * KNOT * (s - cross), 0, 15, 0);
         ship(batch, 412_900_000 + p, lat, lon, 150 * 0.9144, 20 * KNOT * (cross - s), 20, 270);

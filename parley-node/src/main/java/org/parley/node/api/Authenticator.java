@@ -23,7 +23,11 @@ final class Authenticator {
         if (route.access() == Access.PUBLIC) {
             return new Identity.Anonymous();
         }
-        Identity.Operator operator = authenticate(requestHeaders);
+        return check(route, authenticate(requestHeaders));
+    }
+
+    /** The role check alone, for an operator already authenticated (a console session). */
+    static Identity.Operator check(Route route, Identity.Operator operator) {
         if (!route.access().admits(operator.role())) {
             throw new Problem(
                     403,
@@ -31,6 +35,12 @@ final class Authenticator {
                             + operator.role() + ". Ask an operator with the " + route.access() + " role.");
         }
         return operator;
+    }
+
+    /** The operator a token names, if it names one (the console's sign-in). */
+    Optional<Identity.Operator> operatorFor(String token) {
+        NodeConfig.OperatorToken known = tokens.get(token.strip());
+        return known == null ? Optional.empty() : Optional.of(new Identity.Operator(known.operator(), known.role()));
     }
 
     private Identity.Operator authenticate(Headers requestHeaders) {

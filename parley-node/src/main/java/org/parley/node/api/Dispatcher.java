@@ -3,6 +3,7 @@ package org.parley.node.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,9 +68,28 @@ final class Dispatcher implements HttpHandler {
     }
 
     private Reply dispatch(HttpExchange ex) throws IOException {
-        String method = ex.getRequestMethod();
-        String path = ex.getRequestURI().getPath();
-        Router.Found found = switch (Router.resolve(method, path)) {
+        Router.Found found = route(ex.getRequestMethod(), ex.getRequestURI().getPath());
+        Identity identity = authenticator.admit(found.route(), ex.getRequestHeaders());
+        String accept =
+                Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
+        return run(found, Optional.ofNullable(ex.getRequestURI().getRawQuery()), identity, ex.getRequestBody(), accept);
+    }
+
+    /**
+     * One request in-process for an operator the console signed in: the same routing, role check,
+     * query check and handler as over HTTP; refusals are thrown as {@link Problem} or {@link
+     * MessageService.Refused}.
+     */
+    Reply dispatchAs(
+            Identity.Operator operator, String method, String path, Optional<String> rawQuery, InputStream body)
+            throws IOException {
+        Router.Found found = route(method, path);
+        // In-process callers read JSON: the default representation of every route.
+        return run(found, rawQuery, Authenticator.check(found.route(), operator), body, "");
+    }
+
+    private static Router.Found route(String method, String path) {
+        return switch (Router.resolve(method, path)) {
             case Router.Found f -> f;
             case Router.NotFound n ->
                 throw new Problem(404, "no such resource: " + n.path() + "; see /openapi.json for the API");
@@ -79,17 +99,17 @@ final class Dispatcher implements HttpHandler {
                         "use " + String.join(" or ", m.allowed()) + " here, not " + m.method(),
                         Map.of("Allow", String.join(", ", m.allowed())));
         };
-        Identity identity = authenticator.admit(found.route(), ex.getRequestHeaders());
-        Map<String, String> query =
-                Request.parseQuery(Optional.ofNullable(ex.getRequestURI().getRawQuery()));
+    }
+
+    private Reply run(Router.Found found, Optional<String> rawQuery, Identity identity, InputStream body, String accept)
+            throws IOException {
+        Map<String, String> query = Request.parseQuery(rawQuery);
         for (String name : query.keySet()) {
             if (!found.route().queryParameters().contains(name)) {
                 throw new Problem(400, unknownQuery(found.route(), name));
             }
         }
-        String accept =
-                Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
-        Request request = new Request(found.route(), found.parameters(), query, identity, ex.getRequestBody(), accept);
+        Request request = new Request(found.route(), found.parameters(), query, identity, body, accept);
         Handler handler = handlers.get(found.route());
         if (handler == null) {
             throw new IllegalStateException("no handler bound to " + found.route());

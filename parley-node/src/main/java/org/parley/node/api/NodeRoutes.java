@@ -13,6 +13,8 @@ import org.parley.node.watch.EncounterWatch;
 /** The node's own state: liveness, Prometheus metrics, this API's document, the link and alarms. */
 final class NodeRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Events a stream reader may fall behind by before it is dropped (it reconnects and reloads). */
+    private static final int EVENT_QUEUE = 256;
 
     private final NodeConfig config;
     private final MessageService messages;
@@ -63,6 +65,11 @@ final class NodeRoutes {
 
     Reply link(Request request) {
         return Reply.ok(Views.link(link.get()));
+    }
+
+    /** {@code text/event-stream}: message, ack, alarm (and the watch's incident, tracks) events. */
+    Reply events(Request request) {
+        return new Reply.EventStream(events.subscribe(EVENT_QUEUE));
     }
 
     /**

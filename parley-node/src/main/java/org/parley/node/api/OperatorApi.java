@@ -1,11 +1,13 @@
 package org.parley.node.api;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -16,6 +18,7 @@ import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
 import org.parley.node.record.NodeDialogue;
+import org.parley.node.record.NodeLedger;
 import org.parley.node.watch.EncounterWatch;
 
 /**
@@ -29,11 +32,27 @@ import org.parley.node.watch.EncounterWatch;
 public final class OperatorApi implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService executor;
+    private final InProcess inProcess;
+    private final NodeEvents events;
 
-    private OperatorApi(HttpsServer server, ExecutorService executor) {
+    private OperatorApi(HttpsServer server, ExecutorService executor, InProcess inProcess, NodeEvents events) {
         this.server = server;
         this.executor = executor;
+        this.inProcess = inProcess;
+        this.events = events;
     }
+
+    /** An operator as the API knows them: the name audit records show, and the role routes check. */
+    public record Caller(String name, NodeConfig.Role role) {
+        public Caller {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("an operator has a name");
+            }
+        }
+    }
+
+    /** An in-process call's answer: the HTTP status, media type and body the route gave. */
+    public record Answer(int status, String contentType, String body) {}
 
     /**
      * Listens on the config's operator address (TLS 1.3 with {@code ssl}, the node's own
@@ -46,6 +65,7 @@ public final class OperatorApi implements AutoCloseable {
             MessageService messages,
             NodeDialogue dialogue,
             EncounterWatch watch,
+            NodeLedger ledger,
             NodeEvents events,
             Supplier<LinkStatus> link,
             String storeEngine,
@@ -54,9 +74,11 @@ public final class OperatorApi implements AutoCloseable {
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
         WatchRoutes watchRoutes = new WatchRoutes(watch, config.party());
+        ProofRoutes proofs = new ProofRoutes(ledger);
+        Authenticator authenticator = new Authenticator(config.tokens());
         Dispatcher dispatcher = new Dispatcher(
-                route -> handler(route, node, messageRoutes, dialogueRoutes, watchRoutes),
-                new Authenticator(config.tokens()),
+                route -> handler(route, node, messageRoutes, dialogueRoutes, watchRoutes, proofs),
+                authenticator,
                 events);
         HttpsServer server;
         try {
@@ -79,12 +101,17 @@ public final class OperatorApi implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();
-        return new OperatorApi(server, executor);
+        return new OperatorApi(server, executor, new InProcess(dispatcher, authenticator, events), events);
     }
 
     /** Each route's handler; the switch is exhaustive, so a route added to the table must get one. */
     private static Dispatcher.Handler handler(
-            Route route, NodeRoutes node, MessageRoutes messages, DialogueRoutes dialogue, WatchRoutes watch) {
+            Route route,
+            NodeRoutes node,
+            MessageRoutes messages,
+            DialogueRoutes dialogue,
+            WatchRoutes watch,
+            ProofRoutes proofs) {
         return switch (route) {
             case HEALTH -> node::health;
             case METRICS -> node::metrics;
@@ -110,6 +137,8 @@ public final class OperatorApi implements AutoCloseable {
             case DIALOGUE_STATS -> dialogue::stats;
             case CHANNEL_NOTICES -> dialogue::notices;
             case SEND_CHANNEL_NOTICE -> dialogue::sendNotice;
+            case EVENTS -> node::events;
+            case PROOF_BUNDLE -> proofs::bundle;
         };
     }
 
@@ -117,8 +146,40 @@ public final class OperatorApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    // --- for the console (org.parley.node.console, issue 18) ---
+
+    /** The operator a bearer token names, if any: the console's sign-in checks tokens here. */
+    public Optional<Caller> caller(String token) {
+        return inProcess.caller(token);
+    }
+
+    /**
+     * Runs one API route in-process as {@code caller}: the same routing, role check, validation,
+     * handler and audit as over HTTPS, so the console holds no business logic and no role rules of
+     * its own. {@code pathAndQuery} is e.g. {@code /api/v1/inbox?limit=50}; {@code jsonBody} is
+     * empty for a GET.
+     */
+    public Answer call(Caller caller, String method, String pathAndQuery, String jsonBody) {
+        return inProcess.call(caller, method, pathAndQuery, jsonBody);
+    }
+
+    /**
+     * Whether {@code caller} may call {@code method path} (the console shows only the controls its
+     * operator may use; the call itself is checked again).
+     */
+    public boolean permits(Caller caller, String method, String path) {
+        return inProcess.permits(caller, method, path);
+    }
+
+    /** Serves {@code handler} under {@code pathPrefix} on this port (the console's pages). */
+    public void mount(String pathPrefix, HttpHandler handler) {
+        server.createContext(pathPrefix, handler);
+    }
+
     @Override
     public void close() {
+        // Event streams wait for events; end them first, or the executor would wait for them.
+        events.closeSubscribers();
         server.stop(0);
         executor.close();
     }

@@ -3,6 +3,7 @@ package org.parley.node.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.parley.node.events.Subscription;
 import org.parley.wire.EnvelopeId;
 
 /** A handler's successful answer; {@link Responses} writes it. Refusals are {@link Problem}s. */
@@ -30,6 +31,12 @@ sealed interface Reply {
     static Json accepted(JsonNode body) {
         return new Json(202, body, Map.of());
     }
+
+    /**
+     * A server-sent event stream (WHATWG HTML §9.2) fed by {@code subscription} until the client goes
+     * away, the subscription is dropped for falling behind, or the node closes.
+     */
+    record EventStream(Subscription subscription) implements Reply {}
 
     static Json ok(JsonNode body) {
         return new Json(200, body, Map.of());

@@ -20,6 +20,7 @@ final class Responses {
                 send(ex, json.status(), "application/json", json.headers(), JSON.writeValueAsBytes(json.body()));
             case Reply.Text text ->
                 send(ex, 200, text.contentType(), Map.of(), text.body().getBytes(StandardCharsets.UTF_8));
+            case Reply.EventStream stream -> EventStreams.serve(ex, stream.subscription());
         }
     }
 

@@ -44,7 +44,11 @@ enum Route {
     ANSWER_TALKS("POST", "/api/v1/dialogue/requests/{id}/answer", OPERATOR, "answerTalks"),
     DIALOGUE_STATS("GET", "/api/v1/dialogue/stats", OPERATOR, "getDialogueStats", "period", "format"),
     CHANNEL_NOTICES("GET", "/api/v1/channel-notices", OPERATOR, "listChannelNotices"),
-    SEND_CHANNEL_NOTICE("POST", "/api/v1/channel-notices", OPERATOR, "sendChannelNotice");
+    SEND_CHANNEL_NOTICE("POST", "/api/v1/channel-notices", OPERATOR, "sendChannelNotice"),
+
+    // --- console (issue 18): the live event stream ---
+    EVENTS("GET", "/api/v1/events", OPERATOR, "streamEvents"),
+    PROOF_BUNDLE("GET", "/api/v1/messages/{id}/proof", OPERATOR, "getProofBundle");
 
     private final String method;
     private final PathTemplate path;

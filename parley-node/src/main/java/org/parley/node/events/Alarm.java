@@ -10,6 +10,11 @@ public record Alarm(Instant at, Kind kind, String message) {
         }
     }
 
+    /** One line of JSON: {@code {"at", "kind", "message"}}, as the event stream carries it. */
+    public String json() {
+        return "{\"at\":\"" + at + "\",\"kind\":\"" + kind + "\",\"message\":" + JsonText.quote(message) + "}";
+    }
+
     public enum Kind {
         REALERT,
         ESCALATION,

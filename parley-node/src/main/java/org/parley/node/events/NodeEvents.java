@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.parley.store.Store;
 import org.parley.wire.Party;
@@ -57,6 +58,41 @@ public final class NodeEvents {
     private final Deque<Alarm> alarms = new ArrayDeque<>();
     private long alarmsRaised;
     private final List<Consumer<String>> timeline = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+
+    /**
+     * What the event stream ({@code GET /api/v1/events}, the console) carries. Each topic is one SSE
+     * event name; INCIDENT and TRACKS are published by the encounter watch.
+     */
+    public enum Topic {
+        /** A new inbound or outbound message; data {@code {"id", "direction"}}. */
+        MESSAGE("message"),
+        /** An acknowledgment made here or received from the peer; data {@code {"id", "direction"}}. */
+        ACK("ack"),
+        /** An operator alarm; data {@code {"at", "kind", "message"}}. */
+        ALARM("alarm"),
+        /** An incident opened, escalated or closed by the encounter watch. */
+        INCIDENT("incident"),
+        /** The track picture changed. */
+        TRACKS("tracks");
+
+        /** The SSE {@code event:} name. */
+        public final String eventName;
+
+        Topic(String eventName) {
+            this.eventName = eventName;
+        }
+    }
+
+    /** One event as published: a sequence number (the SSE {@code id:}), its topic and JSON data. */
+    public record Published(long sequence, Topic topic, String json) {
+        public Published {
+            if (json.isBlank() || json.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("event data must be one line of JSON: '" + json + "'");
+            }
+        }
+    }
 
     public NodeEvents(Party party, Store store, InstantSource clock) {
         this.party = party;
@@ -81,19 +117,58 @@ public final class NodeEvents {
      * operators see it first, and the failed audit is logged.
      */
     public void alarm(Alarm.Kind kind, String message) {
+        Alarm alarm = new Alarm(clock.instant(), kind, message);
         synchronized (alarms) {
-            alarms.addLast(new Alarm(clock.instant(), kind, message));
+            alarms.addLast(alarm);
             alarmsRaised++;
             if (alarms.size() > ALARMS_KEPT) {
                 alarms.removeFirst();
             }
         }
+        publish(Topic.ALARM, alarm.json());
         say(party + " ALARM " + kind + ": " + message);
         try {
             store.audit(party.name(), "alarm." + kind.name().toLowerCase(Locale.ROOT), "", message);
         } catch (RuntimeException e) {
             LOG.error("alarm {} raised but not written to the audit trail: {}", kind, e.toString());
         }
+    }
+
+    /**
+     * Publishes {@code json} (one line of JSON) under {@code topic} to every subscriber; never blocks:
+     * a subscriber whose queue is full is dropped (see {@link Subscription}).
+     */
+    public void publish(Topic topic, String json) {
+        Published event = new Published(published.incrementAndGet(), topic, json);
+        subscribers.forEach(s -> s.offer(event));
+    }
+
+    /**
+     * Publishes a message change: {@code {"id", "direction", "change"}} where change is {@code new}
+     * or {@code receipt} (MESSAGE), or {@code ack} (ACK).
+     */
+    public void publishMessage(Topic topic, String id, String direction, String change) {
+        publish(
+                topic,
+                "{\"id\":" + JsonText.quote(id) + ",\"direction\":" + JsonText.quote(direction) + ",\"change\":"
+                        + JsonText.quote(change) + "}");
+    }
+
+    /** A new reader of the event stream, holding at most {@code capacity} unread events. */
+    public Subscription subscribe(int capacity) {
+        Subscription subscription = new Subscription(capacity, subscribers::remove);
+        subscribers.add(subscription);
+        return subscription;
+    }
+
+    /** Ends every reader of the event stream (the node is closing): each wakes and finishes. */
+    public void closeSubscribers() {
+        subscribers.forEach(Subscription::close);
+    }
+
+    /** Readers of the event stream now. */
+    public int subscribers() {
+        return subscribers.size();
     }
 
     /** The alarms kept (the newest {@value #ALARMS_KEPT} raised since start), oldest first. */

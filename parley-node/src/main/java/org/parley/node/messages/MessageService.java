@@ -12,6 +12,7 @@ import org.parley.federation.OutboxSignal;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.events.NodeEvents.Counter;
+import org.parley.node.events.NodeEvents.Topic;
 import org.parley.node.record.NodeDialogue;
 import org.parley.node.record.NodeLedger;
 import org.parley.store.Direction;
@@ -162,6 +163,7 @@ public final class MessageService {
         events.say(drafter.own() + " sent " + precedence + " " + category + " " + envelope.id() + " to "
                 + drafter.peer() + ": \"" + summary(payload) + "\"");
         outbox.newEnvelopes();
+        events.publishMessage(Topic.MESSAGE, envelope.id().toString(), "OUTBOUND", "new");
         return envelope.id();
     }
 
@@ -170,6 +172,9 @@ public final class MessageService {
         ledger.record(receipt.signed());
         boolean ack =
                 store.outboxEntry(id).map(e -> e.category() == Category.ACK).orElse(false);
+        if (!ack) {
+            events.publishMessage(Topic.MESSAGE, id.toString(), "OUTBOUND", "receipt");
+        }
         if (!ack && receipt.envelope().payload() instanceof Payload.Receipt r) {
             events.say(drafter.own() + " got " + drafter.peer() + "'s signed receipt for " + id + " (stored at "
                     + r.storedAt() + ")");
@@ -226,6 +231,7 @@ public final class MessageService {
             record(verified, again);
             events.say(drafter.own() + " saw " + drafter.peer() + " acknowledge " + ack.envelopeId() + " (by "
                     + ack.role() + " at " + ack.acknowledgedAt() + ")");
+            events.publishMessage(Topic.ACK, ack.envelopeId().toString(), "OUTBOUND", "ack");
             return;
         }
         if (needsAck(envelope.category())) {
@@ -245,6 +251,7 @@ public final class MessageService {
         if (needsAck(envelope.category())) {
             events.say(drafter.own() + " received " + envelope.precedence() + " " + envelope.category() + " "
                     + envelope.id() + " from " + envelope.from() + ": \"" + summary(envelope.payload()) + "\"");
+            events.publishMessage(Topic.MESSAGE, envelope.id().toString(), "INBOUND", "new");
         }
     }
 
@@ -319,6 +326,7 @@ public final class MessageService {
         events.count(Counter.ACKNOWLEDGED);
         events.say(drafter.own() + " " + role + " (" + operator + ") acknowledged " + id);
         outbox.newEnvelopes();
+        events.publishMessage(Topic.ACK, id.toString(), "INBOUND", "ack");
         return inboundView(entry, Optional.of(stored));
     }
 
