@@ -49,6 +49,9 @@ import org.parley.wire.Precedence;
 public final class EncounterWatch implements AutoCloseable {
     /** Who sends the drafted messages, in the audit log. */
     public static final String ACTOR = "encounter-watch";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     /** An open incident no event touched for this long, and that the engine does not follow, is closed. */
     static final java.time.Duration UNOBSERVED_AFTER = java.time.Duration.ofMinutes(30);
 
@@ -80,6 +83,17 @@ public final class EncounterWatch implements AutoCloseable {
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
+        // The event stream (GET /api/v1/events) hears every change, so consoles refresh at once.
+        listeners.add(changed -> events.publish(NodeEvents.Topic.INCIDENT, incidentEvent(changed)));
+    }
+
+    private static String incidentEvent(Incident incident) {
+        return JSON.createObjectNode()
+                .put("id", incident.id())
+                .put("level", incident.level().name())
+                .put("open", incident.open())
+                .put("updated", incident.updated().toString())
+                .toString();
     }
 
     /**

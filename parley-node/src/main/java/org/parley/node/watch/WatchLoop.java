@@ -205,6 +205,8 @@ final class WatchLoop implements AutoCloseable {
     private void housekeeping(Instant now) {
         latest.values().removeIf(r -> r.time().isBefore(now.minus(TRACK_KEPT)));
         watch.closeUnobserved(now);
+        // A hint for the consoles' maps to fetch the tracks again; the tracks themselves are asked for by box.
+        events.publish(NodeEvents.Topic.TRACKS, "{\"tracks\":" + latest.size() + ",\"reports\":" + reports.get() + "}");
         for (FeedHandle feed : feeds) {
             FeedView view = feed.view();
             Instant last = view.lastMessageAt().orElse(feed.started());
