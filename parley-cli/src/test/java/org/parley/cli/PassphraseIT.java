@@ -2,6 +2,7 @@ package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -70,7 +71,7 @@ class PassphraseIT {
         Process process = builder.start();
         try {
             OperatorClient client = new OperatorClient(
-                    java.net.URI.create("https://127.0.0.1:" + operatorPort + "/"),
+                    URI.create("https://127.0.0.1:" + operatorPort + "/"),
                     "blue-officer",
                     root.resolve("blue/keys/ca.crt"));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

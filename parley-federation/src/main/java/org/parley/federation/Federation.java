@@ -84,8 +84,15 @@ public final class Federation implements AutoCloseable {
             listener.link(event);
         });
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
-        this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
-        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto, signal);
+        // Every signing certificate we ever had travels with each batch and answer, not only the
+        // current one: an envelope signed before a rotation and delivered after it, or a receipt or
+        // countersignature by an earlier key, stays verifiable by a peer that never kept the earlier
+        // certificate (issue 19, item 7).
+        List<String> ownCertificates =
+                identity.signingCertificates().stream().map(PartyIdentity::pem).toList();
+        this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
+        this.outbound = new Outbound(
+                config, ssl, signer, ownCertificates, verifier, store, clock, random, listener, crypto, signal);
         this.signal = signal;
     }
 
@@ -168,9 +175,11 @@ public final class Federation implements AutoCloseable {
                 .precedence(Precedence.IMMEDIATE)
                 .category(Category.LINKTEST)
                 .payload(new Payload.LinkTest(nonce, sentAt, treeHeadJson))
-                .signer(identity.signer().keyId())
+                .signer(outbound.signer().keyId())
                 .build();
-        SignedEnvelope signed = identity.signer().sign(envelope);
+        // The key the node started with, like every other envelope and tree head of this run: a
+        // rotation on disk takes effect at the next start (docs/security.md).
+        SignedEnvelope signed = outbound.signer().sign(envelope);
         monitor.sent(nonce, sentAt);
         try {
             Batch.Response response = outbound.post(List.of(EnvelopeCodec.frame(signed)));

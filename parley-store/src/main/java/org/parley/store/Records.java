@@ -56,6 +56,57 @@ final class Records {
                 id.toString());
     }
 
+    private static final int SIGNED_FETCH_ROWS = 256;
+
+    /** See {@link Store#forEachSigned}: one transaction, so the tables are read as of one moment. */
+    void forEachSigned(java.util.function.Consumer<SignedRow> action) {
+        sql.tx("read every stored signed envelope", c -> {
+            Sql.forEach(
+                    c,
+                    SIGNED_FETCH_ROWS,
+                    row -> action.accept(new SignedRow(
+                            SignedRow.Table.OUTBOX,
+                            "outbox row envelope_id=" + row.getString("envelope_id"),
+                            JdbcStore.signed(row, "canonical", "signature"))),
+                    "SELECT envelope_id, canonical, signature FROM outbox ORDER BY created_micros, envelope_id");
+            Sql.forEach(
+                    c,
+                    SIGNED_FETCH_ROWS,
+                    row -> action.accept(new SignedRow(
+                            SignedRow.Table.INBOX,
+                            "inbox row from_party=" + row.getString("from_party") + " envelope_id="
+                                    + row.getString("envelope_id"),
+                            JdbcStore.signed(row, "canonical", "signature"))),
+                    "SELECT from_party, envelope_id, canonical, signature FROM inbox"
+                            + " ORDER BY received_micros, from_party, envelope_id");
+            Sql.forEach(
+                    c,
+                    SIGNED_FETCH_ROWS,
+                    row -> action.accept(new SignedRow(
+                            Direction.valueOf(row.getString("direction")) == Direction.RECEIVED
+                                    ? SignedRow.Table.RECEIPT_RECEIVED
+                                    : SignedRow.Table.RECEIPT_ISSUED,
+                            "receipts row direction=" + row.getString("direction") + " party=" + row.getString("party")
+                                    + " envelope_id=" + row.getString("envelope_id"),
+                            JdbcStore.signed(row, "canonical", "signature"))),
+                    "SELECT direction, party, envelope_id, canonical, signature FROM receipts"
+                            + " ORDER BY stored_micros, direction, party, envelope_id");
+            Sql.forEach(
+                    c,
+                    SIGNED_FETCH_ROWS,
+                    row -> action.accept(new SignedRow(
+                            Direction.valueOf(row.getString("direction")) == Direction.RECEIVED
+                                    ? SignedRow.Table.ACK_RECEIVED
+                                    : SignedRow.Table.ACK_SENT,
+                            "acknowledgments row direction=" + row.getString("direction") + " party="
+                                    + row.getString("party") + " envelope_id=" + row.getString("envelope_id"),
+                            JdbcStore.signed(row, "canonical", "signature"))),
+                    "SELECT direction, party, envelope_id, canonical, signature FROM acknowledgments"
+                            + " ORDER BY acknowledged_micros, direction, party, envelope_id");
+            return Boolean.TRUE;
+        });
+    }
+
     StoredAck recordAck(Direction direction, SignedEnvelope ack) {
         Envelope envelope = JdbcStore.parse(ack);
         if (!(envelope.payload() instanceof Payload.Ack body)) {

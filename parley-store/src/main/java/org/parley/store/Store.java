@@ -158,6 +158,13 @@ public interface Store extends AutoCloseable {
      */
     void forEachUnacknowledged(Consumer<InboxEntry> action);
 
+    /**
+     * Hands {@code action} every signed envelope the store keeps (outbox, inbox, receipts both ways,
+     * acknowledgments both ways), as stored, table by table, from queries whose rows are streamed.
+     * For the record audit. The action runs while a query is open and must not call this store.
+     */
+    void forEachSigned(Consumer<SignedRow> action);
+
     // --- acknowledgments and audit ------------------------------------------------------
 
     /**

@@ -79,7 +79,8 @@ final class Dispatcher implements HttpHandler {
                         "use " + String.join(" or ", m.allowed()) + " here, not " + m.method(),
                         Map.of("Allow", String.join(", ", m.allowed())));
         };
-        Identity identity = authenticator.admit(found.route(), ex.getRequestHeaders());
+        Identity identity = authenticator.admit(
+                found.route(), ex.getRequestHeaders(), ex.getRemoteAddress().getAddress());
         Map<String, String> query =
                 Request.parseQuery(Optional.ofNullable(ex.getRequestURI().getRawQuery()));
         for (String name : query.keySet()) {

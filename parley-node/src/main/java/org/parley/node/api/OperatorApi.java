@@ -26,6 +26,7 @@ import org.parley.node.record.NodeDialogue;
  * fix. The routes are documented in the OpenAPI 3.1 document served at {@code /openapi.json}.
  */
 public final class OperatorApi implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperatorApi.class);
     private final HttpsServer server;
     private final ExecutorService executor;
 
@@ -48,12 +49,24 @@ public final class OperatorApi implements AutoCloseable {
             Supplier<LinkStatus> link,
             String storeEngine,
             InstantSource clock) {
+        long inClear = config.tokens().keySet().stream()
+                .filter(key -> !key.startsWith(NodeConfig.OperatorToken.HASH_PREFIX))
+                .count();
+        if (inClear > 0) {
+            LOG.warn(
+                    "operator.tokens holds {} token(s) in clear: anyone who reads node.yaml can use them;"
+                            + " replace each with the line 'parley node token' prints (docs/security.md)",
+                    inClear);
+        }
         NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
         Dispatcher dispatcher = new Dispatcher(
                 route -> handler(route, node, messageRoutes, dialogueRoutes),
-                new Authenticator(config.tokens()),
+                new Authenticator(
+                        config.tokens(),
+                        (action, subject, detail) -> events.audit("api", action, subject, detail),
+                        clock),
                 events);
         HttpsServer server;
         try {

@@ -18,6 +18,8 @@ public record Alarm(Instant at, Kind kind, String message) {
         REFUSED,
         PEER_RECORD_REWRITTEN,
         DELIVERY_STALLED,
-        DELIVERY_RESUMED
+        DELIVERY_RESUMED,
+        /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
+        RECORD_ALTERED
     }
 }

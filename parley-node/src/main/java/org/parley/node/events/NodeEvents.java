@@ -70,6 +70,11 @@ public final class NodeEvents {
         say(party + " ALARM " + kind + ": " + message);
     }
 
+    /** Appends to the node's audit log: what happened that is no alarm but must be on file. */
+    public void audit(String actor, String action, String subject, String detail) {
+        store.audit(actor, action, subject, detail);
+    }
+
     /** The alarms raised since start, oldest first. */
     public List<Alarm> alarms() {
         return List.copyOf(alarms);
