@@ -193,10 +193,9 @@ public record NodeConfig(
         Map<String, OperatorToken> tokens = new LinkedHashMap<>();
         node.properties().forEach(e -> {
             String role = e.getValue().path("role").asText("");
+            String key = tokenKey(e.getKey(), e.getValue().path("operator").asText("?"));
             try {
-                tokens.put(
-                        tokenKey(e.getKey(), e.getValue().path("operator").asText("?")),
-                        new OperatorToken(e.getValue().path("operator").asText("?"), Role.valueOf(role)));
+                tokens.put(key, new OperatorToken(e.getValue().path("operator").asText("?"), Role.valueOf(role)));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException(
                         "operator.tokens: role must be DUTY_OFFICER, WATCH_SUPERVISOR or ADMIN, not '" + role + "'",
