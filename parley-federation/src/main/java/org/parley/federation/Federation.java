@@ -56,6 +56,12 @@ public final class Federation implements AutoCloseable {
     /** The link-test loop and the watchdog. */
     private final List<Thread> scheduleThreads = new CopyOnWriteArrayList<>();
 
+    /**
+     * Own signing certificates sent with each batch at most, the newest: the peer refuses a batch
+     * that carries more than 16 (docs/security.md); 16 rotations back is years of keys.
+     */
+    private static final int MAX_OWN_CERTIFICATES = 16;
+
     private final Verifier verifier;
     private final FederationListener listener;
     private final CryptoPool crypto = CryptoPool.perProcessor();
@@ -84,12 +90,14 @@ public final class Federation implements AutoCloseable {
             listener.link(event);
         });
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
-        // Every signing certificate we ever had travels with each batch and answer, not only the
-        // current one: an envelope signed before a rotation and delivered after it, or a receipt or
-        // countersignature by an earlier key, stays verifiable by a peer that never kept the earlier
-        // certificate (issue 19, item 7).
-        List<String> ownCertificates =
-                identity.signingCertificates().stream().map(PartyIdentity::pem).toList();
+        // Our signing certificates travel with each batch and answer, not only the current one: an
+        // envelope signed before a rotation and delivered after it, or a receipt or countersignature
+        // by an earlier key, stays verifiable by a peer that never kept the earlier certificate
+        // (issue 19, item 7). The newest MAX_OWN_CERTIFICATES of them: the peer caps a batch's.
+        List<java.security.cert.X509Certificate> own = identity.signingCertificates();
+        List<String> ownCertificates = own.subList(Math.max(0, own.size() - MAX_OWN_CERTIFICATES), own.size()).stream()
+                .map(PartyIdentity::pem)
+                .toList();
         this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
         this.outbound = new Outbound(
                 config, ssl, signer, ownCertificates, verifier, store, clock, random, listener, crypto, signal);
