@@ -1,7 +1,6 @@
 package org.parley.node;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
@@ -12,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the node's stored envelopes, receipts and acknowledgments against their signatures and
  * ledger leaves when the node starts and every {@link #PERIOD} after (issue 19, item 16), and raises
- * a {@link Alarm.Kind#RECORD_ALTERED} alarm naming the rows that no longer match. A row is named
- * only if a second check {@link #CONFIRM_AFTER} later still finds it: an envelope stored a moment
+ * a {@link Alarm.Kind#RECORD_ALTERED} alarm naming the rows that no longer match. A row without a
+ * leaf is named only if it still has none {@link #CONFIRM_AFTER} later: an envelope stored a moment
  * ago may not be on the ledger yet. The same set of rows is not alarmed twice in a row.
  */
 final class RecordWatch implements AutoCloseable {
@@ -37,22 +36,18 @@ final class RecordWatch implements AutoCloseable {
         List<String> alarmed = List.of();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                List<String> found = ledger.checkStoredRecords();
-                if (!found.isEmpty()) {
-                    Thread.sleep(CONFIRM_AFTER);
-                    List<String> confirmed = new ArrayList<>(ledger.checkStoredRecords());
-                    confirmed.retainAll(found);
-                    if (!confirmed.isEmpty() && !confirmed.equals(alarmed)) {
-                        events.alarm(Alarm.Kind.RECORD_ALTERED, text(confirmed));
-                    }
-                    alarmed = List.copyOf(confirmed);
-                } else {
-                    alarmed = List.of();
+                List<String> found = ledger.checkStoredRecords(RecordWatch::pause);
+                if (!found.isEmpty() && !found.equals(alarmed)) {
+                    events.alarm(Alarm.Kind.RECORD_ALTERED, text(found));
                 }
+                alarmed = List.copyOf(found);
                 Thread.sleep(PERIOD);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // closed while checking: the store call was cut short, nothing to report
+                }
                 // A failing store must not end the watch: log, wait, try again (issue 19, item 5).
                 LOG.error("stored-record check failed; trying again in {}", PERIOD, e);
                 try {
@@ -61,6 +56,15 @@ final class RecordWatch implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /** The pause before rows without a leaf are looked up again. */
+    private static void pause() {
+        try {
+            Thread.sleep(CONFIRM_AFTER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

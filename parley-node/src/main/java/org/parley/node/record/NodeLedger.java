@@ -190,16 +190,17 @@ public final class NodeLedger {
                 .distinct()
                 .toList();
         AuditReport heads = ledger.audit(ownKeys, peerKeys);
-        RecordCheck.Result rows = RecordCheck.run(store, identity);
+        RecordCheck.Result rows = RecordCheck.run(store, identity, ledger, () -> {});
         return new RecordAudit(heads, rows.rowsChecked(), rows.problems());
     }
 
     /**
      * The stored rows that no longer match their signature or leaf, one sentence each naming the
-     * row: what the node checks on its schedule.
+     * row: what the node checks on its schedule. A row whose leaf is missing is looked up again
+     * after {@code confirm} ran (a pause: it may have been stored a moment before its leaf).
      */
-    public List<String> checkStoredRecords() {
-        return RecordCheck.run(store, identity).problems();
+    public List<String> checkStoredRecords(Runnable confirm) {
+        return RecordCheck.run(store, identity, ledger, confirm).problems();
     }
 
     private List<X509Certificate> chain(KeyId keyId, String what) {
