@@ -5,6 +5,8 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.parley.cli.keys.PassphraseOption;
+import org.parley.crypto.CryptoException;
 import org.parley.node.HotlineNode;
 import org.parley.node.NodeConfig;
 import picocli.CommandLine;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
         name = "node",
         mixinStandardHelpOptions = true,
         description = "Run a node.",
-        subcommands = NodeCommand.Start.class)
+        subcommands = {NodeCommand.Start.class, NodeToken.class})
 final class NodeCommand implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init") // injected by picocli
@@ -36,16 +38,21 @@ final class NodeCommand implements Runnable {
         @Option(names = "--config", required = true, description = "The node's YAML config.")
         Path config = Path.of("node.yaml");
 
+        @CommandLine.Mixin
+        @SuppressWarnings("NullAway.Init") // injected by picocli
+        PassphraseOption passphrase;
+
         @Override
         public Integer call() throws InterruptedException {
             NodeConfig loaded;
+            HotlineNode node;
             try {
                 loaded = NodeConfig.load(config);
-            } catch (IllegalArgumentException e) {
+                node = HotlineNode.start(loaded, passphrase.passphrase(), InstantSource.system(), new SecureRandom());
+            } catch (IllegalArgumentException | CryptoException e) {
                 spec.commandLine().getErr().println("parley node start: " + e.getMessage());
                 return 1;
             }
-            HotlineNode node = HotlineNode.start(loaded, InstantSource.system(), new SecureRandom());
             var out = spec.commandLine().getOut();
             node.onTimeline(line -> {
                 out.println(line);

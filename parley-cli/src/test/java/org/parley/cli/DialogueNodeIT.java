@@ -32,21 +32,25 @@ class DialogueNodeIT {
         try (TwoNodes nodes = new TwoNodes(root, InstantSource.system(), "PT30M")) {
             OperatorClient blue = nodes.client(nodes.blue, TwoNodes.BLUE_OFFICER);
             OperatorClient red = nodes.client(nodes.red, TwoNodes.RED_OFFICER);
+            // Requests for talks, answers and channel notices need a watch supervisor or an admin.
+            OperatorClient blueBoss = nodes.client(nodes.blue, TwoNodes.BLUE_ADMIN);
+            OperatorClient redBoss = nodes.client(nodes.red, TwoNodes.RED_SUPERVISOR);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-            String accepted = request(blue, "MINISTERS", "maritime safety", now.plus(Duration.ofDays(3)), "P7D");
-            String declined = request(blue, "CHIEFS_OF_DEFENCE", "air encounters", now.plus(Duration.ofDays(4)), "P7D");
+            String accepted = request(blueBoss, "MINISTERS", "maritime safety", now.plus(Duration.ofDays(3)), "P7D");
+            String declined =
+                    request(blueBoss, "CHIEFS_OF_DEFENCE", "air encounters", now.plus(Duration.ofDays(4)), "P7D");
             String silent =
-                    request(blue, "THEATRE_COMMANDERS", "unsafe intercepts", now.plus(Duration.ofDays(5)), "PT4S");
+                    request(blueBoss, "THEATRE_COMMANDERS", "unsafe intercepts", now.plus(Duration.ofDays(5)), "PT4S");
             await().atMost(Duration.ofSeconds(20)).until(() -> requests(red).size() == 3);
 
             answer(
-                    red,
+                    redBoss,
                     accepted,
                     "ACCEPT",
                     "meeting",
                     now.plus(Duration.ofDays(3)).toString());
-            answer(red, declined, "DECLINE", "reason", "the timing is not appropriate");
+            answer(redBoss, declined, "DECLINE", "reason", "the timing is not appropriate");
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> status(blue, accepted).equals("ACCEPTED")
                             && status(blue, declined).equals("DECLINED"));
@@ -64,15 +68,15 @@ class DialogueNodeIT {
             assertThat(redTotal).isEqualTo(blueTotal);
 
             // Answering again, or answering a request nobody made: refused, nothing stored.
-            assertThatThrownBy(() -> answer(red, declined, "ACCEPT", "meeting", now.toString()))
+            assertThatThrownBy(() -> answer(redBoss, declined, "ACCEPT", "meeting", now.toString()))
                     .isInstanceOf(OperatorClient.ApiException.class)
                     .hasMessageContaining(declined);
-            assertThatThrownBy(() -> answer(red, "0192f000-0000-7000-8000-000000000000", "DECLINE", "reason", "no"))
+            assertThatThrownBy(() -> answer(redBoss, "0192f000-0000-7000-8000-000000000000", "DECLINE", "reason", "no"))
                     .isInstanceOf(OperatorClient.ApiException.class)
                     .hasMessageContaining("unknown request");
 
             // A notice that would close the safety channel is refused whole.
-            assertThatThrownBy(() -> notice(red, "SUSPEND", "no talks", "DIALOGUE", "SAFETY"))
+            assertThatThrownBy(() -> notice(redBoss, "SUSPEND", "no talks", "DIALOGUE", "SAFETY"))
                     .isInstanceOf(OperatorClient.ApiException.class)
                     .hasMessageContaining("SAFETY")
                     .satisfies(e ->
@@ -80,7 +84,7 @@ class DialogueNodeIT {
             assertThat(red.get("api/v1/channel-notices").path("notices")).isEmpty();
 
             // RED suspends every suspendable category; BLUE's node learns it from the signed notice.
-            notice(red, "SUSPEND", "all military channels suspended", "DIALOGUE", "ROUTINE");
+            notice(redBoss, "SUSPEND", "all military channels suspended", "DIALOGUE", "ROUTINE");
             await().atMost(Duration.ofSeconds(20))
                     .until(() ->
                             blue.get("api/v1/channel-notices").path("suspended").size() == 2);
@@ -88,8 +92,8 @@ class DialogueNodeIT {
             assertThatThrownBy(() -> send(blue, "ROUTINE", "ROUTINE", "port visit schedule"))
                     .isInstanceOf(OperatorClient.ApiException.class)
                     .hasMessageContaining("ROUTINE is suspended by RED");
-            assertThatThrownBy(
-                            () -> request(blue, "WORKING_LEVEL", "resume talks", now.plus(Duration.ofDays(9)), "P7D"))
+            assertThatThrownBy(() ->
+                            request(blueBoss, "WORKING_LEVEL", "resume talks", now.plus(Duration.ofDays(9)), "P7D"))
                     .isInstanceOf(OperatorClient.ApiException.class)
                     .hasMessageContaining("DIALOGUE is suspended by RED");
             assertThat(requests(blue)).hasSize(3);
@@ -113,7 +117,7 @@ class DialogueNodeIT {
                     .until(() -> messageStatus(blue, safety).equals("ACKNOWLEDGED"));
 
             // Resumed by the party that suspended: the channel reopens on both nodes.
-            notice(red, "RESUME", "channels restored", "DIALOGUE", "ROUTINE");
+            notice(redBoss, "RESUME", "channels restored", "DIALOGUE", "ROUTINE");
             await().atMost(Duration.ofSeconds(20))
                     .until(() ->
                             blue.get("api/v1/channel-notices").path("suspended").isEmpty());
@@ -138,6 +142,8 @@ class DialogueNodeIT {
                     blue,
                     "--url",
                     blueUrl,
+                    "--token",
+                    TwoNodes.BLUE_ADMIN,
                     "--level",
                     "WORKING_LEVEL",
                     "--topic",
@@ -189,6 +195,8 @@ class DialogueNodeIT {
                 config,
                 "--url",
                 url,
+                "--token",
+                TwoNodes.RED_SUPERVISOR,
                 "--category",
                 categories,
                 "--reason",

@@ -225,6 +225,16 @@ public final class PartyIdentity {
         return new Verifier(party, requirePeerCa(), certificatesIn(dir.resolve("peer-signing")));
     }
 
+    /**
+     * A verifier of this party's own envelopes (to the peer) against its own CA and every signing
+     * key it ever had: for audits of what the node stored in its own name.
+     */
+    public Verifier ownVerifier() {
+        Party peer = Certificates.partyOf(requirePeerCa())
+                .orElseThrow(() -> new CryptoException("the pinned peer CA names no party"));
+        return new Verifier(peer, caCertificate(), signingCertificates());
+    }
+
     /** The peer signing certificates kept in peer-signing/ (pinned by an operator or learned from the peer). */
     public List<X509Certificate> peerSigningCertificates() {
         return certificatesIn(dir.resolve("peer-signing"));
@@ -252,14 +262,30 @@ public final class PartyIdentity {
         return Optional.empty();
     }
 
-    /** Checks a peer signing certificate against the pinned CA and keeps it in peer-signing/. */
+    /**
+     * Checks a peer signing certificate against the pinned CA and keeps it in peer-signing/, beside
+     * every other certificate kept for the same key: {@code ID.crt} for the first, {@code
+     * ID-FINGERPRINT.crt} for any later one. A kept certificate is never overwritten (issue 19, item
+     * 8), so the peer cannot make its earlier envelopes unverifiable by re-issuing its key.
+     */
     public KeyId learnPeerSigningCertificate(byte[] pemOrDer) {
         X509Certificate certificate = KeyFiles.parseCertificate(pemOrDer);
         KeyId id = verifier().learn(certificate);
         try {
             Path folder = dir.resolve("peer-signing");
             Files.createDirectories(folder);
-            KeyFiles.writeCertificate(folder.resolve(id.hex() + ".crt"), certificate);
+            if (peerSigningCertificates().contains(certificate)) {
+                return id;
+            }
+            Path first = folder.resolve(id.hex() + ".crt");
+            Path file = Files.exists(first)
+                    ? folder.resolve(
+                            id.hex() + "-" + Fingerprint.of(certificate).hex() + ".crt")
+                    : first;
+            Files.writeString(
+                    file, pem(certificate), StandardCharsets.US_ASCII, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            LOG.debug("peer signing certificate {} was kept meanwhile", id);
         } catch (IOException e) {
             throw new CryptoException("cannot store peer signing certificate " + id + ": " + e.getMessage(), e);
         }

@@ -8,9 +8,11 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.parley.crypto.VerificationException.Reason;
 import org.parley.wire.CanonicalBytes;
 import org.parley.wire.Envelope;
@@ -37,7 +39,11 @@ public final class Verifier {
     private final Party ownParty;
     private final Party peerParty;
     private final X509Certificate peerCa;
-    private final Map<KeyId, X509Certificate> certificates = new ConcurrentHashMap<>();
+    /**
+     * Every certificate seen for each key, in the order learned: a certificate is never replaced, so
+     * a peer that re-issues one of its keys cannot make its earlier envelopes unverifiable here.
+     */
+    private final Map<KeyId, CopyOnWriteArrayList<X509Certificate>> certificates = new ConcurrentHashMap<>();
     // Certificates whose chain to the pinned CA was already checked: saves an Ed25519 verify per envelope.
     private final Map<X509Certificate, Boolean> certified = new ConcurrentHashMap<>();
     // Public keys decoded and validated once per certificate rather than once per envelope.
@@ -50,7 +56,7 @@ public final class Verifier {
                 .orElseThrow(() -> new CryptoException(
                         "the pinned peer CA names no party (O=) in its subject: " + peerCa.getSubjectX500Principal()));
         for (X509Certificate certificate : knownCertificates) {
-            certificates.put(Certificates.keyId(certificate.getPublicKey()), certificate);
+            keep(certificate);
         }
     }
 
@@ -69,15 +75,14 @@ public final class Verifier {
             case ParseResult.Rejected<Envelope> rejected ->
                 throw new VerificationException(Reason.MALFORMED, rejected.reason());
         };
-        X509Certificate certificate = certificates.get(envelope.signer());
-        if (certificate == null) {
+        List<X509Certificate> known = certificates.getOrDefault(envelope.signer(), new CopyOnWriteArrayList<>());
+        if (known.isEmpty()) {
             throw new VerificationException(
                     Reason.UNKNOWN_KEY,
                     "no certificate is known for signer key " + envelope.signer() + " of envelope " + envelope.id()
                             + "; ask " + envelope.from() + " for its signing certificate and add it with learn()");
         }
-        checkCertified(certificate);
-        checkValidAt(certificate, envelope.created());
+        X509Certificate certificate = certifiedAt(known, envelope.created());
         checkSignature(bytes, signature, certificate, envelope);
         checkParties(envelope, certificate);
         return new VerifiedEnvelope(new SignedEnvelope(bytes, signature), envelope, certificate);
@@ -89,9 +94,33 @@ public final class Verifier {
      */
     public KeyId learn(X509Certificate certificate) {
         checkCertified(certificate);
+        return keep(certificate);
+    }
+
+    private KeyId keep(X509Certificate certificate) {
         KeyId id = Certificates.keyId(certificate.getPublicKey());
-        certificates.put(id, certificate);
+        certificates.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).addIfAbsent(certificate);
         return id;
+    }
+
+    /**
+     * The first of a key's certificates that is certified by the pinned CA and was valid at {@code
+     * created}; else the failure of the first one, which says why.
+     */
+    private X509Certificate certifiedAt(List<X509Certificate> known, Instant created) {
+        VerificationException first = null;
+        for (X509Certificate candidate : known) {
+            try {
+                checkCertified(candidate);
+                checkValidAt(candidate, created);
+                return candidate;
+            } catch (VerificationException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        throw java.util.Objects.requireNonNull(first);
     }
 
     /** Parses a PEM or DER certificate and {@link #learn(X509Certificate) learns} it. */
@@ -107,12 +136,13 @@ public final class Verifier {
 
     /** A known peer signing certificate: kept by the node so proof bundles can be made offline later. */
     public Optional<X509Certificate> peerSigningCertificate(KeyId keyId) {
-        return Optional.ofNullable(certificates.get(keyId));
+        List<X509Certificate> known = certificates.get(keyId);
+        return known == null ? Optional.empty() : known.stream().findFirst();
     }
 
     /** The public key of a known, certified peer signing key: for tree-head signatures in parley-ledger. */
     public Optional<PublicKey> peerSigningKey(KeyId keyId) {
-        return Optional.ofNullable(certificates.get(keyId)).map(X509Certificate::getPublicKey);
+        return peerSigningCertificate(keyId).map(X509Certificate::getPublicKey);
     }
 
     private void checkCertified(X509Certificate certificate) {

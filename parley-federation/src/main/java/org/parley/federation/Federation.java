@@ -56,6 +56,12 @@ public final class Federation implements AutoCloseable {
     /** The link-test loop and the watchdog. */
     private final List<Thread> scheduleThreads = new CopyOnWriteArrayList<>();
 
+    /**
+     * Own signing certificates sent with each batch at most, the newest: the peer refuses a batch
+     * that carries more than 16 (docs/security.md); 16 rotations back is years of keys.
+     */
+    private static final int MAX_OWN_CERTIFICATES = 16;
+
     private final Verifier verifier;
     private final FederationListener listener;
     private final CryptoPool crypto = CryptoPool.perProcessor();
@@ -86,8 +92,17 @@ public final class Federation implements AutoCloseable {
             audit(store, "link." + event.getClass().getSimpleName(), event.toString());
         });
         Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
-        this.server = new FederationServer(config.listen(), ssl, inbound, List.of(signer.certificatePem()));
-        this.outbound = new Outbound(config, ssl, signer, verifier, store, clock, random, listener, crypto, signal);
+        // Our signing certificates travel with each batch and answer, not only the current one: an
+        // envelope signed before a rotation and delivered after it, or a receipt or countersignature
+        // by an earlier key, stays verifiable by a peer that never kept the earlier certificate
+        // (issue 19, item 7). The newest MAX_OWN_CERTIFICATES of them: the peer caps a batch's.
+        List<java.security.cert.X509Certificate> own = identity.signingCertificates();
+        List<String> ownCertificates = own.subList(Math.max(0, own.size() - MAX_OWN_CERTIFICATES), own.size()).stream()
+                .map(PartyIdentity::pem)
+                .toList();
+        this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
+        this.outbound = new Outbound(
+                config, ssl, signer, ownCertificates, verifier, store, clock, random, listener, crypto, signal);
         this.signal = signal;
     }
 
@@ -179,9 +194,11 @@ public final class Federation implements AutoCloseable {
                 .precedence(Precedence.IMMEDIATE)
                 .category(Category.LINKTEST)
                 .payload(new Payload.LinkTest(nonce, sentAt, treeHeadJson))
-                .signer(identity.signer().keyId())
+                .signer(outbound.signer().keyId())
                 .build();
-        SignedEnvelope signed = identity.signer().sign(envelope);
+        // The key the node started with, like every other envelope and tree head of this run: a
+        // rotation on disk takes effect at the next start (docs/security.md).
+        SignedEnvelope signed = outbound.signer().sign(envelope);
         monitor.sent(nonce, sentAt);
         try {
             Batch.Response response = outbound.post(List.of(EnvelopeCodec.frame(signed)));

@@ -83,6 +83,7 @@ final class Outbound {
             FederationConfig config,
             SSLContext ssl,
             Signer signer,
+            List<String> ownCertificates,
             Verifier verifier,
             DeliveryStore store,
             InstantSource clock,
@@ -99,7 +100,7 @@ final class Outbound {
         this.listener = listener;
         this.crypto = crypto;
         this.signal = signal;
-        this.ownCertificates = List.of(signer.certificatePem());
+        this.ownCertificates = List.copyOf(ownCertificates);
         SSLParameters tls = new SSLParameters();
         tls.setProtocols(new String[] {"TLSv1.3"});
         this.client = HttpClient.newBuilder()

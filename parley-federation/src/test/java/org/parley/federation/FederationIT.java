@@ -88,6 +88,7 @@ class FederationIT {
                 config(0, redPort).withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30)),
                 who.sslContext(),
                 who.signer(),
+                java.util.List.of(who.signer().certificatePem()),
                 who.verifier(),
                 new MemoryDeliveryStore(),
                 CLOCK,

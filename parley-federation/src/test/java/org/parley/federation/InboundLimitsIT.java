@@ -87,6 +87,7 @@ class InboundLimitsIT {
                 config(0, redPort),
                 blue.sslContext(),
                 blue.signer(),
+                List.of(blue.signer().certificatePem()),
                 blue.verifier(),
                 new MemoryDeliveryStore(),
                 CLOCK,

@@ -110,6 +110,7 @@ class OutboundStallTest {
                 config,
                 blue.sslContext(),
                 blue.signer(),
+                List.of(blue.signer().certificatePem()),
                 blue.verifier(),
                 store,
                 clock,

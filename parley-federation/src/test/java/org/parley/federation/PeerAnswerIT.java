@@ -54,6 +54,7 @@ class PeerAnswerIT {
                 config,
                 blue.sslContext(),
                 blue.signer(),
+                List.of(blue.signer().certificatePem()),
                 blue.verifier(),
                 store,
                 CLOCK,

@@ -85,6 +85,7 @@ class StalledConnectionsIT {
                     config(0, redPort),
                     blue.sslContext(),
                     blue.signer(),
+                    List.of(blue.signer().certificatePem()),
                     blue.verifier(),
                     new MemoryDeliveryStore(),
                     CLOCK,

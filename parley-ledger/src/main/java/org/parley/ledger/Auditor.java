@@ -30,36 +30,51 @@ final class Auditor {
         }
     }
 
-    static AuditReport audit(MerkleTree fresh, TreeHeadStore heads, PublicKey ownKey, Optional<PublicKey> peerKey) {
+    /**
+     * Checks every stored head against {@code fresh}. A head passes when any of {@code ownKeys}
+     * verifies it, a countersignature when any of {@code peerKeys} does: heads carry no key id, and
+     * a party that rotated its signing key has signed earlier heads with an earlier key (issue 19,
+     * item 7). With no peer key, the peer's signatures are not checked.
+     */
+    static AuditReport audit(MerkleTree fresh, TreeHeadStore heads, List<PublicKey> ownKeys, List<PublicKey> peerKeys) {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (SignedTreeHead head : heads.ownHeads()) {
-            checkOwnHead(fresh, head, ownKey, problems);
+            checkOwnHead(fresh, head, ownKeys, problems);
             checked++;
         }
         for (CountersignedTreeHead cosigned : heads.ownCountersigned()) {
-            checkOwnHead(fresh, cosigned.signedHead(), ownKey, problems);
-            peerKey.ifPresent(key ->
-                    check(() -> HeadSigning.verifyCountersignature(cosigned, key), "peer countersignature", problems));
+            checkOwnHead(fresh, cosigned.signedHead(), ownKeys, problems);
+            if (!peerKeys.isEmpty()) {
+                anyKey(
+                        peerKeys,
+                        key -> HeadSigning.verifyCountersignature(cosigned, key),
+                        "peer countersignature",
+                        problems);
+            }
             checked++;
         }
         Optional<CountersignedTreeHead> peer = heads.latestPeerHead();
         if (peer.isPresent()) {
             CountersignedTreeHead latest = peer.get();
-            check(
-                    () -> HeadSigning.verifyCountersignature(latest, ownKey),
+            anyKey(
+                    ownKeys,
+                    key -> HeadSigning.verifyCountersignature(latest, key),
                     "our countersignature of the peer head",
                     problems);
-            peerKey.ifPresent(key -> check(() -> latest.signedHead().verify(key), "latest peer head", problems));
+            if (!peerKeys.isEmpty()) {
+                anyKey(peerKeys, key -> latest.signedHead().verify(key), "latest peer head", problems);
+            }
             checked++;
         }
         return new AuditReport(fresh.size(), MerkleHash.wrap(fresh.root(fresh.size())), checked, problems);
     }
 
-    private static void checkOwnHead(MerkleTree fresh, SignedTreeHead head, PublicKey ownKey, List<String> problems) {
+    private static void checkOwnHead(
+            MerkleTree fresh, SignedTreeHead head, List<PublicKey> ownKeys, List<String> problems) {
         String name =
                 "own head of size " + head.treeSize() + " at " + head.head().timestamp();
-        check(() -> head.verify(ownKey), name, problems);
+        anyKey(ownKeys, head::verify, name, problems);
         if (head.treeSize() > fresh.size()) {
             problems.add(name + ": the store holds only " + fresh.size() + " leaves (the log was truncated)");
             return;
@@ -71,11 +86,23 @@ final class Auditor {
         }
     }
 
-    private static void check(Runnable verification, String name, List<String> problems) {
-        try {
-            verification.run();
-        } catch (LedgerException e) {
-            problems.add(name + ": " + e.reason());
+    /** Passes when {@code verification} succeeds with one of {@code keys}; else records the first failure. */
+    private static void anyKey(
+            List<PublicKey> keys,
+            java.util.function.Consumer<PublicKey> verification,
+            String name,
+            List<String> problems) {
+        Optional<LedgerException> first = Optional.empty();
+        for (PublicKey key : keys) {
+            try {
+                verification.accept(key);
+                return;
+            } catch (LedgerException e) {
+                if (first.isEmpty()) {
+                    first = Optional.of(e);
+                }
+            }
         }
+        problems.add(name + ": " + first.map(LedgerException::reason).orElse("no key to check it with"));
     }
 }

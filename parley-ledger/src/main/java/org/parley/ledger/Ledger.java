@@ -340,8 +340,20 @@ public final class Ledger {
      * sizes and roots. {@code peerKey}, when given, also checks the peer's countersignatures.
      */
     public AuditReport audit(Optional<PublicKey> peerKey) {
+        return audit(List.of(keys.getPublic()), peerKey.map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * As {@link #audit(Optional)} for parties that rotated their signing keys: a head passes when
+     * any of {@code ownKeys} verifies it, a countersignature when any of {@code peerKeys} does (heads
+     * carry no key id). With no peer key, the peer's signatures are not checked.
+     */
+    public AuditReport audit(List<PublicKey> ownKeys, List<PublicKey> peerKeys) {
+        if (ownKeys.isEmpty()) {
+            throw new IllegalArgumentException("the audit needs at least one own signing key");
+        }
         MerkleTree fresh = MerkleTree.load(leaves, LOAD_BATCH);
-        return Auditor.audit(fresh, heads, keys.getPublic(), peerKey);
+        return Auditor.audit(fresh, heads, List.copyOf(ownKeys), List.copyOf(peerKeys));
     }
 
     /**

@@ -78,9 +78,18 @@ public final class HotlineNode implements AutoCloseable {
      * (with what went wrong) if any step fails, after closing what earlier steps opened.
      */
     public static HotlineNode start(NodeConfig config, InstantSource clock, SecureRandom random) {
+        return start(config, Optional.empty(), clock, random);
+    }
+
+    /**
+     * As {@link #start(NodeConfig, InstantSource, SecureRandom)} for keys encrypted with {@code
+     * passphrase} ({@code parley keys init --passphrase-file}).
+     */
+    public static HotlineNode start(
+            NodeConfig config, Optional<char[]> passphrase, InstantSource clock, SecureRandom random) {
         Resources resources = new Resources();
         try {
-            PartyIdentity identity = PartyIdentity.load(config.keysDir(), Optional.empty(), random);
+            PartyIdentity identity = PartyIdentity.load(config.keysDir(), passphrase, random);
             Store store = resources.add(Stores.open(config, clock));
             NodeEvents events = new NodeEvents(config.party(), store, clock);
             NodeLedger ledger = NodeLedger.open(store, identity, config.peer(), clock);
@@ -126,6 +135,7 @@ public final class HotlineNode implements AutoCloseable {
             // --- console (issue 18): the duty officer's pages on the operator port ---
             Console console = Console.attach(api, config, events, clock, random);
             resources.add(AckTicker.start(messages));
+            resources.add(RecordWatch.start(ledger, events));
             if (config.watch().enabled()) {
                 watch.start();
             }

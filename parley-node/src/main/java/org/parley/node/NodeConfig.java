@@ -34,7 +34,8 @@ import org.parley.wire.Precedence;
  *   endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]
  * operator:
  *   listen: 127.0.0.1:8080
- *   tokens: { "s3cret": { operator: alice, role: DUTY_OFFICER } }
+ *   tokens:                            # `parley node token` makes a token and prints its line
+ *     "sha256:9f86d0…": { operator: alice, role: DUTY_OFFICER }
  * linkTest: { interval: PT1H, timeout: PT30S, missesForAlarm: 3 }
  * ack:
  *   deadlines: { FLASH: PT10M }        # others default to docs/decisions.md, decision 4
@@ -63,8 +64,26 @@ public record NodeConfig(
         List<String> escalationChain,
         WatchConfig watch) {
 
-    /** An operator's bearer token and the role it grants. */
-    public record OperatorToken(String operator, Role role) {}
+    /**
+     * Who an operator token names and the role it grants. The token itself is the key of {@link
+     * #tokens}: {@code sha256:} and 64 hex digits (the SHA-256 of the token's UTF-8 bytes, what
+     * {@code parley node token} prints), or, for configs written before hashes, the token in clear.
+     */
+    public record OperatorToken(String operator, Role role) {
+        /** The prefix of a hashed token key. */
+        public static final String HASH_PREFIX = "sha256:";
+
+        /** {@code sha256:} and the lower-case hex SHA-256 of {@code token}'s UTF-8 bytes. */
+        public static String hashOf(String token) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return HASH_PREFIX + java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
 
     /** Operator roles, least to most privileged. */
     public enum Role {
@@ -180,10 +199,9 @@ public record NodeConfig(
         Map<String, OperatorToken> tokens = new LinkedHashMap<>();
         node.properties().forEach(e -> {
             String role = e.getValue().path("role").asText("");
+            String key = tokenKey(e.getKey(), e.getValue().path("operator").asText("?"));
             try {
-                tokens.put(
-                        e.getKey(),
-                        new OperatorToken(e.getValue().path("operator").asText("?"), Role.valueOf(role)));
+                tokens.put(key, new OperatorToken(e.getValue().path("operator").asText("?"), Role.valueOf(role)));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException(
                         "operator.tokens: role must be DUTY_OFFICER, WATCH_SUPERVISOR or ADMIN, not '" + role + "'",
@@ -191,6 +209,42 @@ public record NodeConfig(
             }
         });
         return tokens;
+    }
+
+    /** A hashed key in lower case; never puts the key in an error (it may be a token in clear). */
+    private static String tokenKey(String key, String operator) {
+        if (!key.regionMatches(true, 0, OperatorToken.HASH_PREFIX, 0, OperatorToken.HASH_PREFIX.length())) {
+            return key;
+        }
+        String hex = key.substring(OperatorToken.HASH_PREFIX.length()).toLowerCase(java.util.Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("operator.tokens: the key of operator " + operator
+                    + " starts with sha256: but is not followed by 64 hex digits; paste the line"
+                    + " 'parley node token' printed");
+        }
+        return OperatorToken.HASH_PREFIX + hex;
+    }
+
+    /**
+     * Every component but the secrets: operator tokens (keys of {@link #tokens}, which may be tokens
+     * in clear) and the store password are shown as {@code <redacted>}, so a config that reaches a
+     * log or an exception message gives nothing away.
+     */
+    @Override
+    public String toString() {
+        StringBuilder grants = new StringBuilder();
+        tokens.values()
+                .forEach(t -> grants.append(grants.length() == 0 ? "" : ", ")
+                        .append("<redacted>=")
+                        .append(t));
+        return "NodeConfig[party=" + party + ", keysDir=" + keysDir + ", storeUrl="
+                + storeUrl.replaceAll("(?i)(password=)[^&]*", "$1<redacted>") + ", storeUser="
+                + storeUser + ", storePassword=" + (storePassword.isEmpty() ? "" : "<redacted>") + ", storeSchema="
+                + storeSchema + ", federationListen=" + federationListen + ", peer=" + peer + ", peerEndpoints="
+                + peerEndpoints + ", operatorListen=" + operatorListen + ", tokens={" + grants + "}"
+                + ", linkTestInterval=" + linkTestInterval + ", linkTestTimeout=" + linkTestTimeout
+                + ", missesForAlarm=" + missesForAlarm + ", ackDeadlines=" + ackDeadlines + ", escalationChain="
+                + escalationChain + ", watch=" + watch + "]";
     }
 
     static Duration duration(JsonNode node, String path, Duration fallback) {

@@ -158,4 +158,32 @@ class NodeConfigTest {
         assertThat(ConfigKeys.distance("", "abc")).isEqualTo(3);
         assertThat(ConfigKeys.distance("same", "same")).isZero();
     }
+
+    @Test
+    void toString_tokensAndStorePassword_redacted() throws Exception {
+        NodeConfig config =
+                load(VALID.replace("store: jdbc:sqlite:blue.db", "store: jdbc:sqlite:blue.db\nstorePassword: hunter2"));
+
+        assertThat(config.toString())
+                .doesNotContain("t0ken")
+                .doesNotContain("hunter2")
+                .contains("alice");
+        assertThat(config.tokens().values().iterator().next().toString()).doesNotContain("t0ken");
+    }
+
+    @Test
+    void load_hashedToken_keptAsHashAndPlainTokenStillAccepted() throws Exception {
+        String hash = "sha256:" + "ab".repeat(32);
+        NodeConfig config = load(VALID.replace("\"t0ken\"", "\"" + hash + "\""));
+
+        assertThat(config.tokens()).containsOnlyKeys(hash);
+    }
+
+    @Test
+    void load_malformedTokenHash_refusedWithWhatToWrite() {
+        assertThatThrownBy(() -> load(VALID.replace("\"t0ken\"", "\"sha256:abc\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64 hex digits")
+                .hasMessageNotContaining("sha256:abc");
+    }
 }

@@ -494,6 +494,11 @@ final class JdbcStore implements Store {
         listings.forEachUnacknowledged(action);
     }
 
+    @Override
+    public void forEachSigned(java.util.function.Consumer<SignedRow> action) {
+        records.forEachSigned(action);
+    }
+
     // --- acks, audit, ledger ------------------------------------------------------------
 
     @Override

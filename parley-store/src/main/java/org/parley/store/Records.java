@@ -79,6 +79,93 @@ final class Records {
         }
     }
 
+    /** Rows read per transaction by {@link #forEachSigned}. */
+    private static final int SIGNED_PAGE_ROWS = 256;
+
+    /** One table's signed rows, read in primary-key order a page at a time. */
+    private record SignedTable(String select, String key, int keyColumns) {}
+
+    private static final List<SignedTable> SIGNED_TABLES = List.of(
+            new SignedTable("SELECT 'OUTBOX', envelope_id, '', '', canonical, signature FROM outbox", "envelope_id", 1),
+            new SignedTable(
+                    "SELECT 'INBOX', from_party, envelope_id, '', canonical, signature FROM inbox",
+                    "from_party, envelope_id",
+                    2),
+            new SignedTable(
+                    "SELECT 'RECEIPT', direction, party, envelope_id, canonical, signature FROM receipts",
+                    "direction, party, envelope_id",
+                    3),
+            new SignedTable(
+                    "SELECT 'ACK', direction, party, envelope_id, canonical, signature FROM acknowledgments",
+                    "direction, party, envelope_id",
+                    3));
+
+    /**
+     * See {@link Store#forEachSigned}. Each page is its own short transaction, and {@code action}
+     * runs after it: on SQLite the store has one connection, and a scan of a large store held in one
+     * transaction would stop the node (keyset paging on the primary key, so no row is skipped or
+     * read twice while rows are added).
+     */
+    void forEachSigned(java.util.function.Consumer<SignedRow> action) {
+        for (SignedTable table : SIGNED_TABLES) {
+            List<String> after = List.of();
+            while (true) {
+                List<Paged> page = signedPage(table, after);
+                page.forEach(p -> action.accept(p.row()));
+                if (page.size() < SIGNED_PAGE_ROWS) {
+                    break;
+                }
+                after = page.get(page.size() - 1).key().subList(0, table.keyColumns());
+            }
+        }
+    }
+
+    /** A row of a page and its key values, where the next page starts. */
+    private record Paged(SignedRow row, List<String> key) {}
+
+    /** Up to a page of rows after {@code after} (key values; empty: from the start). */
+    private List<Paged> signedPage(SignedTable table, List<String> after) {
+        String where = after.isEmpty()
+                ? ""
+                : " WHERE (" + table.key() + ") > ("
+                        + String.join(", ", java.util.Collections.nCopies(after.size(), "?")) + ")";
+        String query = table.select() + where + " ORDER BY " + table.key() + " LIMIT " + SIGNED_PAGE_ROWS;
+        return sql.tx(
+                "read stored signed envelopes",
+                c -> Sql.query(
+                        c,
+                        row -> new Paged(
+                                signedRow(
+                                        row.getString(1),
+                                        row.getString(2),
+                                        row.getString(3),
+                                        row.getString(4),
+                                        JdbcStore.signed(row, "canonical", "signature")),
+                                List.of(row.getString(2), row.getString(3), row.getString(4))),
+                        query,
+                        after.toArray()));
+    }
+
+    private static SignedRow signedRow(String kind, String first, String second, String third, SignedEnvelope signed) {
+        boolean received = "RECEIVED".equals(first);
+        return switch (kind) {
+            case "OUTBOX" -> new SignedRow(SignedRow.Table.OUTBOX, "outbox row envelope_id=" + first, signed);
+            case "INBOX" ->
+                new SignedRow(
+                        SignedRow.Table.INBOX, "inbox row from_party=" + first + " envelope_id=" + second, signed);
+            case "RECEIPT" ->
+                new SignedRow(
+                        received ? SignedRow.Table.RECEIPT_RECEIVED : SignedRow.Table.RECEIPT_ISSUED,
+                        "receipts row direction=" + first + " party=" + second + " envelope_id=" + third,
+                        signed);
+            default ->
+                new SignedRow(
+                        received ? SignedRow.Table.ACK_RECEIVED : SignedRow.Table.ACK_SENT,
+                        "acknowledgments row direction=" + first + " party=" + second + " envelope_id=" + third,
+                        signed);
+        };
+    }
+
     StoredAck recordAck(Direction direction, SignedEnvelope ack) {
         Envelope envelope = JdbcStore.parse(ack);
         if (!(envelope.payload() instanceof Payload.Ack body)) {

@@ -175,6 +175,14 @@ public interface Store extends AutoCloseable {
      */
     void forEachUnacknowledged(Consumer<InboxEntry> action);
 
+    /**
+     * Hands {@code action} every signed envelope the store keeps (outbox, inbox, receipts both ways,
+     * acknowledgments both ways), as stored, table by table in key order. For the record audit. Rows
+     * are read a page per short transaction, so the scan of a large store does not hold up the node;
+     * the action runs between transactions and may call this store.
+     */
+    void forEachSigned(Consumer<SignedRow> action);
+
     // --- acknowledgments and audit ------------------------------------------------------
 
     /**

@@ -335,6 +335,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void forEachSigned_outboxReceiptAndAck_eachRowOnceAsStoredAndNamed() {
+        SignedEnvelope signed = keys.blueMessage(clock, Precedence.FLASH, "audit me");
+        OutboxEntry entry = store.enqueue(signed);
+        VerifiedEnvelope receipt = receiptAtPeer(entry, signed.sha256Hex());
+        store.markDelivered(entry.id(), receipt);
+        SignedEnvelope ack = keys.redAck(clock, entry.id(), "watch-officer");
+        store.recordAck(Direction.RECEIVED, ack);
+
+        List<SignedRow> rows = new ArrayList<>();
+        store.forEachSigned(rows::add);
+
+        assertThat(rows)
+                .extracting(SignedRow::table)
+                .containsExactly(
+                        SignedRow.Table.OUTBOX, SignedRow.Table.RECEIPT_RECEIVED, SignedRow.Table.ACK_RECEIVED);
+        assertThat(rows).extracting(SignedRow::signed).containsExactly(signed, receipt.signed(), ack);
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.row()).contains(entry.id().toString()));
+    }
+
+    @Test
     void audit_events_getIncreasingSequenceNumbers() {
         AuditEvent a = store.audit("operator", "keys.trust", "RED", "pinned peer CA");
         AuditEvent b = store.audit("node", "send", "id", "queued");

@@ -82,6 +82,14 @@ public final class DialogueCommand implements Callable<Integer> {
             description = "With --config: the node's operator API, when it is not the config's listen address.")
     Optional<java.net.URI> url = Optional.empty();
 
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "With --config: the operator token (or $PARLEY_TOKEN; default: the config's first token"
+                    + " written in clear). Requests, answers and notices need a WATCH_SUPERVISOR or ADMIN token.")
+    Optional<String> token = Optional.empty();
+
     private static final String FLYWAY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.flywaydb";
 
     private final InstantSource clock;
@@ -125,6 +133,7 @@ public final class DialogueCommand implements Callable<Integer> {
             NodeConnection connection = new NodeConnection();
             connection.config = Optional.of(file);
             connection.url = url;
+            connection.token = token;
             return connection.client();
         });
     }

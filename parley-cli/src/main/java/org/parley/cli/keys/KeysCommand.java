@@ -2,7 +2,6 @@ package org.parley.cli.keys;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import org.parley.cli.GroupCommand;
 import org.parley.crypto.CryptoException;
 import org.parley.crypto.Fingerprint;
@@ -42,32 +40,12 @@ public final class KeysCommand extends GroupCommand {
         @SuppressWarnings("NullAway.Init")
         Path dir;
 
-        @Option(
-                names = "--passphrase-file",
-                description = "File whose first line is the passphrase for the private keys;"
-                        + " default: environment variable PARLEY_KEYS_PASSPHRASE, else unencrypted.")
-        @Nullable
-        Path passphraseFile;
+        @CommandLine.Mixin
+        @SuppressWarnings("NullAway.Init")
+        PassphraseOption passphraseOption;
 
         Optional<char[]> passphrase() {
-            try {
-                if (passphraseFile != null) {
-                    String first = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream()
-                            .findFirst()
-                            .orElse("");
-                    if (first.isEmpty()) {
-                        throw new CryptoException("the passphrase file " + passphraseFile + " is empty");
-                    }
-                    return Optional.of(first.toCharArray());
-                }
-            } catch (IOException e) {
-                throw new CryptoException(
-                        "cannot read the passphrase file " + passphraseFile + ": " + e.getMessage(), e);
-            }
-            String fromEnvironment = System.getenv("PARLEY_KEYS_PASSPHRASE");
-            return fromEnvironment == null || fromEnvironment.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(fromEnvironment.toCharArray());
+            return passphraseOption.passphrase();
         }
 
         PartyIdentity load() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.parley.cli.keys.PassphraseOption;
 import org.parley.ledger.LedgerException;
 import org.parley.ledger.ProofBundle;
 import org.parley.node.HotlineNode;
@@ -57,6 +58,10 @@ final class LedgerProofCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init") // set by picocli
     private Path out;
 
+    @CommandLine.Mixin
+    @SuppressWarnings("NullAway.Init") // set by picocli
+    private PassphraseOption passphrase;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -66,7 +71,8 @@ final class LedgerProofCommand implements Callable<Integer> {
             return 2;
         }
         try (Store store = HotlineNode.openStore(loaded.get(), InstantSource.system())) {
-            ProofBundle bundle = OfflineNode.ledger(loaded.get(), store).proofBundle(id.get());
+            ProofBundle bundle = OfflineNode.ledger(loaded.get(), store, passphrase.passphrase())
+                    .proofBundle(id.get());
             Files.writeString(out, bundle.toJson(), StandardCharsets.UTF_8);
             spec.commandLine()
                     .getOut()

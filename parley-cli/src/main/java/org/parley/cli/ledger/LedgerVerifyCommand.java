@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.parley.cli.keys.PassphraseOption;
 import org.parley.ledger.AuditReport;
 import org.parley.ledger.BundleReport;
 import org.parley.ledger.Ledger;
 import org.parley.node.HotlineNode;
 import org.parley.node.NodeConfig;
+import org.parley.node.record.RecordAudit;
 import org.parley.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +73,10 @@ final class LedgerVerifyCommand implements Callable<Integer> {
             description = "without BUNDLE: audit this node's own store (recompute the tree, check every stored head)")
     private @Nullable Path config;
 
+    @CommandLine.Mixin
+    @SuppressWarnings("NullAway.Init") // set by picocli
+    private PassphraseOption passphrase;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -109,34 +115,39 @@ final class LedgerVerifyCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return 2;
         }
-        AuditReport report;
+        RecordAudit audit;
         try (Store store = HotlineNode.openStore(loaded.get(), InstantSource.system())) {
-            report = OfflineNode.ledger(loaded.get(), store).audit();
+            audit = OfflineNode.ledger(loaded.get(), store, passphrase.passphrase())
+                    .audit();
         } catch (RuntimeException e) {
             err.println("parley ledger verify: cannot audit the store of " + nodeConfig + ": " + e.getMessage());
             return 2;
         }
+        AuditReport report = audit.ledger();
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
             root.put("config", nodeConfig.toString());
-            root.put("verified", report.ok());
+            root.put("verified", audit.ok());
             root.put("treeSize", report.leafCount());
             root.put("rootHash", report.rootHash().toHex());
             root.put("headsChecked", report.headsChecked());
+            root.put("rowsChecked", audit.rowsChecked());
             ArrayNode problems = root.putArray("problems");
-            report.problems().forEach(problems::add);
+            audit.problems().forEach(problems::add);
             out.println(root);
         } else {
             out.println("recomputed the record of " + loaded.get().party() + " from " + report.leafCount()
                     + " stored leaves: root " + report.rootHash().toHex());
-            report.problems().forEach(p -> out.println("FAIL  " + p));
+            audit.problems().forEach(p -> out.println("FAIL  " + p));
             out.println(
-                    report.ok()
-                            ? "VERIFIED: all " + report.headsChecked() + " stored tree heads match the stored leaves"
-                            : "NOT VERIFIED: " + report.problems().size() + " problems in " + report.headsChecked()
-                                    + " stored tree heads");
+                    audit.ok()
+                            ? "VERIFIED: all " + report.headsChecked() + " stored tree heads match the stored leaves,"
+                                    + " and all " + audit.rowsChecked() + " stored envelopes, receipts and"
+                                    + " acknowledgments match their signatures and leaves"
+                            : "NOT VERIFIED: " + audit.problems().size() + " problems in " + report.headsChecked()
+                                    + " stored tree heads and " + audit.rowsChecked() + " stored signed rows");
         }
-        return report.ok() ? 0 : 1;
+        return audit.ok() ? 0 : 1;
     }
 
     private static void print(Path file, BundleReport report, PrintWriter out) {

@@ -27,9 +27,12 @@ final class OfflineNode {
         }
     }
 
-    /** The node's record in {@code store}, with the node's keys (read only; nothing is signed). */
-    static NodeLedger ledger(NodeConfig config, Store store) {
-        PartyIdentity identity = PartyIdentity.load(config.keysDir(), Optional.empty(), new SecureRandom());
+    /**
+     * The node's record in {@code store}, with the node's keys (read only; nothing is signed),
+     * decrypted with {@code passphrase} if they were made with one.
+     */
+    static NodeLedger ledger(NodeConfig config, Store store, Optional<char[]> passphrase) {
+        PartyIdentity identity = PartyIdentity.load(config.keysDir(), passphrase, new SecureRandom());
         return NodeLedger.open(store, identity, config.peer(), InstantSource.system());
     }
 }

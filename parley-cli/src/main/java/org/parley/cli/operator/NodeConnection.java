@@ -19,7 +19,10 @@ public final class NodeConnection {
     @Option(names = "--url", description = "Operator API base URL, e.g. https://127.0.0.1:8080/ (or $PARLEY_NODE).")
     public Optional<URI> url = Optional.empty();
 
-    @Option(names = "--token", description = "Operator token (or $PARLEY_TOKEN; default: the config's first token).")
+    @Option(
+            names = "--token",
+            description = "Operator token (or $PARLEY_TOKEN; default: the config's first token written in clear;"
+                    + " a hashed one cannot be read back).")
     public Optional<String> token = Optional.empty();
 
     @Option(names = "--ca", description = "The node's party CA certificate (or $PARLEY_CA; default: keys/ca.crt).")
@@ -39,8 +42,11 @@ public final class NodeConnection {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "say which node: --config node.yaml, --url https://HOST:PORT/ or $PARLEY_NODE"));
         String secret = token.or(() -> env("PARLEY_TOKEN"))
-                .or(() -> file.flatMap(c -> c.tokens().keySet().stream().findFirst()))
-                .orElseThrow(() -> new IllegalArgumentException("give an operator token: --token or $PARLEY_TOKEN"));
+                .or(() -> file.flatMap(c -> c.tokens().keySet().stream()
+                        .filter(key -> !key.startsWith(NodeConfig.OperatorToken.HASH_PREFIX))
+                        .findFirst()))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "give an operator token: --token or $PARLEY_TOKEN" + " (node.yaml keeps only token hashes)"));
         Path caFile = ca.or(() -> env("PARLEY_CA").map(Path::of))
                 .or(() -> file.map(c -> c.keysDir().resolve("ca.crt")))
                 .orElseThrow(() -> new IllegalArgumentException(

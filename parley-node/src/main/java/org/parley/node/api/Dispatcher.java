@@ -69,7 +69,8 @@ final class Dispatcher implements HttpHandler {
 
     private Reply dispatch(HttpExchange ex) throws IOException {
         Router.Found found = route(ex.getRequestMethod(), ex.getRequestURI().getPath());
-        Identity identity = authenticator.admit(found.route(), ex.getRequestHeaders());
+        Identity identity = authenticator.admit(
+                found.route(), ex.getRequestHeaders(), ex.getRemoteAddress().getAddress());
         String accept =
                 Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
         return run(found, Optional.ofNullable(ex.getRequestURI().getRawQuery()), identity, ex.getRequestBody(), accept);

@@ -30,6 +30,7 @@ import org.parley.node.watch.EncounterWatch;
  * fix. The routes are documented in the OpenAPI 3.1 document served at {@code /openapi.json}.
  */
 public final class OperatorApi implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperatorApi.class);
     private final HttpsServer server;
     private final ExecutorService executor;
     private final InProcess inProcess;
@@ -70,12 +71,22 @@ public final class OperatorApi implements AutoCloseable {
             Supplier<LinkStatus> link,
             String storeEngine,
             InstantSource clock) {
+        long inClear = config.tokens().keySet().stream()
+                .filter(key -> !key.startsWith(NodeConfig.OperatorToken.HASH_PREFIX))
+                .count();
+        if (inClear > 0) {
+            LOG.warn(
+                    "operator.tokens holds {} token(s) in clear: anyone who reads node.yaml can use them;"
+                            + " replace each with the line 'parley node token' prints (docs/security.md)",
+                    inClear);
+        }
         NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock, watch);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
         WatchRoutes watchRoutes = new WatchRoutes(watch, config.party());
         ProofRoutes proofs = new ProofRoutes(ledger);
-        Authenticator authenticator = new Authenticator(config.tokens());
+        Authenticator authenticator = new Authenticator(
+                config.tokens(), (action, subject, detail) -> events.audit("api", action, subject, detail), clock);
         Dispatcher dispatcher = new Dispatcher(
                 route -> handler(route, node, messageRoutes, dialogueRoutes, watchRoutes, proofs),
                 authenticator,

@@ -3,6 +3,7 @@ package org.parley.node.api;
 import static org.parley.node.api.Access.ADMIN;
 import static org.parley.node.api.Access.OPERATOR;
 import static org.parley.node.api.Access.PUBLIC;
+import static org.parley.node.api.Access.SUPERVISOR;
 
 import java.util.List;
 
@@ -40,11 +41,11 @@ enum Route {
     SET_ACK_DEADLINE("PUT", "/api/v1/config/ack-deadlines/{precedence}", ADMIN, "setAckDeadline"),
 
     DIALOGUE("GET", "/api/v1/dialogue", OPERATOR, "listDialogue"),
-    REQUEST_TALKS("POST", "/api/v1/dialogue/requests", OPERATOR, "requestTalks"),
-    ANSWER_TALKS("POST", "/api/v1/dialogue/requests/{id}/answer", OPERATOR, "answerTalks"),
+    REQUEST_TALKS("POST", "/api/v1/dialogue/requests", SUPERVISOR, "requestTalks"),
+    ANSWER_TALKS("POST", "/api/v1/dialogue/requests/{id}/answer", SUPERVISOR, "answerTalks"),
     DIALOGUE_STATS("GET", "/api/v1/dialogue/stats", OPERATOR, "getDialogueStats", "period", "format"),
     CHANNEL_NOTICES("GET", "/api/v1/channel-notices", OPERATOR, "listChannelNotices"),
-    SEND_CHANNEL_NOTICE("POST", "/api/v1/channel-notices", OPERATOR, "sendChannelNotice"),
+    SEND_CHANNEL_NOTICE("POST", "/api/v1/channel-notices", SUPERVISOR, "sendChannelNotice"),
 
     // --- console (issue 18): the live event stream ---
     EVENTS("GET", "/api/v1/events", OPERATOR, "streamEvents"),

@@ -31,6 +31,8 @@ public record Alarm(Instant at, Kind kind, String message) {
         /** A feed of the encounter watch said nothing for longer than watch.feedSilentAfter (issue 17). */
         FEED_SILENT,
         /** An EMERGENCY arrived: every role of the chain is alerted at once (issue 17, point 4). */
-        EMERGENCY
+        EMERGENCY,
+        /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
+        RECORD_ALTERED
     }
 }

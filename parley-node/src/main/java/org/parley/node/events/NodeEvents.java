@@ -171,6 +171,11 @@ public final class NodeEvents {
         return subscribers.size();
     }
 
+    /** Appends to the node's audit log: what happened that is no alarm but must be on file. */
+    public void audit(String actor, String action, String subject, String detail) {
+        store.audit(actor, action, subject, detail);
+    }
+
     /** The alarms kept (the newest {@value #ALARMS_KEPT} raised since start), oldest first. */
     public List<Alarm> alarms() {
         synchronized (alarms) {

@@ -55,7 +55,6 @@ public final class NodeLedger {
     private final Store store;
     private final PartyIdentity identity;
     private final Party peer;
-    private final PublicKey ownKey;
     /** Peer signing certificates already kept beside the keys by this process. */
     private final Set<X509Certificate> keptPeerSigners = ConcurrentHashMap.newKeySet();
 
@@ -83,24 +82,22 @@ public final class NodeLedger {
 
     private final java.util.concurrent.atomic.AtomicInteger unchecked = new java.util.concurrent.atomic.AtomicInteger();
 
-    private NodeLedger(Store store, PartyIdentity identity, Party peer, PublicKey ownKey, Ledger ledger) {
+    private NodeLedger(Store store, PartyIdentity identity, Party peer, Ledger ledger) {
         this.store = store;
         this.identity = identity;
         this.peer = peer;
         this.heads = store.treeHeadStore();
-        this.ownKey = ownKey;
         this.ledger = ledger;
     }
 
     /** Opens the record kept in {@code store}: leaves and tree heads are both durable there. */
     public static NodeLedger open(Store store, PartyIdentity identity, Party peer, InstantSource clock) {
-        PublicKey ownKey = publicKeyOf(identity.signer().certificatePem());
+        // One read of the current key: a rotation between two reads would pair two keys.
+        org.parley.crypto.Signer signer = identity.signer();
+        PublicKey ownKey = publicKeyOf(signer.certificatePem());
         Ledger ledger = Ledger.open(
-                store.leafStore(),
-                store.treeHeadStore(),
-                new KeyPair(ownKey, identity.signer().privateKeyForLedger()),
-                clock);
-        return new NodeLedger(store, identity, peer, ownKey, ledger);
+                store.leafStore(), store.treeHeadStore(), new KeyPair(ownKey, signer.privateKeyForLedger()), clock);
+        return new NodeLedger(store, identity, peer, ledger);
     }
 
     private static PublicKey publicKeyOf(String pem) {
@@ -166,22 +163,31 @@ public final class NodeLedger {
                         + " (it was never appended to the log); run 'parley ledger verify --config FILE'"));
         KeyId signer = EnvelopeCodec.parse(signed.canonical()).orElseThrow().signer();
         List<X509Certificate> signerChain = chain(signer, "the envelope's signing key");
-        List<X509Certificate> ownChain = chain(identity.signer().keyId(), "this node's signing key");
         SignatureBytes signature = SignatureBytes.of(signed.signature().toByteArray());
+        X509Certificate peerCa = identity.peerCaCertificate()
+                .orElseThrow(() -> new LedgerException("no peer CA is pinned in " + identity.directory()));
+        // The chains are placeholders until the pair that signed the head is known.
+        ProofBundle draft = ledger.proofBundle(leafIndex, bytes, signature, signerChain, signerChain, signerChain);
+        // Tree heads carry no key id: the head may be signed by an earlier key of ours and
+        // countersigned by an earlier key of the peer (issue 19, item 7), so find the pair that verifies.
         LedgerException last = new LedgerException("no certificate of " + peer + " is kept in "
                 + identity.directory().resolve("peer-signing") + " to check its countersignature with");
-        for (X509Certificate peerSigner : identity.peerSigningCertificates()) {
-            List<X509Certificate> peerChain = List.of(
-                    peerSigner,
-                    identity.peerCaCertificate()
-                            .orElseThrow(() -> new LedgerException("no peer CA is pinned in " + identity.directory())));
-            ProofBundle bundle = ledger.proofBundle(leafIndex, bytes, signature, signerChain, ownChain, peerChain);
-            try {
-                bundle.treeHead().verify(ownKey, peerSigner.getPublicKey());
-                return bundle;
-            } catch (LedgerException e) {
-                last = new LedgerException("the countersignature does not verify with any kept certificate of " + peer
-                        + ": " + e.reason());
+        for (X509Certificate own : identity.signingCertificates()) {
+            for (X509Certificate peerSigner : identity.peerSigningCertificates()) {
+                try {
+                    draft.treeHead().verify(own.getPublicKey(), peerSigner.getPublicKey());
+                } catch (LedgerException e) {
+                    last = new LedgerException("the countersigned tree head does not verify with any kept pair of"
+                            + " signing certificates (ours and " + peer + "'s): " + e.reason());
+                    continue;
+                }
+                return ledger.proofBundle(
+                        leafIndex,
+                        bytes,
+                        signature,
+                        signerChain,
+                        List.of(own, identity.caCertificate()),
+                        List.of(peerSigner, peerCa));
             }
         }
         throw last;
@@ -189,14 +195,30 @@ public final class NodeLedger {
 
     /**
      * Recomputes the tree from the stored leaves and checks every stored head against it (issue 10,
-     * deliverable 5). The peer's countersignatures are checked when exactly one peer signing
-     * certificate is kept; with several, each head would need its own, so they are left out.
+     * deliverable 5), with every signing key either party ever had (a head passes when one of them
+     * verifies it); then checks every stored envelope, receipt and acknowledgment against its
+     * signature and its leaf (issue 19, item 16).
      */
-    public AuditReport audit() {
-        List<X509Certificate> peerSigners = identity.peerSigningCertificates();
-        Optional<PublicKey> peerKey =
-                peerSigners.size() == 1 ? Optional.of(peerSigners.get(0).getPublicKey()) : Optional.empty();
-        return ledger.audit(peerKey);
+    public RecordAudit audit() {
+        List<PublicKey> ownKeys = identity.signingCertificates().stream()
+                .map(X509Certificate::getPublicKey)
+                .toList();
+        List<PublicKey> peerKeys = identity.peerSigningCertificates().stream()
+                .map(X509Certificate::getPublicKey)
+                .distinct()
+                .toList();
+        AuditReport heads = ledger.audit(ownKeys, peerKeys);
+        RecordCheck.Result rows = RecordCheck.run(store, identity, ledger, () -> {});
+        return new RecordAudit(heads, rows.rowsChecked(), rows.problems());
+    }
+
+    /**
+     * The stored rows that no longer match their signature or leaf, one sentence each naming the
+     * row: what the node checks on its schedule. A row whose leaf is missing is looked up again
+     * after {@code confirm} ran (a pause: it may have been stored a moment before its leaf).
+     */
+    public List<String> checkStoredRecords(Runnable confirm) {
+        return RecordCheck.run(store, identity, ledger, confirm).problems();
     }
 
     private List<X509Certificate> chain(KeyId keyId, String what) {

@@ -36,7 +36,7 @@ import org.parley.wire.Party;
 /**
  * The routing table's guarantees over real TLS on loopback, walking {@link Route} itself: 405 with
  * Allow before any handler runs, 401 on every authenticated route without a valid token, 403 on
- * every ADMIN route for a duty officer. One BLUE node; its peer is never started.
+ * every ADMIN or SUPERVISOR route for a duty officer. One BLUE node; its peer is never started.
  */
 class OperatorApiRoutesIT {
     private static final String OFFICER = "blue-officer";
@@ -113,14 +113,15 @@ class OperatorApiRoutesIT {
     }
 
     @Test
-    void request_everyAdminRouteAsDutyOfficer_is403AndChangesNothing() throws Exception {
+    void request_everyAdminOrSupervisorRouteAsDutyOfficer_is403AndChangesNothing() throws Exception {
         int audited = auditCount();
         for (Route route : Route.values()) {
-            if (route.access() == Access.ADMIN) {
+            if (route.access() == Access.ADMIN || route.access() == Access.SUPERVISOR) {
                 HttpResponse<String> response =
                         call(route.method(), samplePath(route), Optional.of(OFFICER), body(route));
                 assertThat(response.statusCode()).as(route.toString()).isEqualTo(403);
-                assertThat(response.body()).contains("needs the ADMIN role");
+                assertThat(response.body())
+                        .contains("needs the " + route.access().roles() + " role");
             }
         }
         assertThat(auditCount()).isEqualTo(audited);

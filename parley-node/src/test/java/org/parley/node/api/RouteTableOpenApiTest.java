@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * <p>How the document states a route's role: by the operation's security requirement (OpenAPI 3.1
  * §4.8.30 lets a non-OAuth scheme list role names). {@code "security": []} is {@link Access#PUBLIC};
  * {@code [{"bearer": []}]} is {@link Access#OPERATOR}, any token whatever its role; {@code
- * [{"bearer": ["ADMIN"]}]} is {@link Access#ADMIN}. An operation without its own {@code security}
+ * [{"bearer": ["ADMIN"]}]} is {@link Access#ADMIN}; {@code [{"bearer": ["WATCH_SUPERVISOR", "ADMIN"]}]} is
+ * {@link Access#SUPERVISOR}. An operation without its own {@code security}
  * takes the document's. Anything else is reported as an undocumented role.
  */
 class RouteTableOpenApiTest {
@@ -127,7 +128,7 @@ class RouteTableOpenApiTest {
         return switch (access) {
             case PUBLIC -> Set.of();
             case OPERATOR -> Set.of("401");
-            case ADMIN -> Set.of("401", "403");
+            case SUPERVISOR, ADMIN -> Set.of("401", "403");
         };
     }
 
@@ -184,6 +185,11 @@ class RouteTableOpenApiTest {
             }
             if (roles.size() == 1 && roles.get(0).asText().equals("ADMIN")) {
                 return Access.ADMIN.name();
+            }
+            if (roles.size() == 2
+                    && roles.get(0).asText().equals("WATCH_SUPERVISOR")
+                    && roles.get(1).asText().equals("ADMIN")) {
+                return Access.SUPERVISOR.name();
             }
         }
         return "undocumented role: " + security;

@@ -1,0 +1,192 @@
+package org.parley.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.crypto.PartyIdentity;
+import org.parley.node.HotlineNode;
+import org.parley.node.NodeConfig;
+import org.parley.node.NodeConfigFile;
+import org.parley.store.AuditEvent;
+import org.parley.store.Store;
+import org.parley.testing.Ports;
+import org.parley.testing.TestClock;
+import org.parley.wire.Party;
+
+/**
+ * Issue 19, item 14, over real TLS on loopback: roles on the dialogue and channel-notice routes,
+ * tokens kept in node.yaml only as SHA-256 hashes, and failed sign-ins audited and throttled per
+ * source address. One BLUE node; its peer is never started.
+ */
+class OperatorAuthIT {
+    private static final String OFFICER = "blue-officer-plain-token";
+    /** The supervisor's token; node.yaml holds only its hash. */
+    private static final String SUPERVISOR = "7sQk2v9Jm4Xc8Rb1Tn6Lp3Wd5Hf0Gz";
+
+    private static final String SUSPEND =
+            "{\"action\": \"SUSPEND\", \"categories\": [\"ROUTINE\"], \"reason\": \"exercise\"}";
+
+    @TempDir
+    static Path root;
+
+    static TestClock clock;
+    static NodeConfig config;
+    static HotlineNode node;
+    static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        clock = new TestClock(Instant.now());
+        SecureRandom random = new SecureRandom();
+        List<String> hosts = List.of("localhost", "127.0.0.1");
+        PartyIdentity blue =
+                PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
+        PartyIdentity red =
+                PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
+        blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
+        Path file = NodeConfigFile.of("BLUE", "RED")
+                .keys("blue/keys")
+                .sqlite(root.resolve("blue/store.db"))
+                .federation(Ports.freePort(), Ports.freePort())
+                .token(OFFICER, "alice", "DUTY_OFFICER")
+                .token("sha256:" + sha256Hex(SUPERVISOR), "wang", "WATCH_SUPERVISOR")
+                .write(root.resolve("blue.yaml"));
+        config = NodeConfig.load(file);
+        node = HotlineNode.start(config, clock, random);
+        http = HttpClient.newBuilder()
+                .sslContext(trusting(node.keysDir().resolve("ca.crt")))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void sendChannelNotice_dutyOfficer_is403AndNothingSuspended() throws Exception {
+        HttpResponse<String> refused = call("POST", "/api/v1/channel-notices", Optional.of(OFFICER), SUSPEND);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("WATCH_SUPERVISOR");
+        assertThat(call("GET", "/api/v1/channel-notices", Optional.of(OFFICER), "")
+                        .body())
+                .contains("\"notices\":[]");
+    }
+
+    @Test
+    void dialogueRequest_dutyOfficer_is403() throws Exception {
+        HttpResponse<String> refused = call(
+                "POST",
+                "/api/v1/dialogue/requests",
+                Optional.of(OFFICER),
+                "{\"level\": \"MINISTERS\", \"topic\": \"t\", \"proposed\": [\"2099-01-01T00:00:00Z\"]}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void sendChannelNotice_supervisorWithHashedToken_isAccepted() throws Exception {
+        HttpResponse<String> accepted = call(
+                "POST",
+                "/api/v1/channel-notices",
+                Optional.of(SUPERVISOR),
+                "{\"action\": \"SUSPEND\", \"categories\": [\"DIALOGUE\"], \"reason\": \"exercise\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isBetween(200, 299);
+        // The hash itself is not a token.
+        assertThat(call("GET", "/api/v1/inbox", Optional.of("sha256:" + sha256Hex(SUPERVISOR)), "")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void signIn_repeatedFailuresFromOneAddress_auditedThenThrottled() throws Exception {
+        int failures = 0;
+        HttpResponse<String> last;
+        do {
+            last = call("GET", "/api/v1/inbox", Optional.of("guess-" + failures), "");
+            failures++;
+        } while (last.statusCode() == 401 && failures < 200);
+        assertThat(last.statusCode()).as("after %d failures", failures).isEqualTo(429);
+        assertThat(failures).isBetween(5, 50);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        // While throttled even a valid token waits: the address is guessing.
+        assertThat(call("GET", "/api/v1/inbox", Optional.of(OFFICER), "").statusCode())
+                .isEqualTo(429);
+        List<AuditEvent> failed = audit().stream()
+                .filter(e -> e.action().startsWith("api.sign-in"))
+                .toList();
+        assertThat(failed)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.detail()).contains("127.0.0.1").doesNotContain("guess-"));
+        assertThat(failed.size()).as("a flood is not audited row by row").isLessThanOrEqualTo(failures);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(call("GET", "/api/v1/inbox", Optional.of(OFFICER), "").statusCode())
+                .isEqualTo(200);
+    }
+
+    private static List<AuditEvent> audit() {
+        try (Store store = HotlineNode.openStore(config, clock)) {
+            return store.auditLog(0, 100_000);
+        }
+    }
+
+    static String sha256Hex(String token) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> call(String method, String path, Optional<String> token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + node.operatorPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        if (!body.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static SSLContext trusting(Path caCertificate) throws Exception {
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry(
+                    "party-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        }
+    }
+}
