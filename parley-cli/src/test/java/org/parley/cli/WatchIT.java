@@ -90,7 +90,15 @@ class WatchIT {
                     ports[2],
                     aisFeed + "    - { name: dump1090, kind: beast, url: \"tcp://127.0.0.1:"
                             + dump1090.beastOutputPort() + "\" }\n");
-            Path redConfig = config("red", "RED", "BLUE", ports[2], ports[3], ports[0], aisFeed);
+            // RED also has a receiver that never answers: after watch.feedSilentAfter it raises FEED_SILENT.
+            Path redConfig = config(
+                    "red",
+                    "RED",
+                    "BLUE",
+                    ports[2],
+                    ports[3],
+                    ports[0],
+                    aisFeed + "    - { name: dead, kind: ais, url: \"tcp://127.0.0.1:" + Ports.freePort() + "\" }\n");
             try (NodeProcess blueNode = new NodeProcess(blueConfig, root.resolve("blue.log"), ports[1]);
                     NodeProcess redNode = new NodeProcess(redConfig, root.resolve("red.log"), ports[3])) {
                 blueNode.awaitHealthy(blue, Duration.ofSeconds(60));
@@ -153,6 +161,33 @@ class WatchIT {
                         CliRun.of("incidents", "send", id, "--level", "UNSAFE", "--config", blueConfig.toString());
                 assertThat(again.code()).isEqualTo(1);
                 assertThat(again.err()).contains("not a draft any more");
+
+                // RED's duty officer discards RED's own UNSAFE draft, with the reason kept.
+                String redIncident = red.get("api/v1/incidents")
+                        .path("incidents")
+                        .get(0)
+                        .path("id")
+                        .asText();
+                CliRun discarded = CliRun.of(
+                        "incidents",
+                        "discard",
+                        redIncident,
+                        "--level",
+                        "UNSAFE",
+                        "--reason",
+                        "BLUE's FLASH already covers it",
+                        "--config",
+                        redConfig.toString());
+                assertThat(discarded.code()).as(discarded.err()).isZero();
+                JsonNode redNotice = notice(red.get("api/v1/incidents/" + redIncident), "UNSAFE");
+                assertThat(redNotice.path("state").asText()).isEqualTo("DISCARDED");
+                assertThat(redNotice.path("reason").asText()).isEqualTo("BLUE's FLASH already covers it");
+                assertThat(redNotice.path("decidedBy").asText()).isEqualTo("red-officer");
+
+                // The silent receiver is alarmed, the talking one is not.
+                String alarms = red.get("api/v1/alarms").toString();
+                assertThat(alarms).contains("FEED_SILENT", "feed dead has said nothing");
+                assertThat(alarms).doesNotContain("feed ais-tcp has said nothing");
             }
         }
     }
@@ -240,6 +275,7 @@ class WatchIT {
                 .watch("""
                           parties: parties.yaml
                           send: { UNSAFE: draft, HOTLINE: auto }
+                          feedSilentAfter: PT5S
                           feeds:
                         """ + feeds)
                 .write(root.resolve(name + ".yaml"));

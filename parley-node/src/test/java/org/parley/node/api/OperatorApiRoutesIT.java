@@ -42,7 +42,7 @@ class OperatorApiRoutesIT {
     private static final String OFFICER = "blue-officer";
     private static final String ADMIN = "blue-admin";
     private static final Map<String, String> SAMPLE_PARAMETERS =
-            Map.of("id", "01912345-6789-7abc-8def-0123456789ab", "precedence", "ROUTINE");
+            Map.of("id", "01912345-6789-7abc-8def-0123456789ab", "precedence", "ROUTINE", "level", "UNSAFE");
     private static final String SEND_BODY = "{\"precedence\": \"ROUTINE\", \"category\": \"ROUTINE\", \"text\": \"x\"}";
 
     @TempDir

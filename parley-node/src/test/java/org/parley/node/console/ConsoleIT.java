@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.parley.crypto.PartyIdentity;
 import org.parley.node.HotlineNode;
@@ -148,14 +147,18 @@ class ConsoleIT {
                 Duration.ofSeconds(1),
                 () -> !redBrowser.all("#rows tr.p-flash").isEmpty());
         System.out.printf("budget: message to the other console %d ms (< 1000)%n", arrival.toMillis());
-        WebElement row = redBrowser.find("#rows tr.p-flash");
-        assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".zh")).getText())
+        // Read in the page in one step: the live inbox may swap its rows (htmx) between two driver calls.
+        String id = String.valueOf(redBrowser.js("return document.querySelector('#rows tr.p-flash').dataset.id"));
+        assertThat(String.valueOf(redBrowser.js("return document.querySelector('#rows tr.p-flash .zh').textContent")))
                 .contains("你机距我机");
-        String countdown = redBrowser.find("#rows tr.p-flash .countdown").getText();
+        String countdown = String.valueOf(
+                redBrowser.js("return document.querySelector('#rows tr.p-flash .countdown').textContent"));
         redBrowser.waitFor(
                 "countdown running",
                 Duration.ofSeconds(2),
-                () -> !redBrowser.find("#rows tr.p-flash .countdown").getText().equals(countdown));
+                () -> !String.valueOf(redBrowser.js(
+                                "return document.querySelector('#rows tr.p-flash .countdown').textContent"))
+                        .equals(countdown));
         redBrowser.waitFor(
                 "FLASH alarm sounding",
                 Duration.ofSeconds(2),
@@ -166,7 +169,6 @@ class ConsoleIT {
         assertThat(redBrowser.seriousAccessibilityViolations()).as("inbox view").isEmpty();
 
         // The message view: English and Chinese side by side.
-        String id = row.getAttribute("data-id");
         redBrowser.get(base(red) + "/console/messages/" + id);
         assertThat(redBrowser.find("#zh").getText()).contains("不安全");
         redBrowser.screenshot("05-red-message-en-zh");
