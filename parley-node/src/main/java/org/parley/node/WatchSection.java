@@ -63,7 +63,10 @@ final class WatchSection {
     private static Map<Level, WatchConfig.SendMode> send(JsonNode node) {
         Map<Level, WatchConfig.SendMode> send = new EnumMap<>(WatchConfig.defaultSend());
         node.properties().forEach(e -> {
-            String text = e.getValue().asText("");
+            // YAML 1.1 reads a bare `off` as the boolean false: that is what the operator wrote.
+            String text = e.getValue().isBoolean() && !e.getValue().asBoolean()
+                    ? "off"
+                    : e.getValue().asText("");
             try {
                 send.put(Level.valueOf(e.getKey()), WatchConfig.SendMode.valueOf(text.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException ex) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.encounter.Level;
+import org.parley.node.watch.WatchConfig;
 import org.parley.wire.Party;
 import org.parley.wire.Precedence;
 
@@ -185,5 +187,58 @@ class NodeConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("64 hex digits")
                 .hasMessageNotContaining("sha256:abc");
+    }
+
+    @Test
+    void load_watchSection_readsFeedsSendModesAndSilence() throws Exception {
+        Files.writeString(dir.resolve("parties.yaml"), "parties: { BLUE: [US], RED: [CN] }\n");
+        NodeConfig config = load(VALID + """
+                watch:
+                  parties: parties.yaml
+                  send: { UNSAFE: off, HOTLINE: auto }
+                  feedSilentAfter: PT2M
+                  feeds:
+                    - { name: ais-tcp, kind: ais, url: "tcp://127.0.0.1:10110" }
+                    - { name: dump1090, kind: beast, url: "tcp://127.0.0.1:30005" }
+                    - { name: replay, kind: ais, file: "scenario.nmea", speed: 60 }
+                """);
+
+        WatchConfig watch = config.watch();
+        assertThat(watch.enabled()).isTrue();
+        assertThat(watch.mode(Level.UNSAFE)).isEqualTo(WatchConfig.SendMode.OFF);
+        assertThat(watch.mode(Level.HOTLINE)).isEqualTo(WatchConfig.SendMode.AUTO);
+        assertThat(watch.feedSilentAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(watch.feeds())
+                .extracting(WatchConfig.FeedEntry::name)
+                .containsExactly("ais-tcp", "dump1090", "replay");
+        assertThat(watch.feeds().get(2).file()).contains(dir.toAbsolutePath().resolve("scenario.nmea"));
+        assertThat(watch.encounter().parties().partyOfState()).containsEntry("CN", "RED");
+    }
+
+    @Test
+    void load_noWatchSection_watchOffWithDefaults() throws Exception {
+        WatchConfig watch = load(VALID).watch();
+        assertThat(watch.enabled()).isFalse();
+        assertThat(watch.mode(Level.UNSAFE)).isEqualTo(WatchConfig.SendMode.DRAFT);
+        assertThat(watch.mode(Level.HOTLINE)).isEqualTo(WatchConfig.SendMode.AUTO);
+    }
+
+    @Test
+    void load_watchFeedWrong_refusedWithWhatToWrite() {
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: nmea, url: "tcp://127.0.0.1:10110" }]
+                        """))
+                .hasMessageContaining("watch.feeds")
+                .hasMessageContaining("ais, beast, sbs");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "tcp://127.0.0.1:10110", port: 3 }]
+                        """)).hasMessageContaining("unknown key 'port'");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          send: { HOTLINE: loud }
+                        """))
+                .hasMessageContaining("watch.send.HOTLINE must be auto, draft or off, not 'loud'");
     }
 }
