@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,30 @@ class WatchIT {
                         .containsExactlyInAnyOrder("BLUE", "RED");
                 String metrics = blue.text("metrics");
                 assertThat(metrics).contains("parley_feed_connected{party=\"BLUE\",feed=\"ais-tcp\"} 1");
+
+                // An own aircraft that sends no ADS-B, reported by BLUE's own systems, joins the picture;
+                // a batch with one bad report is refused whole, saying which field to fix.
+                com.fasterxml.jackson.databind.node.ObjectNode own =
+                        OperatorClient.json().createObjectNode();
+                own.putArray("positions")
+                        .addObject()
+                        .put("icao", "ADF7C8")
+                        .put("time", java.time.Instant.now().toString())
+                        .put("lat", 24.6)
+                        .put("lon", 119.6)
+                        .put("courseDegrees", 90)
+                        .put("speedKnots", 300)
+                        .put("altitudeFeet", 20000);
+                assertThat(blue.post("api/v1/positions", own).path("accepted").asInt())
+                        .isEqualTo(1);
+                await("the own aircraft in BLUE's tracks")
+                        .atMost(Duration.ofSeconds(20))
+                        .until(() -> blue.text("api/v1/tracks?bbox=119,24,120,25", "application/geo+json")
+                                .contains("ICAO ADF7C8"));
+                com.fasterxml.jackson.databind.node.ObjectNode bad =
+                        OperatorClient.json().createObjectNode();
+                bad.putArray("positions").addObject().put("mmsi", 369970093).put("time", "2026-12-05T00:00:00Z");
+                assertThatThrownBy(() -> blue.post("api/v1/positions", bad)).hasMessageContaining("positions[0].lat");
                 assertThat(metrics)
                         .containsPattern("parley_feed_positions_total\\{party=\"BLUE\",feed=\"ais-tcp\"\\} [1-9]");
                 JsonNode flash = awaitSafety(red, 1).get(0);

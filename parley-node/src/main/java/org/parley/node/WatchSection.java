@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parley.encounter.Level;
 import org.parley.node.watch.WatchConfig;
+import org.parley.track.feed.FeedSpec;
 
 /**
  * Reads node.yaml's {@code watch:} section (docs/operations.md, "The encounter watch"):
@@ -81,8 +82,8 @@ final class WatchSection {
         return send;
     }
 
-    private static List<WatchConfig.FeedEntry> feeds(JsonNode node, Path base) {
-        List<WatchConfig.FeedEntry> feeds = new ArrayList<>();
+    private static List<FeedSpec> feeds(JsonNode node, Path base) {
+        List<FeedSpec> feeds = new ArrayList<>();
         if (node.isMissingNode()) {
             return feeds;
         }
@@ -97,14 +98,18 @@ final class WatchSection {
                             + "'; a feed has name, kind, url or file, and speed");
                 }
             });
-            WatchConfig.FeedEntry entry = new WatchConfig.FeedEntry(
-                    name,
-                    feed.path("kind").asText(""),
-                    Optional.ofNullable(feed.get("url")).map(JsonNode::asText),
-                    Optional.ofNullable(feed.get("file")).map(f -> base.resolve(f.asText())),
-                    feed.path("speed").asDouble(1));
-            WatchConfig.check(entry);
-            feeds.add(entry);
+            try {
+                // The readers' own rules, at load: a wrong kind or URL stops the start with what to write.
+                feeds.add(FeedSpec.parse(
+                                name,
+                                feed.path("kind").asText(""),
+                                Optional.ofNullable(feed.get("url")).map(JsonNode::asText),
+                                Optional.ofNullable(feed.get("file")).map(JsonNode::asText),
+                                feed.path("speed").asDouble(1))
+                        .withBaseDirectory(base));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("watch.feeds: " + e.getMessage(), e);
+            }
         }
         return feeds;
     }

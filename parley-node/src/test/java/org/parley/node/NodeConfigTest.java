@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.encounter.Level;
 import org.parley.node.watch.WatchConfig;
+import org.parley.track.feed.FeedSource;
+import org.parley.track.feed.FeedSpec;
 import org.parley.wire.Party;
 import org.parley.wire.Precedence;
 
@@ -208,10 +210,9 @@ class NodeConfigTest {
         assertThat(watch.mode(Level.UNSAFE)).isEqualTo(WatchConfig.SendMode.OFF);
         assertThat(watch.mode(Level.HOTLINE)).isEqualTo(WatchConfig.SendMode.AUTO);
         assertThat(watch.feedSilentAfter()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(watch.feeds())
-                .extracting(WatchConfig.FeedEntry::name)
-                .containsExactly("ais-tcp", "dump1090", "replay");
-        assertThat(watch.feeds().get(2).file()).contains(dir.toAbsolutePath().resolve("scenario.nmea"));
+        assertThat(watch.feeds()).extracting(FeedSpec::name).containsExactly("ais-tcp", "dump1090", "replay");
+        assertThat(watch.feeds().get(2).source())
+                .isEqualTo(new FeedSource.Replay(dir.toAbsolutePath().resolve("scenario.nmea"), 60));
         assertThat(watch.encounter().parties().partyOfState()).containsEntry("CN", "RED");
     }
 

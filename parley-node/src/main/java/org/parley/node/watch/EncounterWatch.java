@@ -192,7 +192,7 @@ public final class EncounterWatch implements AutoCloseable {
             ids.remove(event.incidentId());
         }
         Optional<EnvelopeId> sent = hotline(id, event);
-        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+        announce(id);
         return sent;
     }
 
@@ -265,7 +265,7 @@ public final class EncounterWatch implements AutoCloseable {
             throw new IllegalStateException("the " + level + " notice of incident " + id + " is not a draft any more");
         }
         EnvelopeId sent = sendNotice(id, level, NoticePayloads.read(notice.payloadJson()), operator);
-        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+        announce(id);
         return sent;
     }
 
@@ -280,7 +280,7 @@ public final class EncounterWatch implements AutoCloseable {
         }
         events.say(own + " duty officer " + operator + " discarded the " + level + " notice of incident " + id + ": "
                 + reason);
-        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+        announce(id);
     }
 
     private Incident.Notice draftOf(String id, Level level) {
@@ -304,7 +304,7 @@ public final class EncounterWatch implements AutoCloseable {
                 incidents.close(incident.id(), now);
                 events.say(
                         own + " watch closed incident " + incident.id() + ": not observed since " + incident.updated());
-                incidents.find(incident.id()).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+                announce(incident.id());
             }
         }
     }
@@ -338,7 +338,7 @@ public final class EncounterWatch implements AutoCloseable {
                         incident.id(),
                         new Incident.PeerReport(from, envelope, PeerNotices.reference(notice), received, summary));
                 events.say(own + " linked " + from + "'s FLASH " + envelope + " to incident " + incident.id());
-                incidents.find(incident.id()).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
+                announce(incident.id());
                 return Optional.of(incident.id());
             }
         }
@@ -351,9 +351,9 @@ public final class EncounterWatch implements AutoCloseable {
      * is sent exactly once.
      */
     private void recoverSending() {
-        for (String[] pending : incidents.allSending()) {
-            String id = pending[0];
-            Level level = Level.valueOf(pending[1]);
+        for (IncidentStore.Pending pending : incidents.allSending()) {
+            String id = pending.incidentId();
+            Level level = pending.level();
             Incident.Notice notice = draftOf(id, level);
             Payload payload = NoticePayloads.read(notice.payloadJson());
             Optional<EnvelopeId> already = messages.outbox(0, 1_000).stream()
@@ -368,6 +368,11 @@ public final class EncounterWatch implements AutoCloseable {
                 sendNotice(id, level, payload, ACTOR);
             }
         }
+    }
+
+    /** Tells every listener (the event stream among them) the incident as it now stands. */
+    private void announce(String id) {
+        incidents.find(id).ifPresent(changed -> listeners.forEach(l -> l.accept(changed)));
     }
 
     private static String pairKey(EncounterEvent event) {

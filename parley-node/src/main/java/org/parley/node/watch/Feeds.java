@@ -15,18 +15,11 @@ import org.parley.track.feed.LiveFeed;
 final class Feeds {
     private Feeds() {}
 
-    /** The readers' own check of a feed entry: throws with what to write when it is wrong. */
-    static FeedSpec spec(WatchConfig.FeedEntry entry) {
-        return FeedSpec.parse(
-                entry.name(), entry.kind(), entry.url(), entry.file().map(Object::toString), entry.speed());
-    }
-
-    static List<WatchLoop.FeedHandle> start(
-            List<WatchConfig.FeedEntry> entries, InstantSource clock, Consumer<PositionReport> sink) {
+    static List<WatchLoop.FeedHandle> start(List<FeedSpec> specs, InstantSource clock, Consumer<PositionReport> sink) {
         List<WatchLoop.FeedHandle> started = new ArrayList<>();
         try {
-            for (WatchConfig.FeedEntry entry : entries) {
-                started.add(new Handle(LiveFeed.start(spec(entry), clock, sink), clock.instant()));
+            for (FeedSpec spec : specs) {
+                started.add(new Handle(LiveFeed.start(spec, clock, sink), clock.instant()));
             }
         } catch (RuntimeException e) {
             started.forEach(WatchLoop.FeedHandle::close);

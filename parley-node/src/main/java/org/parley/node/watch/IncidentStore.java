@@ -218,19 +218,15 @@ final class IncidentStore {
                 id);
     }
 
-    /** Notices left SENDING by a stop between claiming and sending. */
-    List<Incident.Notice> sending(String id) {
-        return notices(id).stream()
-                .filter(n -> n.state() == Incident.NoticeState.SENDING)
-                .toList();
-    }
+    /** A notice claimed for sending: which incident, which level. */
+    record Pending(String incidentId, Level level) {}
 
-    /** Notices stuck in SENDING over all incidents, as (incident id, level). */
-    List<String[]> allSending() {
-        List<String[]> out = new ArrayList<>();
+    /** Notices stuck in SENDING over all incidents. */
+    List<Pending> allSending() {
+        List<Pending> out = new ArrayList<>();
         query(
                 "SELECT incident_id, level FROM incident_notice WHERE state = 'SENDING'",
-                rows -> out.add(new String[] {rows.getString(1), rows.getString(2)}));
+                rows -> out.add(new Pending(rows.getString(1), Level.valueOf(rows.getString(2)))));
         return out;
     }
 

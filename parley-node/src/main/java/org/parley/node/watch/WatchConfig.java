@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.parley.encounter.EncounterConfig;
 import org.parley.encounter.Level;
+import org.parley.track.feed.FeedSpec;
 
 /**
  * The {@code watch:} section of node.yaml: which feeds the node reads, whose units are whose, and
@@ -15,14 +16,14 @@ import org.parley.encounter.Level;
  *
  * @param encounter the engine's rules with the parties applied
  * @param send per level: AUTO (FLASH at once), DRAFT (the duty officer confirms) or OFF
- * @param feeds the feeds to read; none means the watch only hears {@code POST /api/v1/positions}
+ * @param feeds the feeds to read, checked by parley-track's own rules at load; none means the watch only hears {@code POST /api/v1/positions}
  * @param feedSilentAfter a feed quiet this long raises FEED_SILENT
  * @param enabled false when node.yaml has no {@code watch:} section: nothing is watched
  */
 public record WatchConfig(
         EncounterConfig encounter,
         Map<Level, SendMode> send,
-        List<FeedEntry> feeds,
+        List<FeedSpec> feeds,
         Duration feedSilentAfter,
         boolean enabled) {
 
@@ -36,32 +37,13 @@ public record WatchConfig(
         OFF
     }
 
-    /**
-     * One feed as node.yaml names it: a TCP server we connect to ({@code tcp://host:port}), a UDP
-     * port we listen on ({@code udp://host:port}), or a file replayed at {@code speed} times real time.
-     */
-    public record FeedEntry(String name, String kind, Optional<String> url, Optional<Path> file, double speed) {
-        public FeedEntry {
-            if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
-                throw new IllegalArgumentException(
-                        "watch.feeds: a feed name is 1-40 letters, digits, '.', '_' or '-': '" + name + "'");
-            }
-            if (url.isPresent() == file.isPresent()) {
-                throw new IllegalArgumentException("watch.feeds." + name + ": give either 'url' or 'file'");
-            }
-            if (!(speed > 0)) {
-                throw new IllegalArgumentException("watch.feeds." + name + ": 'speed' must be > 0: " + speed);
-            }
-        }
-    }
-
     public WatchConfig {
         send = Map.copyOf(send);
         feeds = List.copyOf(feeds);
         if (feedSilentAfter.isNegative() || feedSilentAfter.isZero()) {
             throw new IllegalArgumentException("watch.feedSilentAfter must be > 0: " + feedSilentAfter);
         }
-        long names = feeds.stream().map(FeedEntry::name).distinct().count();
+        long names = feeds.stream().map(FeedSpec::name).distinct().count();
         if (names != feeds.size()) {
             throw new IllegalArgumentException("watch.feeds: every feed needs its own name");
         }
@@ -84,15 +66,6 @@ public record WatchConfig(
     /** What {@code level} does on the hotline (WATCH never reaches it). */
     public SendMode mode(Level level) {
         return level == Level.WATCH ? SendMode.OFF : send.getOrDefault(level, SendMode.OFF);
-    }
-
-    /** Checks a feed entry as the feed readers will read it: at load time, with what to write. */
-    public static void check(FeedEntry entry) {
-        try {
-            Feeds.spec(entry);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("watch.feeds: " + e.getMessage(), e);
-        }
     }
 
     /** Resolves the parties and rules files of node.yaml against the config's folder. */

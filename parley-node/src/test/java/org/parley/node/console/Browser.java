@@ -80,8 +80,9 @@ final class Browser implements AutoCloseable {
                 if (condition.getAsBoolean()) {
                     return Duration.ofNanos(System.nanoTime() - start);
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                // htmx swapped the element; look again
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
+                // htmx swapped the element, or the page is still loading; look again
             }
             if (System.nanoTime() > deadline) {
                 screenshot("timeout-" + what.replaceAll("[^a-zA-Z0-9]+", "-"));

@@ -183,7 +183,11 @@ class ConsoleIT {
                 Duration.ofSeconds(5),
                 () -> "on".equals(blueBrowser.js("return document.body.dataset.live")));
         redBrowser.get(base(red) + "/console/inbox");
-        redBrowser.find("#m-" + id + " button.ack").click();
+        // The live inbox may swap the row between finding and clicking: click once it holds still.
+        redBrowser.waitFor("acknowledge button clicked", Duration.ofSeconds(5), () -> {
+            redBrowser.find("#m-" + id + " button.ack").click();
+            return true;
+        });
         Duration acked = blueBrowser.waitFor(
                 "ACKNOWLEDGED in BLUE's outbox",
                 Duration.ofSeconds(1),
