@@ -32,12 +32,20 @@ final class Prediction {
      * courses and speeds (an incident kept before motions were, or reports without them).
      */
     static Optional<ObjectNode> of(JsonNode incident) {
+        // The newest change that opened or escalated the incident (a CLOSED one shows the units
+        // parting, not the danger), else the newest of any kind.
         @Nullable JsonNode latest = null;
+        @Nullable JsonNode closing = null;
         for (JsonNode change : incident.path("changes")) {
             if (moving(change.path("motionA")) && moving(change.path("motionB"))) {
-                latest = change;
+                if (change.path("kind").asText().equals("CLOSED")) {
+                    closing = change;
+                } else {
+                    latest = change;
+                }
             }
         }
+        latest = latest == null ? closing : latest;
         if (latest == null) {
             return Optional.empty();
         }

@@ -76,13 +76,13 @@
       banner.textContent = kind === 'emergency' ? banner.dataset.emergency : banner.dataset.flash;
       banner.className = kind === 'emergency' ? 'emergency' : '';
     }
+    body.dataset.sound = kind;
     if (kind === sound) { return; }
     if (beeping !== null) {
       clearInterval(beeping);
       beeping = null;
     }
     sound = kind;
-    body.dataset.sound = kind;
     if (kind !== 'off') {
       try {
         audio = audio || new (window.AudioContext || window.webkitAudioContext)();

@@ -4,6 +4,9 @@
   'use strict';
   var el = document.getElementById('stats-chart');
   var rows = JSON.parse(el.dataset.stats || '[]');
+  // The statistics give each level and an ALL row per period: chart the ALL rows when there are.
+  var all = rows.filter(function (r) { return r.level === 'ALL'; });
+  if (all.length > 0) { rows = all; }
   var periods = [], sums = {};
   rows.forEach(function (r) {
     if (!sums[r.period]) { sums[r.period] = [0, 0, 0, 0]; periods.push(r.period); }
