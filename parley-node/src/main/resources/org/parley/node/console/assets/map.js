@@ -50,7 +50,7 @@
       el.dataset.incidents = String(list.length);
       var note = document.getElementById('incidents');
       if (note) {
-        note.textContent = list.length > 0 ? list.length + ' \u00d7' : note.dataset.none;
+        note.textContent = list.length > 0 ? note.dataset.label + ': ' + list.length : note.dataset.none;
       }
       showIncidents(list);
     });
