@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the console's Chinese webfont: Noto Sans SC (SIL OFL 1.1, Debian fonts-noto-cjk) cut down to
 # the characters the console can show: the phrasebook's Chinese, the units it renders, the
-# console's labels and the marks its templates use (— for "none"). Run at dev time after changing any of those, and commit the result:
+# console's labels and the marks its templates and libraries use (— for "none", Leaflet's −). Run at dev time after changing any of those, and commit the result:
 #   apt-get install fonts-noto-cjk python3-fonttools python3-brotli
 #   parley-node/src/main/console-assets/subset-cjk.sh
 # The build does not run this (no font tools needed in verify).
@@ -17,13 +17,16 @@ sources=(
 # Every character from U+2000 up (CJK, full-width punctuation, typographic marks) in those files.
 /usr/bin/python3 - "${sources[@]}" > "$out/noto-sans-sc-subset.txt" <<'PY'
 import sys
-chars = set()
+# Marks the libraries draw with the page's fonts: Leaflet's zoom-out button is U+2212.
+chars = set("\u2212")
 for path in sys.argv[1:]:
     chars.update(c for c in open(path, encoding="utf-8").read() if ord(c) >= 0x2000)
 print("".join(sorted(chars)))
 PY
 # Index 2 of the collection is Noto Sans CJK SC (fc-scan lists them).
-/usr/bin/python3 -m fontTools.subset /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+# NOTO_CJK_TTC may point at the collection unpacked from the .deb (apt-get download fonts-noto-cjk;
+# dpkg-deb -x) where installing it system-wide is unwanted (the browser test's machine has no CJK font).
+/usr/bin/python3 -m fontTools.subset "${NOTO_CJK_TTC:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}" \
   --font-number=2 --text-file="$out/noto-sans-sc-subset.txt" --flavor=woff2 \
   --layout-features='*' --name-IDs='*' --output-file="$out/noto-sans-sc-subset.woff2"
 ls -l "$out/noto-sans-sc-subset.woff2"

@@ -55,6 +55,8 @@ final class IncidentViews {
             n.set("positionB", point(c.positionB()));
             n.put("closestTime", c.closestTime().toString());
             n.put("summary", c.summary());
+            c.motionA().ifPresent(m -> n.set("motionA", motion(m)));
+            c.motionB().ifPresent(m -> n.set("motionB", motion(m)));
         }
         ArrayNode notices = o.putArray("notices");
         for (Incident.Notice n : d.notices()) {
@@ -197,6 +199,15 @@ final class IncidentViews {
             }
         });
         x.append("</").append(name).append(">\n");
+    }
+
+    /** A unit's last report at a change: where, when, course and speed over ground when known. */
+    private static ObjectNode motion(Incident.Motion m) {
+        ObjectNode o = point(m.position());
+        o.put("time", m.time().toString());
+        m.courseDegrees().ifPresent(c -> o.put("courseDegrees", round(c, 10)));
+        m.speedKnots().ifPresent(v -> o.put("speedKnots", round(v, 10)));
+        return o;
     }
 
     private static ObjectNode point(GeoPoint p) {

@@ -8,6 +8,7 @@ import org.parley.federation.LinkStatus;
 import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
+import org.parley.node.record.NodeLedger;
 import org.parley.node.watch.EncounterWatch;
 
 /** The node's own state: liveness, Prometheus metrics, this API's document, the link and alarms. */
@@ -23,6 +24,7 @@ final class NodeRoutes {
     private final String storeEngine;
     private final InstantSource clock;
     private final EncounterWatch watch;
+    private final NodeLedger ledger;
 
     NodeRoutes(
             NodeConfig config,
@@ -31,8 +33,10 @@ final class NodeRoutes {
             Supplier<LinkStatus> link,
             String storeEngine,
             InstantSource clock,
-            EncounterWatch watch) {
+            EncounterWatch watch,
+            NodeLedger ledger) {
         this.watch = watch;
+        this.ledger = ledger;
         this.config = config;
         this.messages = messages;
         this.events = events;
@@ -64,7 +68,14 @@ final class NodeRoutes {
     }
 
     Reply link(Request request) {
-        return Reply.ok(Views.link(link.get()));
+        ObjectNode out = Views.link(link.get());
+        // The record's side of the link (issue 18): our size, and the newest size the peer countersigned.
+        out.put("treeSize", ledger.size());
+        ledger.lastCountersignedByPeer().ifPresent(head -> {
+            out.put("countersignedTreeSize", head.treeSize());
+            out.put("countersignedHeadTime", head.timestamp().toString());
+        });
+        return Reply.ok(out);
     }
 
     /** {@code text/event-stream}: message, ack, alarm (and the watch's incident, tracks) events. */
@@ -80,6 +91,26 @@ final class NodeRoutes {
         int limit = whole(request, "limit", NodeEvents.ALARMS_KEPT, 1, NodeEvents.ALARMS_KEPT);
         int offset = whole(request, "offset", 0, 0, Integer.MAX_VALUE);
         return Reply.ok(Views.alarms(events.alarmPage(offset, limit), events.alarmsRaised()));
+    }
+
+    /**
+     * An operator acknowledges an alarm: who and when are kept with it and audited. Any operator
+     * may (the duty officer sits the watch the alarms are for); the first acknowledgment stands.
+     */
+    Reply acknowledgeAlarm(Request request) {
+        String text = request.parameter("id");
+        long id;
+        try {
+            id = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new Problem(400, "an alarm id is the whole number GET /api/v1/alarms lists: '" + text + "'");
+        }
+        Identity.Operator operator = request.operator();
+        return Reply.ok(Views.alarm(events.acknowledgeAlarm(id, operator.name(), operator.roleLabel())
+                .orElseThrow(() -> new Problem(
+                        404,
+                        "no alarm " + id + " is kept: the node keeps the newest " + NodeEvents.ALARMS_KEPT
+                                + " since it started (GET /api/v1/alarms lists them)"))));
     }
 
     private static int whole(Request request, String name, int fallback, int min, int max) {

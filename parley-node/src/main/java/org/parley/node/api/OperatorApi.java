@@ -80,7 +80,7 @@ public final class OperatorApi implements AutoCloseable {
                             + " replace each with the line 'parley node token' prints (docs/security.md)",
                     inClear);
         }
-        NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock, watch);
+        NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock, watch, ledger);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
         WatchRoutes watchRoutes = new WatchRoutes(watch, config.party());
@@ -140,6 +140,7 @@ public final class OperatorApi implements AutoCloseable {
             case OUTBOX -> messages::outbox;
             case LINK -> node::link;
             case ALARMS -> node::alarms;
+            case ACKNOWLEDGE_ALARM -> node::acknowledgeAlarm;
             case PHRASEBOOK -> messages::phrasebook;
             case SET_ACK_DEADLINE -> messages::setAckDeadline;
             case DIALOGUE -> dialogue::listing;

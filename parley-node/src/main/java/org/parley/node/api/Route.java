@@ -37,6 +37,7 @@ enum Route {
     OUTBOX("GET", "/api/v1/outbox", OPERATOR, "listOutbox", "limit", "offset"),
     LINK("GET", "/api/v1/link", OPERATOR, "getLinkStatus"),
     ALARMS("GET", "/api/v1/alarms", OPERATOR, "listAlarms", "limit", "offset"),
+    ACKNOWLEDGE_ALARM("POST", "/api/v1/alarms/{id}/ack", OPERATOR, "acknowledgeAlarm"),
     PHRASEBOOK("GET", "/api/v1/phrasebook", OPERATOR, "getPhrasebook"),
     SET_ACK_DEADLINE("PUT", "/api/v1/config/ack-deadlines/{precedence}", ADMIN, "setAckDeadline"),
 

@@ -66,12 +66,21 @@ final class Views {
         ObjectNode out = JSON.createObjectNode();
         out.put("raised", raised);
         ArrayNode items = out.putArray("alarms");
-        for (Alarm a : alarms) {
-            ObjectNode o = items.addObject();
-            o.put("at", a.at().toString());
-            o.put("kind", a.kind().name());
-            o.put("message", a.message());
-        }
+        alarms.forEach(a -> items.add(alarm(a)));
         return out;
+    }
+
+    static ObjectNode alarm(Alarm a) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", a.id());
+        o.put("at", a.at().toString());
+        o.put("kind", a.kind().name());
+        o.put("message", a.message());
+        a.acknowledged().ifPresent(ack -> {
+            o.put("acknowledgedBy", ack.operator());
+            o.put("acknowledgedRole", ack.role());
+            o.put("acknowledgedAt", ack.at().toString());
+        });
+        return o;
     }
 }

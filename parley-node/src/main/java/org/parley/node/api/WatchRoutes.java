@@ -154,7 +154,10 @@ final class WatchRoutes {
         if (accept.contains("application/geo+json")) {
             return new Reply.Text("application/geo+json", IncidentViews.geoJson(detail));
         }
-        return Reply.ok(IncidentViews.detail(detail));
+        return Reply.ok(IncidentViews.detail(detail)
+                .put(
+                        "lookAheadSeconds",
+                        watch.lookAhead(detail.incident().domain()).toSeconds()));
     }
 
     Reply sendNotice(Request request) {

@@ -1,12 +1,11 @@
 package org.parley.node.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.parley.dialogue.phrasebook.PhraseMessage;
 import org.parley.dialogue.phrasebook.PhraseUse;
 import org.parley.dialogue.phrasebook.Reader;
@@ -36,10 +35,18 @@ final class Actions {
             String id = path.substring("/console/messages/".length(), path.length() - "/ack".length());
             Pages.json(api.call(s.caller, "POST", "/api/v1/messages/" + id + "/ack", "{}"));
             if (htmx) {
-                Exchange.html(ex, 200, pages.rows(s, "inbox"));
+                Exchange.html(ex, 200, pages.rows(s, "inbox", new Filter("", "", "")));
             } else {
                 Exchange.redirect(ex, "/console/messages/" + id);
             }
+            return;
+        }
+        if (path.startsWith("/console/alarms/") && path.endsWith("/ack")) {
+            acknowledgeAlarm(ex, s, path, form);
+            return;
+        }
+        if (path.startsWith("/console/incidents/") && path.endsWith("/send")) {
+            sendDraft(ex, s, path);
             return;
         }
         if (path.startsWith("/console/dialogue/") && path.endsWith("/decline")) {
@@ -68,8 +75,8 @@ final class Actions {
     }
 
     private void send(HttpExchange ex, Sessions.Session s, Map<String, String> form) throws IOException {
-        OperatorApi.Answer answer =
-                api.call(s.caller, "POST", "/api/v1/messages", body(form).toString());
+        OperatorApi.Answer answer = api.call(
+                s.caller, "POST", "/api/v1/messages", Compose.body(form).toString());
         if (answer.status() >= 400) {
             Exchange.html(
                     ex,
@@ -78,6 +85,39 @@ final class Actions {
             return;
         }
         Exchange.redirect(ex, "/console/outbox");
+    }
+
+    /** Acknowledges an alarm as this operator, then shows the alarms view the button was on. */
+    private void acknowledgeAlarm(HttpExchange ex, Sessions.Session s, String path, Map<String, String> form)
+            throws IOException {
+        String id = path.substring("/console/alarms/".length(), path.length() - "/ack".length());
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new ConsoleHandler.Refusal(404, "not an alarm id: " + id);
+        }
+        Pages.json(api.call(s.caller, "POST", "/api/v1/alarms/" + id + "/ack", "{}"));
+        String back = form.getOrDefault("back", "");
+        Exchange.redirect(ex, back.matches("/console/alarms(\\?[A-Za-z0-9_=&]*)?") ? back : "/console/alarms");
+    }
+
+    /** Sends an incident's drafted FLASH ({@code /console/incidents/ID/notices/LEVEL/send}). */
+    private void sendDraft(HttpExchange ex, Sessions.Session s, String path) throws IOException {
+        String[] parts = path.substring("/console/incidents/".length()).split("/", -1);
+        if (parts.length != 4 || !parts[1].equals("notices") || !parts[0].matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ConsoleHandler.Refusal(404, "no console action " + path);
+        }
+        OperatorApi.Answer answer =
+                api.call(s.caller, "POST", "/api/v1/incidents/" + parts[0] + "/notices/" + parts[2] + "/send", "{}");
+        if (answer.status() >= 400) {
+            Exchange.html(
+                    ex,
+                    answer.status(),
+                    pages.incident(
+                            s,
+                            parts[0],
+                            JSON.readTree(answer.body()).path("detail").asText()));
+            return;
+        }
+        Exchange.redirect(ex, "/console/incidents/" + parts[0]);
     }
 
     private void notice(HttpExchange ex, Sessions.Session s, Map<String, String> form) throws IOException {
@@ -97,39 +137,13 @@ final class Actions {
         Exchange.redirect(ex, "/console/dialogue");
     }
 
-    /** The API's send body: one phrase with its typed arguments ({@code arg.NAME}), or free text. */
-    private static ObjectNode body(Map<String, String> form) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("precedence", form.getOrDefault("precedence", ""));
-        body.put("category", form.getOrDefault("category", ""));
-        body.put("text", form.getOrDefault("text", ""));
-        String code = form.getOrDefault("phrase", "");
-        if (!code.isEmpty()) {
-            ArrayNode phrases = body.putArray("phrases");
-            ObjectNode arguments = phrases.addObject().put("code", code).putObject("arguments");
-            arguments(form).forEach(arguments::put);
-        }
-        return body;
-    }
-
-    private static Map<String, String> arguments(Map<String, String> form) {
-        Map<String, String> arguments = new TreeMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("arg.")) {
-                arguments.put(name.substring(4), value);
-            }
-        });
-        return arguments;
-    }
-
     /** Both languages from the phrasebook, or what is wrong, exactly as the API would refuse it. */
     private String preview(Map<String, String> form) {
-        String code = form.getOrDefault("phrase", "");
-        if (code.isEmpty()) {
+        List<PhraseUse> phrases = Compose.phrases(form);
+        if (phrases.isEmpty()) {
             return pages.preview(form.getOrDefault("text", ""), "", "");
         }
-        PhraseMessage message = new PhraseMessage(
-                java.util.List.of(new PhraseUse(code, arguments(form))), form.getOrDefault("text", ""));
+        PhraseMessage message = new PhraseMessage(phrases, form.getOrDefault("text", ""));
         return switch (MessageService.PHRASEBOOK.render(message, Reader.english())) {
             case Rendering.Refused refused -> pages.preview("", "", refused.reason());
             case Rendering.Rendered en -> pages.preview(en.text(), zh(message), "");

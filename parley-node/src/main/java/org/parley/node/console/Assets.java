@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The console's static files, from the class path only: our own under {@code
- * org/parley/node/console/assets/}, htmx and Leaflet from their WebJars. A fixed table, so no
+ * org/parley/node/console/assets/}, htmx, Leaflet and uPlot from their WebJars. A fixed table, so no
  * request path ever reaches the class loader.
  */
 final class Assets {
@@ -18,12 +18,16 @@ final class Assets {
     private static final Map<String, String> FILES = Map.ofEntries(
             Map.entry("console.js", OWN + "console.js"),
             Map.entry("map.js", OWN + "map.js"),
+            Map.entry("incident.js", OWN + "incident.js"),
+            Map.entry("stats.js", OWN + "stats.js"),
             Map.entry("console.css", OWN + "console.css"),
             Map.entry("coastline.json", OWN + "coastline.json"),
             Map.entry("noto-sans-sc-subset.woff2", OWN + "noto-sans-sc-subset.woff2"),
             Map.entry("htmx.min.js", WEBJARS + "htmx.org/2.0.4/dist/htmx.min.js"),
             Map.entry("leaflet.js", WEBJARS + "leaflet/1.9.4/dist/leaflet.js"),
-            Map.entry("leaflet.css", WEBJARS + "leaflet/1.9.4/dist/leaflet.css"));
+            Map.entry("leaflet.css", WEBJARS + "leaflet/1.9.4/dist/leaflet.css"),
+            Map.entry("uPlot.iife.min.js", WEBJARS + "uplot/1.6.30/dist/uPlot.iife.min.js"),
+            Map.entry("uPlot.min.css", WEBJARS + "uplot/1.6.30/dist/uPlot.min.css"));
 
     private Assets() {}
 

@@ -72,7 +72,32 @@ final class Labels {
             Map.entry("declined", new String[] {"Declined", "已拒绝"}),
             Map.entry("unanswered", new String[] {"No response", "未答复"}),
             Map.entry("proof", new String[] {"Download the proof bundle", "下载证明包"}),
-            Map.entry("alarmBanner", new String[] {"FLASH unacknowledged", "特急消息未确认"}));
+            Map.entry("alarmBanner", new String[] {"FLASH unacknowledged", "特急消息未确认"}),
+            Map.entry("emergencyBanner", new String[] {"EMERGENCY unacknowledged", "紧急求救未确认"}),
+            Map.entry("incident", new String[] {"Incident", "事件"}),
+            Map.entry("incidents", new String[] {"Incidents", "事件列表"}),
+            Map.entry("units", new String[] {"Units", "双方单位"}),
+            Map.entry("open", new String[] {"Open", "进行中"}),
+            Map.entry("closed", new String[] {"Closed", "已结束"}),
+            Map.entry("lookAhead", new String[] {"Look-ahead", "预测时长"}),
+            Map.entry("predictedPaths", new String[] {"Predicted paths", "预测航迹"}),
+            Map.entry("predictedCpa", new String[] {"Predicted closest approach", "预测最近会遇"}),
+            Map.entry("noPrediction", new String[] {
+                "No course and speed recorded for both units: no predicted paths.", "未记录双方航向和航速，无预测航迹。"
+            }),
+            Map.entry("rangeChart", new String[] {"Range over time (m)", "距离随时间变化（米）"}),
+            Map.entry("changes", new String[] {"Changes", "变化记录"}),
+            Map.entry("range", new String[] {"Range (m)", "距离（米）"}),
+            Map.entry("cpa", new String[] {"CPA (m)", "最近会遇距离（米）"}),
+            Map.entry("tcpa", new String[] {"TCPA (s)", "到达最近会遇时间（秒）"}),
+            Map.entry("hotlineMessages", new String[] {"Hotline messages", "热线消息"}),
+            Map.entry("sendDraft", new String[] {"Send the drafted FLASH", "发送特急草稿"}),
+            Map.entry("all", new String[] {"All", "全部"}),
+            Map.entry("filter", new String[] {"Filter", "筛选"}),
+            Map.entry("unacknowledgedOnly", new String[] {"Unacknowledged only", "仅未确认"}),
+            Map.entry("treeSize", new String[] {"Our record (entries)", "本方记录（条）"}),
+            Map.entry("countersignedSize", new String[] {"Record size countersigned by the peer", "对方会签的记录大小"}),
+            Map.entry("addPhrase", new String[] {"Add a phrase", "添加短语"}));
 
     private Labels() {}
 

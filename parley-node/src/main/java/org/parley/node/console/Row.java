@@ -83,8 +83,21 @@ record Row(JsonNode json) {
         return json.path("delivery").path("lastError").asText("");
     }
 
-    /** FLASH alarms until acknowledged (the issue names EMERGENCY too; the wire has no such level). */
+    /** A distress call: a SAFETY FLASH of the EMERGENCY phrase group (decision 12), as the API marks it. */
+    boolean emergency() {
+        return json.path("emergency").asBoolean(false);
+    }
+
+    /** A FLASH sounds until acknowledged; an EMERGENCY sounds its own, more urgent, tone. */
     boolean alarming() {
         return inbound() && !acknowledged() && "FLASH".equals(precedence());
+    }
+
+    /** The row's alarm for the page's sound: {@code emergency}, {@code on} (FLASH) or {@code off}. */
+    String alarm() {
+        if (!alarming()) {
+            return "off";
+        }
+        return emergency() ? "emergency" : "on";
     }
 }

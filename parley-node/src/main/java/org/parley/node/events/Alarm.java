@@ -1,18 +1,49 @@
 package org.parley.node.events;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** Something the operators must see: a re-alert, an escalation, a link alarm, a refused envelope. */
-public record Alarm(Instant at, Kind kind, String message) {
+/**
+ * Something the operators must see: a re-alert, an escalation, a link alarm, a refused envelope.
+ *
+ * @param id the alarm's number since the node started (1, 2, ...): what an acknowledgment names
+ * @param acknowledged who acknowledged it and when, once someone has
+ */
+public record Alarm(long id, Instant at, Kind kind, String message, Optional<Acknowledgment> acknowledged) {
     public Alarm {
+        if (id < 1) {
+            throw new IllegalArgumentException("an alarm's id counts from 1: " + id);
+        }
         if (message.isBlank()) {
             throw new IllegalArgumentException("an alarm needs a message for the operators");
         }
     }
 
-    /** One line of JSON: {@code {"at", "kind", "message"}}, as the event stream carries it. */
+    /** An operator's acknowledgment: they have seen the alarm and taken it on (issue 18). */
+    public record Acknowledgment(String operator, String role, Instant at) {
+        public Acknowledgment {
+            if (operator.isBlank() || role.isBlank()) {
+                throw new IllegalArgumentException("an alarm acknowledgment names its operator and role");
+            }
+        }
+    }
+
+    /** This alarm acknowledged by {@code by}. */
+    Alarm acknowledgedBy(Acknowledgment by) {
+        return new Alarm(id, at, kind, message, Optional.of(by));
+    }
+
+    /**
+     * One line of JSON: {@code {"id", "at", "kind", "message"}} and, once acknowledged, {@code
+     * acknowledgedBy, acknowledgedAt}, as the event stream carries it.
+     */
     public String json() {
-        return "{\"at\":\"" + at + "\",\"kind\":\"" + kind + "\",\"message\":" + JsonText.quote(message) + "}";
+        String ack = acknowledged
+                .map(a -> ",\"acknowledgedBy\":" + JsonText.quote(a.operator()) + ",\"acknowledgedAt\":\"" + a.at()
+                        + "\"")
+                .orElse("");
+        return "{\"id\":" + id + ",\"at\":\"" + at + "\",\"kind\":\"" + kind + "\",\"message\":"
+                + JsonText.quote(message) + ack + "}";
     }
 
     public enum Kind {

@@ -1,10 +1,12 @@
 package org.parley.node.events;
 
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -55,7 +57,9 @@ public final class NodeEvents {
      */
     public static final int ALARMS_KEPT = 1000;
 
-    private final Deque<Alarm> alarms = new ArrayDeque<>();
+    /** The alarms kept, by id, oldest first (guarded by itself). */
+    private final Map<Long, Alarm> alarms = new LinkedHashMap<>();
+
     private long alarmsRaised;
     private final List<Consumer<String>> timeline = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
@@ -70,7 +74,10 @@ public final class NodeEvents {
         MESSAGE("message"),
         /** An acknowledgment made here or received from the peer; data {@code {"id", "direction"}}. */
         ACK("ack"),
-        /** An operator alarm; data {@code {"at", "kind", "message"}}. */
+        /**
+         * An operator alarm raised or acknowledged; data {@code {"id", "at", "kind", "message"}} and,
+         * once acknowledged, {@code acknowledgedBy, acknowledgedAt}.
+         */
         ALARM("alarm"),
         /** An incident opened, escalated or closed by the encounter watch. */
         INCIDENT("incident"),
@@ -117,12 +124,15 @@ public final class NodeEvents {
      * operators see it first, and the failed audit is logged.
      */
     public void alarm(Alarm.Kind kind, String message) {
-        Alarm alarm = new Alarm(clock.instant(), kind, message);
+        Alarm alarm;
         synchronized (alarms) {
-            alarms.addLast(alarm);
             alarmsRaised++;
+            alarm = new Alarm(alarmsRaised, clock.instant(), kind, message, Optional.empty());
+            alarms.put(alarm.id(), alarm);
             if (alarms.size() > ALARMS_KEPT) {
-                alarms.removeFirst();
+                Iterator<Long> oldest = alarms.keySet().iterator();
+                oldest.next();
+                oldest.remove();
             }
         }
         publish(Topic.ALARM, alarm.json());
@@ -179,8 +189,33 @@ public final class NodeEvents {
     /** The alarms kept (the newest {@value #ALARMS_KEPT} raised since start), oldest first. */
     public List<Alarm> alarms() {
         synchronized (alarms) {
-            return List.copyOf(alarms);
+            return List.copyOf(alarms.values());
         }
+    }
+
+    /**
+     * Records that {@code operator} (in {@code role}) acknowledged alarm {@code id}: kept with the
+     * alarm, written to the audit trail and announced on the event stream. An alarm acknowledged
+     * already keeps its first acknowledgment (a second officer's click changes nothing). Empty when
+     * no alarm of that id is kept (never raised, or older than the newest {@value #ALARMS_KEPT}).
+     */
+    public Optional<Alarm> acknowledgeAlarm(long id, String operator, String role) {
+        Alarm acknowledged;
+        synchronized (alarms) {
+            Alarm alarm = alarms.get(id);
+            if (alarm == null) {
+                return Optional.empty();
+            }
+            if (alarm.acknowledged().isPresent()) {
+                return Optional.of(alarm);
+            }
+            acknowledged = alarm.acknowledgedBy(new Alarm.Acknowledgment(operator, role, clock.instant()));
+            // On file before it is shown: an acknowledgment the audit trail lacks never happened.
+            store.audit(operator, "alarm.ack", String.valueOf(id), alarm.kind() + " acknowledged as " + role);
+            alarms.put(id, acknowledged);
+        }
+        publish(Topic.ALARM, acknowledged.json());
+        return Optional.of(acknowledged);
     }
 
     /**

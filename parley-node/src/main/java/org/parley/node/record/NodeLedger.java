@@ -25,6 +25,7 @@ import org.parley.ledger.Ledger;
 import org.parley.ledger.LedgerException;
 import org.parley.ledger.ProofBundle;
 import org.parley.ledger.SignatureBytes;
+import org.parley.ledger.TreeHead;
 import org.parley.ledger.TreeHeadOffer;
 import org.parley.ledger.TreeHeadStore;
 import org.parley.store.InboxEntry;
@@ -229,6 +230,18 @@ public final class NodeLedger {
 
     public int countersignedByPeer() {
         return heads.ownCountersigned().size();
+    }
+
+    /**
+     * The newest head of our record the peer countersigned (its size and time): how much of what we
+     * sent and received the peer has vouched for; empty before the first link test that did so.
+     */
+    public Optional<TreeHead> lastCountersignedByPeer() {
+        List<CountersignedTreeHead> countersigned = heads.ownCountersigned();
+        return countersigned.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        countersigned.get(countersigned.size() - 1).signedHead().head());
     }
 
     /** Our head and a proof that it extends the head the peer countersigned last. */

@@ -1,5 +1,6 @@
 package org.parley.node.watch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -178,6 +179,15 @@ public final class EncounterWatch implements AutoCloseable {
      * counted but not kept: the hotline and both parties' officers care about their own units.
      */
     public synchronized Optional<EnvelopeId> onEvent(EncounterEvent event) {
+        return onEvent(event, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * As {@link #onEvent(EncounterEvent)}, keeping with the change each unit's last report (what the
+     * console draws the predicted paths from); the live watch passes them from its track table.
+     */
+    public synchronized Optional<EnvelopeId> onEvent(
+            EncounterEvent event, Optional<Incident.Motion> motionA, Optional<Incident.Motion> motionB) {
         if (event.a().party().isEmpty() && event.b().party().isEmpty()) {
             events.count(NodeEvents.Counter.ENCOUNTERS_UNATTRIBUTED);
             return Optional.empty();
@@ -187,7 +197,7 @@ public final class EncounterWatch implements AutoCloseable {
             return Optional.empty();
         }
         String id = incident.get().id();
-        incidents.change(id, event);
+        incidents.change(id, event, motionA, motionB);
         if (event.kind() == EncounterEvent.Kind.CLOSED) {
             ids.remove(event.incidentId());
         }
@@ -307,6 +317,17 @@ public final class EncounterWatch implements AutoCloseable {
                 announce(incident.id());
             }
         }
+    }
+
+    /**
+     * How far ahead the rules look in {@code domain}: the sea WATCH rule's TCPA, the air sweep's
+     * horizon. The console draws the predicted paths this far.
+     */
+    public Duration lookAhead(Domain domain) {
+        return switch (domain) {
+            case SEA -> Duration.ofSeconds(Math.round(config.encounter().sea().watchTcpaMinutes() * 60));
+            case AIR -> Duration.ofSeconds(Math.round(config.encounter().sweep().airHorizonSeconds()));
+        };
     }
 
     /** Incidents, most recently changed first. */

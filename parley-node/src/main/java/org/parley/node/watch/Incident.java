@@ -73,7 +73,24 @@ public record Incident(
             GeoPoint positionA,
             GeoPoint positionB,
             Instant closestTime,
-            String summary) {}
+            String summary,
+            Optional<Motion> motionA,
+            Optional<Motion> motionB) {}
+
+    /**
+     * A unit's last report when a change was raised: where it was, when, and its course and speed
+     * over ground if the report gave them. What the console draws the predicted paths from.
+     */
+    public record Motion(GeoPoint position, Instant time, OptionalDouble courseDegrees, OptionalDouble speedKnots) {
+        public Motion {
+            if (courseDegrees.isPresent() && (courseDegrees.getAsDouble() < 0 || courseDegrees.getAsDouble() >= 360)) {
+                throw new IllegalArgumentException("courseDegrees must be in [0, 360): " + courseDegrees);
+            }
+            if (speedKnots.isPresent() && speedKnots.getAsDouble() < 0) {
+                throw new IllegalArgumentException("speedKnots must be >= 0: " + speedKnots);
+            }
+        }
+    }
 
     /** What happens to the hotline notice an incident level called for. */
     public enum NoticeState {

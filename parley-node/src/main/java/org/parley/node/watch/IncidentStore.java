@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.sql.DataSource;
@@ -86,7 +88,7 @@ final class IncidentStore {
      * Appends the event's geometry as the incident's next change and moves the incident to the
      * event's level (and to closed for CLOSED), in one transaction.
      */
-    void change(String id, EncounterEvent event) {
+    void change(String id, EncounterEvent event, Optional<Incident.Motion> motionA, Optional<Incident.Motion> motionB) {
         transaction(c -> {
             // A write first: on SQLite it takes the write lock at once (waiting out the busy
             // timeout), where a read first would have to upgrade its lock and could fail busy.
@@ -97,6 +99,7 @@ final class IncidentStore {
                 touch.executeUpdate();
             }
             insertChange(c, id, event);
+            Motions.insert(c, id, motionA, motionB);
             boolean closes = event.kind() == EncounterEvent.Kind.CLOSED;
             // The incident keeps the worst level it reached: after a restart the fresh engine may
             // see the pair again at a lower level first.
@@ -261,6 +264,12 @@ final class IncidentStore {
     }
 
     List<Incident.Change> changes(String id) {
+        Map<String, Incident.Motion> motions = new HashMap<>();
+        query(
+                "SELECT seq, unit, time_micros, lat, lon, course_degrees, speed_knots FROM incident_motion"
+                        + " WHERE incident_id = ?",
+                rows -> motions.put(rows.getInt(1) + rows.getString(2), Motions.read(rows)),
+                id);
         List<Incident.Change> out = new ArrayList<>();
         query(
                 "SELECT seq, kind, level, time_micros, range_metres, bearing_degrees, cpa_metres, tcpa_seconds,"
@@ -282,7 +291,9 @@ final class IncidentStore {
                             new GeoPoint(rows.getDouble(10), rows.getDouble(11)),
                             new GeoPoint(rows.getDouble(12), rows.getDouble(13)),
                             instant(rows.getLong(14)),
-                            rows.getString(15)));
+                            rows.getString(15),
+                            Optional.ofNullable(motions.get(rows.getInt(1) + "A")),
+                            Optional.ofNullable(motions.get(rows.getInt(1) + "B"))));
                 },
                 id);
         return out;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -181,8 +182,9 @@ final class WatchLoop implements AutoCloseable {
         switch (item) {
             case PositionReport report -> {
                 deliver(engine.advanceTo(report.time()));
-                deliver(engine.onReport(report));
+                // In the table before the engine sees it: an event it raises keeps this report as the unit's last.
                 latest.put(report.target(), report);
+                deliver(engine.onReport(report));
                 trackCount = latest.size();
                 reports.incrementAndGet();
                 if (report.time().isAfter(lastReportTime)) {
@@ -197,7 +199,10 @@ final class WatchLoop implements AutoCloseable {
 
     private void deliver(List<EncounterEvent> happened) {
         for (EncounterEvent event : happened) {
-            watch.onEvent(event);
+            watch.onEvent(
+                    event,
+                    Optional.ofNullable(latest.get(event.a().id())).map(Motions::of),
+                    Optional.ofNullable(latest.get(event.b().id())).map(Motions::of));
         }
     }
 

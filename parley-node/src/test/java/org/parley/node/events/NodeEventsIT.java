@@ -33,6 +33,50 @@ class NodeEventsIT {
         }
     }
 
+    @Test
+    void acknowledgeAlarm_twice_firstStandsKeptWithTheAlarmAndAudited() {
+        try (Store store = Store.sqlite(root.resolve("events.db"), InstantSource.system())) {
+            NodeEvents events = new NodeEvents(Party.of("BLUE"), store, InstantSource.system());
+            events.alarm(Alarm.Kind.LINK_DOWN, "no answer from RED");
+            events.alarm(Alarm.Kind.FEED_SILENT, "feed ais-tcp silent");
+            long id = events.alarms().get(1).id();
+
+            Alarm first = events.acknowledgeAlarm(id, "li", "duty-officer").orElseThrow();
+            Alarm second =
+                    events.acknowledgeAlarm(id, "wang", "watch-supervisor").orElseThrow();
+
+            assertThat(first.acknowledged()).hasValueSatisfying(a -> {
+                assertThat(a.operator()).isEqualTo("li");
+                assertThat(a.role()).isEqualTo("duty-officer");
+            });
+            assertThat(second).as("the first acknowledgment stands").isEqualTo(first);
+            assertThat(events.alarms().get(1).acknowledged()).isEqualTo(first.acknowledged());
+            assertThat(events.alarms().get(0).acknowledged())
+                    .as("the other alarm")
+                    .isEmpty();
+            assertThat(first.json()).contains("\"id\":" + id).contains("\"acknowledgedBy\":\"li\"");
+            assertThat(store.auditLog(0, 100))
+                    .filteredOn(e -> e.action().equals("alarm.ack"))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.actor()).isEqualTo("li");
+                        assertThat(e.subject()).isEqualTo(String.valueOf(id));
+                        assertThat(e.detail()).contains("FEED_SILENT");
+                    });
+        }
+    }
+
+    @Test
+    void acknowledgeAlarm_idNotKept_isEmptyAndAuditsNothing() {
+        try (Store store = Store.sqlite(root.resolve("events.db"), InstantSource.system())) {
+            NodeEvents events = new NodeEvents(Party.of("BLUE"), store, InstantSource.system());
+            events.alarm(Alarm.Kind.LINK_DOWN, "no answer from RED");
+
+            assertThat(events.acknowledgeAlarm(2, "li", "duty-officer")).isEmpty();
+            assertThat(store.auditLog(0, 100)).noneMatch(e -> e.action().equals("alarm.ack"));
+        }
+    }
+
     private static List<String> messages(List<Alarm> alarms) {
         return alarms.stream().map(Alarm::message).toList();
     }

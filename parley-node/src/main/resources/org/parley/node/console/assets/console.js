@@ -41,38 +41,56 @@
       tr.dataset.phase = left <= 0 ? 'red' : (half ? 'amber' : 'green');
       cell.textContent = left > 0 ? span(left) : '-' + span(-left);
     });
-    alarm(document.querySelector('tr[data-alarm="on"]') !== null);
+    alarm(document.querySelector('tr[data-alarm="emergency"]') !== null ? 'emergency'
+      : (document.querySelector('tr[data-alarm="on"]') !== null ? 'on' : 'off'));
   }
 
-  // A FLASH not yet acknowledged sounds until someone acknowledges it (Web Audio, no sound file).
-  var audio = null, beeping = null;
+  // A FLASH not yet acknowledged sounds until someone acknowledges it (Web Audio, no sound file):
+  // one 880 Hz beep a second. An EMERGENCY (a distress call) sounds a different alarm that cannot
+  // be mistaken for it: a two-tone 650/1000 Hz warble, four tones a second.
+  var audio = null, beeping = null, sound = 'off';
+  var SOUNDS = {
+    on: { period: 1000, tones: [[880, 0, 0.3]] },
+    emergency: { period: 500, tones: [[650, 0, 0.12], [1000, 0.125, 0.12], [650, 0.25, 0.12], [1000, 0.375, 0.12]] }
+  };
   function beep() {
     if (!audio) { return; }
     if (audio.state === 'suspended') { audio.resume(); }
-    var o = audio.createOscillator(), g = audio.createGain();
-    o.frequency.value = 880;
-    g.gain.value = 0.2;
-    o.connect(g);
-    g.connect(audio.destination);
-    o.start();
-    o.stop(audio.currentTime + 0.3);
+    SOUNDS[sound].tones.forEach(function (t) {
+      var o = audio.createOscillator(), g = audio.createGain();
+      o.type = sound === 'emergency' ? 'square' : 'sine';
+      o.frequency.value = t[0];
+      g.gain.value = 0.2;
+      o.connect(g);
+      g.connect(audio.destination);
+      o.start(audio.currentTime + t[1]);
+      o.stop(audio.currentTime + t[1] + t[2]);
+    });
     body.dataset.beeps = String((Number(body.dataset.beeps) || 0) + 1);
   }
-  function alarm(on) {
-    body.dataset.alarm = on ? 'on' : 'off';
+  function alarm(kind) {
+    body.dataset.alarm = kind;
     var banner = document.getElementById('alarm-banner');
-    if (banner) { banner.hidden = !on; }
-    if (on && beeping === null) {
+    if (banner) {
+      banner.hidden = kind === 'off';
+      banner.textContent = kind === 'emergency' ? banner.dataset.emergency : banner.dataset.flash;
+      banner.className = kind === 'emergency' ? 'emergency' : '';
+    }
+    body.dataset.sound = kind;
+    if (kind === sound) { return; }
+    if (beeping !== null) {
+      clearInterval(beeping);
+      beeping = null;
+    }
+    sound = kind;
+    if (kind !== 'off') {
       try {
         audio = audio || new (window.AudioContext || window.webkitAudioContext)();
       } catch (e) {
         audio = null;
       }
       beep();
-      beeping = setInterval(beep, 1000);
-    } else if (!on && beeping !== null) {
-      clearInterval(beeping);
-      beeping = null;
+      beeping = setInterval(beep, SOUNDS[kind].period);
     }
   }
 
@@ -108,19 +126,31 @@
     });
   }
 
+  // Scripts loaded one after the other (each may need the one before), with their style sheets.
+  function load(styles, scripts) {
+    styles.forEach(function (href) {
+      var css = document.createElement('link');
+      css.rel = 'stylesheet';
+      css.href = href;
+      document.head.appendChild(css);
+    });
+    (function next(i) {
+      if (i >= scripts.length) { return; }
+      var s = document.createElement('script');
+      s.src = scripts[i];
+      s.onload = function () { next(i + 1); };
+      document.head.appendChild(s);
+    })(0);
+  }
   if (document.getElementById('map')) {
-    var css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = '/console/assets/leaflet.css';
-    document.head.appendChild(css);
-    var leaflet = document.createElement('script');
-    leaflet.src = '/console/assets/leaflet.js';
-    leaflet.onload = function () {
-      var map = document.createElement('script');
-      map.src = '/console/assets/map.js';
-      document.head.appendChild(map);
-    };
-    document.head.appendChild(leaflet);
+    load(['/console/assets/leaflet.css'], ['/console/assets/leaflet.js', '/console/assets/map.js']);
+  }
+  if (document.getElementById('incident-map')) {
+    load(['/console/assets/leaflet.css', '/console/assets/uPlot.min.css'],
+      ['/console/assets/leaflet.js', '/console/assets/uPlot.iife.min.js', '/console/assets/incident.js']);
+  }
+  if (document.getElementById('stats-chart')) {
+    load(['/console/assets/uPlot.min.css'], ['/console/assets/uPlot.iife.min.js', '/console/assets/stats.js']);
   }
 
   localTimes(document);

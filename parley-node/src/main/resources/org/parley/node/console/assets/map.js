@@ -46,15 +46,43 @@
           }
         }).addTo(overlay);
       }
-      var list = (incidents && (incidents.incidents || incidents.features)) || [];
-      var note = document.getElementById('incidents');
+      var list = (incidents && incidents.incidents) || [];
       el.dataset.incidents = String(list.length);
-      if (list.length > 0 && note) {
-        note.textContent = list.length + ' incident(s)';
+      var note = document.getElementById('incidents');
+      if (note) {
+        note.textContent = list.length > 0 ? note.dataset.label + ': ' + list.length : note.dataset.none;
       }
-      if (incidents && incidents.type === 'FeatureCollection') {
-        L.geoJSON(incidents, { style: { color: '#b00020', weight: 2 } }).addTo(overlay);
+      showIncidents(list);
+    });
+  }
+
+  // Each incident: its closest approach so far on the map (both units and the line between them,
+  // in the level's colour) and a link to its own view in the list under the map.
+  function showIncidents(list) {
+    var ul = document.getElementById('incident-list');
+    if (ul) { ul.textContent = ''; }
+    list.slice(0, 50).forEach(function (inc) {
+      if (ul) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = '/console/incidents/' + encodeURIComponent(inc.id);
+        a.textContent = inc.id + ' \u00b7 ' + inc.level + ' \u00b7 ' + inc.unitA + ' / ' + inc.unitB + (inc.open ? '' : ' \u00b7 closed');
+        li.appendChild(a);
+        ul.appendChild(li);
       }
+      json('/console/data/incidents/' + encodeURIComponent(inc.id)).then(function (d) {
+        var changes = (d && d.changes) || [];
+        if (changes.length === 0) { return; }
+        var c = changes[changes.length - 1];
+        var pa = [c.positionA.lat, c.positionA.lon], pb = [c.positionB.lat, c.positionB.lon];
+        var colour = inc.level === 'HOTLINE' ? '#b00020' : (inc.level === 'UNSAFE' ? '#9a4a00' : '#00538a');
+        var line = L.polyline([pa, pb], { color: colour, weight: 4, className: 'incident-line' }).addTo(overlay);
+        L.circleMarker(pa, { radius: 6, color: colour, className: 'incident-unit' }).addTo(overlay);
+        L.circleMarker(pb, { radius: 6, color: colour, className: 'incident-unit' }).addTo(overlay);
+        line.bindTooltip(inc.id + ' ' + inc.level);
+        line.on('click', function () { location.href = '/console/incidents/' + encodeURIComponent(inc.id); });
+        el.dataset.drawn = String((Number(el.dataset.drawn) || 0) + 1);
+      });
     });
   }
   map.on('moveend', refresh);
