@@ -1,4 +1,4 @@
-package org.parley.flink;
+package org.parley.kafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,9 +24,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real Kafka broker in the test JVM: one KRaft node (broker and controller) from the Kafka server
  * artefacts, its log in a temporary directory, formatted as {@code kafka-storage.sh format} would.
- * Transactions work (one replica, min ISR 1).
+ * Transactions work (one replica, min ISR 1). Shared as parley-kafka's test jar with parley-node and
+ * parley-flink.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private final Path dir;
     private final KafkaRaftServer server;
     private final String bootstrap;
@@ -37,7 +38,7 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static KafkaBroker start() throws Exception {
+    public static KafkaBroker start() throws Exception {
         Path dir = Files.createTempDirectory("parley-kafka");
         int port = freePort();
         int controller = freePort();
@@ -93,17 +94,17 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
-    Admin admin() {
+    public Admin admin() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return Admin.create(p);
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             Collection<NewTopic> topics = List.of(new NewTopic(name, partitions, (short) 1));
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
