@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.encounter.ScenarioFeeds;
 import org.parley.track.PositionReport;
 import org.parley.track.TargetId;
+import org.parley.kafka.KafkaBroker;
 
 /**
  * The job over real Kafka, at parallelism 1 and 4, emits exactly the incident events the

@@ -131,6 +131,11 @@ public final class EncounterWatch implements AutoCloseable {
      * {@link IllegalStateException} when the watch is not running.
      */
     public int accept(List<PositionReport> reports) {
+        if (config.cluster().isPresent()) {
+            throw new IllegalStateException("this node takes its incidents from the Flink job (watch feed "
+                    + config.cluster().get().name() + ", kind kafka): send own units' positions to the cluster's feed"
+                    + " topics");
+        }
         WatchLoop running = running();
         reports.forEach(running::offer);
         return reports.size();
@@ -178,16 +183,37 @@ public final class EncounterWatch implements AutoCloseable {
      * counted but not kept: the hotline and both parties' officers care about their own units.
      */
     public synchronized Optional<EnvelopeId> onEvent(EncounterEvent event) {
+        return handle(event, Optional.empty());
+    }
+
+    /**
+     * An incident event of the Flink job, from the watch feed of kind {@code kafka} (issue 21): the
+     * same path as the engine's events, once per event even when the topic is read again after a
+     * restart. The event's key (the job's incident id, which is stable, its kind and level) is
+     * stored with the incident's change in one transaction; an event found stored is not stored
+     * again, but its notice is still claimed (claims are idempotent), so a stop between the change
+     * and the claim loses no FLASH.
+     */
+    synchronized Optional<EnvelopeId> onClusterEvent(EncounterEvent event) {
+        return handle(event, Optional.of(event.incidentId() + "|" + event.kind() + "|" + event.level()));
+    }
+
+    private Optional<EnvelopeId> handle(EncounterEvent event, Optional<String> clusterKey) {
         if (event.a().party().isEmpty() && event.b().party().isEmpty()) {
             events.count(NodeEvents.Counter.ENCOUNTERS_UNATTRIBUTED);
             return Optional.empty();
         }
-        Optional<Incident> incident = incidentFor(event);
+        Optional<String> stored = clusterKey.flatMap(incidents::incidentOfClusterEvent);
+        Optional<Incident> incident = stored.isPresent() ? incidents.find(stored.get()) : incidentFor(event);
         if (incident.isEmpty()) {
             return Optional.empty();
         }
         String id = incident.get().id();
-        incidents.change(id, event);
+        if (stored.isEmpty()) {
+            incidents.change(id, event, clusterKey);
+        } else if (incident.get().open()) {
+            ids.put(event.incidentId(), id);
+        }
         if (event.kind() == EncounterEvent.Kind.CLOSED) {
             ids.remove(event.incidentId());
         }
