@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.parley.kafka.KafkaBroker;
 import org.parley.kafka.IncidentConsumer;
+import org.parley.kafka.KafkaBroker;
 
 /** Topics filled from feeds, the job run over them in a MiniCluster, the incidents read back committed. */
 final class KafkaRun {

@@ -1,6 +1,7 @@
 package org.parley.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -115,6 +116,11 @@ class ClusterWatchIT {
         try (HotlineNode node = HotlineNode.start(config, InstantSource.system(), RANDOM)) {
             awaitRead(node, events.size());
             assertThat(snapshot(node)).as("every event read twice, stored once").isEqualTo(before);
+
+            assertThatThrownBy(() -> node.encounterWatch().accept(List.of()))
+                    .as("own positions go to the cluster, not to an engine this node does not run")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cluster's feed topics");
 
             List<EncounterEvent> later = ScenarioEvents.j16();
             broker.publish(topic, later);
