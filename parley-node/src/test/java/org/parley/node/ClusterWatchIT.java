@@ -130,6 +130,34 @@ class ClusterWatchIT {
         }
     }
 
+    @Test
+    void kafkaFeed_jobIncidentGoesOnAfterRestart_joinsOurIncident() throws Exception {
+        broker.createTopic(topic, 1);
+        List<EncounterEvent> events = ScenarioEvents.chungHoon();
+        int split = events.indexOf(first(events, Level.HOTLINE));
+        broker.publish(topic, events.subList(0, split));
+        NodeConfig config = config();
+        try (HotlineNode node = HotlineNode.start(config, InstantSource.system(), RANDOM)) {
+            awaitRead(node, split);
+        }
+
+        try (HotlineNode node = HotlineNode.start(config, InstantSource.system(), RANDOM)) {
+            // The restarted watch closes the open incident as unobserved (its events are of 2023)...
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> node.encounterWatch().incidents(true, 0, 10).isEmpty());
+            // ...and the job, which still follows the encounter, escalates it to HOTLINE and closes it.
+            broker.publish(topic, events.subList(split, events.size()));
+            awaitRead(node, events.size() - split);
+
+            List<Incident> all = node.encounterWatch().incidents(false, 0, 10);
+            assertThat(all)
+                    .as("one incident, not a second one for the same job incident")
+                    .hasSize(1);
+            assertThat(all.getFirst().level()).isEqualTo(Level.HOTLINE);
+            assertThat(flashes(node)).hasSize(1);
+        }
+    }
+
     /**
      * What the node holds: incidents with changes and notices, and the FLASH messages in its outbox
      * (id and text; their delivery attempts go on, as the peer is not running).

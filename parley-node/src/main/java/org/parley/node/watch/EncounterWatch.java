@@ -203,6 +203,11 @@ public final class EncounterWatch implements AutoCloseable {
             events.count(NodeEvents.Counter.ENCOUNTERS_UNATTRIBUTED);
             return Optional.empty();
         }
+        if (clusterKey.isPresent() && !ids.containsKey(event.incidentId())) {
+            // The job's incident ids outlive a node restart: a later event of the same job incident
+            // joins our incident even if it was closed meanwhile as unobserved (no split incident).
+            incidents.incidentOfJobIncident(event.incidentId()).ifPresent(id -> ids.put(event.incidentId(), id));
+        }
         Optional<String> stored = clusterKey.flatMap(incidents::incidentOfClusterEvent);
         Optional<Incident> incident = stored.isPresent() ? incidents.find(stored.get()) : incidentFor(event);
         if (incident.isEmpty()) {

@@ -63,8 +63,17 @@ final class IncidentStore {
 
     /** The incident an event of the cluster's feed was stored under, if it was stored. */
     Optional<String> incidentOfClusterEvent(String key) {
+        return clusterLookup("SELECT incident_id FROM cluster_event WHERE event_key = ?", key);
+    }
+
+    /** Our incident for the Flink job's incident id, if one of its events was stored. */
+    Optional<String> incidentOfJobIncident(String jobIncident) {
+        return clusterLookup("SELECT incident_id FROM cluster_event WHERE job_incident = ? LIMIT 1", jobIncident);
+    }
+
+    private Optional<String> clusterLookup(String sql, String key) {
         try (Connection c = data.getConnection();
-                PreparedStatement q = c.prepareStatement("SELECT incident_id FROM cluster_event WHERE event_key = ?")) {
+                PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, key);
             try (ResultSet rows = q.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
@@ -119,11 +128,12 @@ final class IncidentStore {
             }
             insertChange(c, id, event);
             if (clusterKey.isPresent()) {
-                try (PreparedStatement key = c.prepareStatement(
-                        "INSERT INTO cluster_event (event_key, incident_id, stored_micros) VALUES (?, ?, ?)")) {
+                try (PreparedStatement key = c.prepareStatement("INSERT INTO cluster_event (event_key, job_incident,"
+                        + " incident_id, stored_micros) VALUES (?, ?, ?, ?)")) {
                     key.setString(1, clusterKey.get());
-                    key.setString(2, id);
-                    key.setLong(3, micros(event.time()));
+                    key.setString(2, event.incidentId());
+                    key.setString(3, id);
+                    key.setLong(4, micros(event.time()));
                     key.executeUpdate();
                 }
             }
