@@ -35,7 +35,9 @@ public record EncounterEvent(
     /**
      * The event as the members of its JSON form, in order: what {@code parley encounters replay
      * --json} prints and the Flink job writes to Kafka, defined once so the two stay comparable.
-     * Closest range to 0.1 m, predicted CPA to 1 m, TCPA to 1 s.
+     * Closest range to 0.1 m, predicted CPA to 1 m, TCPA to 1 s. The members after {@code summary}
+     * ({@code unitA}, {@code unitB}, {@code closest}, {@code prediction}) carry the event in full, so
+     * that {@link #fromJson} gives it back to a node that reads the job's incidents from Kafka.
      */
     public Map<String, Object> jsonMembers() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -51,7 +53,16 @@ public record EncounterEvent(
         m.put("predictedCpaMetres", Math.round(predictedCpaMetres));
         m.put("predictedTcpaSeconds", Math.round(predictedTcpaSeconds));
         m.put("summary", summary());
+        EventJson.putDetail(this, m);
         return m;
+    }
+
+    /**
+     * The event of its JSON form ({@link #jsonMembers}); throws {@link IllegalArgumentException}
+     * naming the member that is missing or wrong.
+     */
+    public static EncounterEvent fromJson(String json) {
+        return EventJson.read(json);
     }
 
     /** One line for people: what, who, how close. */

@@ -16,8 +16,10 @@ import org.parley.track.csv.ReportCsv;
 
 /**
  * A seeded fleet as CSV report lines (the synthetic input format): ships and aircraft in dense
- * clusters, so that many pairs meet, one cluster across the antimeridian, one around the North Pole,
- * the rest anywhere. Each unit holds its course and speed on its geodesic and reports every 10 s
+ * clusters of 40, so that many pairs meet; every seventh cluster across the antimeridian (each at
+ * its own latitude), every seventh around the North Pole (the first on the pole, the others on
+ * rings 89.5 N to 86 N at their own longitudes), the rest anywhere. Each cluster has its own spot,
+ * so the pairs grow with the units as in real traffic, not with their square. Each unit holds its course and speed on its geodesic and reports every 10 s
  * (ships) or 2 s (aircraft), each at its own phase.
  */
 final class Fleet {
@@ -41,19 +43,27 @@ final class Fleet {
             int cluster = i / perCluster;
             double lat;
             double lon;
+            int k = cluster / 7; // the k-th cluster of its kind
             if (cluster % 7 == 0) {
-                lat = 10 + spread * random.nextDouble(-0.15, 0.15);
-                lon = cluster % 2 == 0 ? 179.98 : -179.98; // across the antimeridian
+                // Across the antimeridian, each cluster at its own latitude (3.3 degrees apart, 60 S to 60 N).
+                lat = -60 + (k * 11 % 37) * 3.3 + spread * random.nextDouble(-0.15, 0.15);
+                lon = cluster % 2 == 0 ? 179.98 : -179.98;
                 lon += spread * random.nextDouble(-0.1, 0.1);
-            } else if (cluster % 7 == 1) {
-                lat = 89.85 + Math.min(spread, 1.4) * random.nextDouble(-0.1, 0.1); // around the pole
+            } else if (cluster % 7 == 1 && k == 0) {
+                lat = 89.85 + Math.min(spread, 1.4) * random.nextDouble(-0.1, 0.1); // on the North Pole
                 lon = random.nextDouble(-180, 180);
+            } else if (cluster % 7 == 1) {
+                // Around the pole: rings 89.5 N to 86 N, 97 degrees of longitude between clusters.
+                double centre = 89.5 - 0.5 * ((k - 1) % 8);
+                lat = Math.min(89.95, centre + spread * random.nextDouble(-0.15, 0.15));
+                // +-0.2 degrees at the equator is +-22 km; the same width here in longitude.
+                lon = (k * 97 % 360) - 180 + spread * random.nextDouble(-0.2, 0.2) / Math.cos(Math.toRadians(centre));
             } else {
                 SplittableRandom c = new SplittableRandom(seed * 31 + cluster);
                 lat = c.nextDouble(-70, 70) + spread * random.nextDouble(-0.15, 0.15);
                 lon = c.nextDouble(-179, 179) + spread * random.nextDouble(-0.2, 0.2);
             }
-            lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+            lon = normal(lon);
             boolean air = i % 10 == 9;
             TargetId id = air ? new TargetId.IcaoAddress(0x100000 + i) : new TargetId.Mmsi(200_000_000 + i);
             double knots = air ? random.nextDouble(250, 480) : random.nextDouble(0, 25);

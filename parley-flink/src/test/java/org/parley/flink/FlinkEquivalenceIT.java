@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.encounter.ScenarioFeeds;
+import org.parley.kafka.KafkaBroker;
 import org.parley.track.PositionReport;
 import org.parley.track.TargetId;
 
@@ -25,9 +26,9 @@ import org.parley.track.TargetId;
  * The job over real Kafka, at parallelism 1 and 4, emits exactly the incident events the
  * single-node engine emits for the same reports (pair, kind, level, times; ranges within 1 m):
  * the four scenarios of docs/scenarios.md over a recorded AIS feed (AMSA, re-dated to their time),
- * and a seeded fleet with a cluster across the antimeridian and one around the North Pole. The
- * fleet's size is {@code -Dparley.fleet.units} (default 1,000 units over 2 minutes; the 10k-unit
- * run is {@code -Dparley.fleet.units=10000}, see docs/scale-out.md for its time on this machine).
+ * and a seeded fleet with clusters across the antimeridian, on and around the North Pole. The
+ * fleet's size is {@code -Dparley.fleet.units} (default 1,000 units over 2 minutes); the 10k-unit
+ * fleet is {@link FlinkFleet10kIT}, tagged and run apart (docs/scale-out.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FlinkEquivalenceIT {
@@ -105,8 +106,18 @@ class FlinkEquivalenceIT {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 4})
     void fleet_acrossAntimeridianAndPole_sameIncidentsAsEngine(int parallelism) throws Exception {
+        assertFleet(fleet, fleetReports, parallelism, FLEET_UNITS);
+    }
+
+    /** The fleet check, shared with the 10k-unit run ({@link FlinkFleet10kIT}). */
+    static void assertFleet(KafkaRun fleet, List<Messages.Report> fleetReports, int parallelism, int units)
+            throws Exception {
         WatchSettings settings = Reference.settings(fleetReports, WatchSettings.defaults());
+        long t0 = System.nanoTime();
         List<Incident> engine = Reference.incidents(fleetReports, settings.config());
+        System.out.printf(
+                "FlinkEquivalenceIT engine on fleet of %d: %d reports, %d events in %.1f s%n",
+                units, fleetReports.size(), engine.size(), (System.nanoTime() - t0) / 1e9);
         assertThat(engine).as("fleet encounters").hasSizeGreaterThan(20);
         assertThat(engine)
                 .as("encounters at the pole")
@@ -116,7 +127,7 @@ class FlinkEquivalenceIT {
                 .anyMatch(i -> Fleet.region(i.a()).equals("antimeridian"));
         List<Incident> job =
                 timed("fleet", parallelism, fleetReports.size(), () -> fleet.run(settings, parallelism), fleet);
-        Comparison.assertSame(job, engine, "fleet of " + FLEET_UNITS + " at parallelism " + parallelism);
+        Comparison.assertSame(job, engine, "fleet of " + units + " at parallelism " + parallelism);
     }
 
     interface Job {
@@ -125,7 +136,8 @@ class FlinkEquivalenceIT {
     }
 
     /** Runs the job (the sink topic is fresh per run) and reads what it committed. */
-    private List<Incident> timed(String what, int parallelism, int reports, Job job, KafkaRun run) throws Exception {
+    private static List<Incident> timed(String what, int parallelism, int reports, Job job, KafkaRun run)
+            throws Exception {
         run.freshSink();
         long t0 = System.nanoTime();
         long late = job.run();

@@ -13,6 +13,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
+import org.parley.kafka.KafkaBroker;
 
 /**
  * Exactly once end to end: a task of the job fails mid-stream, after a checkpoint; Flink restarts

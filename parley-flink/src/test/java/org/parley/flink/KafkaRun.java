@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.parley.kafka.IncidentConsumer;
+import org.parley.kafka.KafkaBroker;
 
 /** Topics filled from feeds, the job run over them in a MiniCluster, the incidents read back committed. */
 final class KafkaRun {
@@ -140,7 +142,7 @@ final class KafkaRun {
                 IncidentConsumer.subscribe(broker.bootstrap(), incidents, "reader-" + UUID.randomUUID())) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             do {
-                out.addAll(consumer.poll(Duration.ofMillis(500)));
+                consumer.poll(Duration.ofMillis(500)).forEach(e -> out.add(Incident.fromJson(IncidentJson.write(e))));
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the incident topic " + incidents + " was not read to its end in 2 min");
                 }

@@ -26,12 +26,15 @@ import org.parley.track.feed.FeedSpec;
  *   feeds:
  *     - { name: ais-tcp, kind: ais, url: "tcp://127.0.0.1:10110" }
  *     - { name: replay, kind: ais, file: "scenario.nmea", speed: 60 }
+ *   # or, instead of position feeds, the Flink job's incidents (docs/scale-out.md):
+ *   #  - { name: cluster, kind: kafka, bootstrap: "kafka1:9092", topic: parley-incidents, group: parley-BLUE }
  * </pre>
  *
  * Files are relative to node.yaml's folder. A section that is absent leaves the watch off.
  */
 final class WatchSection {
     private static final Set<String> FEED_KEYS = Set.of("name", "kind", "url", "file", "speed");
+    private static final Set<String> CLUSTER_KEYS = Set.of("name", "kind", "bootstrap", "topic", "group");
 
     private WatchSection() {}
 
@@ -47,7 +50,8 @@ final class WatchSection {
                 send(node.path("send")),
                 feeds(node.path("feeds"), base),
                 NodeConfig.duration(node.path("feedSilentAfter"), "watch.feedSilentAfter", Duration.ofMinutes(5)),
-                true);
+                true,
+                cluster(node.path("feeds")));
     }
 
     private static Optional<Path> file(JsonNode node, String name, Path base) {
@@ -91,6 +95,9 @@ final class WatchSection {
             throw new IllegalArgumentException("watch.feeds must be a list of {name, kind, url | file, speed}");
         }
         for (JsonNode feed : node) {
+            if (isCluster(feed)) {
+                continue;
+            }
             String name = feed.path("name").asText("");
             feed.properties().forEach(e -> {
                 if (!FEED_KEYS.contains(e.getKey())) {
@@ -112,5 +119,40 @@ final class WatchSection {
             }
         }
         return feeds;
+    }
+
+    private static boolean isCluster(JsonNode feed) {
+        return feed.path("kind").asText("").strip().equalsIgnoreCase("kafka");
+    }
+
+    /** The feed of kind {@code kafka}, if any: at most one. */
+    private static Optional<WatchConfig.ClusterFeed> cluster(JsonNode node) {
+        List<WatchConfig.ClusterFeed> found = new ArrayList<>();
+        for (JsonNode feed : node) {
+            if (!isCluster(feed)) {
+                continue;
+            }
+            String name = feed.path("name").asText("");
+            feed.properties().forEach(e -> {
+                if (!CLUSTER_KEYS.contains(e.getKey())) {
+                    throw new IllegalArgumentException("watch.feeds." + name + ": unknown key '" + e.getKey()
+                            + "'; a feed of kind kafka has name, bootstrap, topic and group");
+                }
+            });
+            try {
+                found.add(new WatchConfig.ClusterFeed(
+                        name,
+                        feed.path("bootstrap").asText(""),
+                        feed.path("topic").asText(""),
+                        feed.path("group").asText("")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("watch.feeds: " + e.getMessage(), e);
+            }
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException(
+                    "watch.feeds: at most one feed of kind kafka (the job's incident topic)");
+        }
+        return found.stream().findFirst();
     }
 }

@@ -242,4 +242,42 @@ class NodeConfigTest {
                         """))
                 .hasMessageContaining("watch.send.HOTLINE must be auto, draft or off, not 'loud'");
     }
+
+    @Test
+    void load_kafkaFeed_readsTheClusterFeedAndNoPositionFeeds() throws Exception {
+        WatchConfig watch = load(VALID + """
+                watch:
+                  feeds:
+                    - { name: cluster, kind: kafka, bootstrap: "kafka1:9092,10.0.0.2:9093", topic: parley-incidents, group: parley-BLUE }
+                """).watch();
+
+        assertThat(watch.feeds()).isEmpty();
+        assertThat(watch.cluster())
+                .contains(new WatchConfig.ClusterFeed(
+                        "cluster", "kafka1:9092,10.0.0.2:9093", "parley-incidents", "parley-BLUE"));
+    }
+
+    @Test
+    void load_kafkaFeedWrong_refusedWithWhatToWrite() {
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds:
+                            - { name: cluster, kind: kafka, bootstrap: "kafka1:9092", topic: parley-incidents, group: parley-BLUE }
+                            - { name: ais-tcp, kind: ais, url: "tcp://127.0.0.1:10110" }
+                        """)).hasMessageContaining("cannot be combined with position feeds");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: cluster, kind: kafka, bootstrap: "kafka1:9092", topic: parley-incidents }]
+                        """))
+                .hasMessageContaining("group must name this node's own consumer group");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: cluster, kind: kafka, bootstrap: "kafka1", topic: t, group: g }]
+                        """))
+                .hasMessageContaining("bootstrap must list the brokers as host:port");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: cluster, kind: kafka, url: "tcp://kafka1:9092", topic: t, group: g }]
+                        """)).hasMessageContaining("unknown key 'url'");
+    }
 }

@@ -50,7 +50,13 @@ final class WatchRoutes {
         for (int i = 0; i < list.size(); i++) {
             reports.add(report(list.get(i), "positions[" + i + "]"));
         }
-        int queued = watch.accept(reports);
+        int queued;
+        try {
+            queued = watch.accept(reports);
+        } catch (IllegalStateException e) {
+            // The watch takes its incidents from the Flink job (feed kind kafka): no engine here.
+            throw new Problem(409, String.valueOf(e.getMessage()));
+        }
         return Reply.accepted(JSON.createObjectNode().put("accepted", queued));
     }
 

@@ -132,6 +132,11 @@ public final class EncounterWatch implements AutoCloseable {
      * {@link IllegalStateException} when the watch is not running.
      */
     public int accept(List<PositionReport> reports) {
+        if (config.cluster().isPresent()) {
+            throw new IllegalStateException("this node takes its incidents from the Flink job (watch feed "
+                    + config.cluster().get().name() + ", kind kafka): send own units' positions to the cluster's feed"
+                    + " topics");
+        }
         WatchLoop running = running();
         reports.forEach(running::offer);
         return reports.size();
@@ -188,16 +193,50 @@ public final class EncounterWatch implements AutoCloseable {
      */
     public synchronized Optional<EnvelopeId> onEvent(
             EncounterEvent event, Optional<Incident.Motion> motionA, Optional<Incident.Motion> motionB) {
+        return handle(event, motionA, motionB, Optional.empty());
+    }
+
+    /**
+     * An incident event of the Flink job, from the watch feed of kind {@code kafka} (issue 21): the
+     * same path as the engine's events, once per event even when the topic is read again after a
+     * restart. The event's key (the job's incident id, which is stable, its kind and level) is
+     * stored with the incident's change in one transaction; an event found stored is not stored
+     * again, but its notice is still claimed (claims are idempotent), so a stop between the change
+     * and the claim loses no FLASH. The job sends no track reports, so no motions are kept.
+     */
+    synchronized Optional<EnvelopeId> onClusterEvent(EncounterEvent event) {
+        return handle(
+                event,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(event.incidentId() + "|" + event.kind() + "|" + event.level()));
+    }
+
+    private Optional<EnvelopeId> handle(
+            EncounterEvent event,
+            Optional<Incident.Motion> motionA,
+            Optional<Incident.Motion> motionB,
+            Optional<String> clusterKey) {
         if (event.a().party().isEmpty() && event.b().party().isEmpty()) {
             events.count(NodeEvents.Counter.ENCOUNTERS_UNATTRIBUTED);
             return Optional.empty();
         }
-        Optional<Incident> incident = incidentFor(event);
+        if (clusterKey.isPresent() && !ids.containsKey(event.incidentId())) {
+            // The job's incident ids outlive a node restart: a later event of the same job incident
+            // joins our incident even if it was closed meanwhile as unobserved (no split incident).
+            incidents.incidentOfJobIncident(event.incidentId()).ifPresent(id -> ids.put(event.incidentId(), id));
+        }
+        Optional<String> stored = clusterKey.flatMap(incidents::incidentOfClusterEvent);
+        Optional<Incident> incident = stored.isPresent() ? incidents.find(stored.get()) : incidentFor(event);
         if (incident.isEmpty()) {
             return Optional.empty();
         }
         String id = incident.get().id();
-        incidents.change(id, event, motionA, motionB);
+        if (stored.isEmpty()) {
+            incidents.change(id, event, motionA, motionB, clusterKey);
+        } else if (incident.get().open()) {
+            ids.put(event.incidentId(), id);
+        }
         if (event.kind() == EncounterEvent.Kind.CLOSED) {
             ids.remove(event.incidentId());
         }

@@ -63,6 +63,28 @@ final class IncidentStore {
         return one("SELECT " + COLUMNS + " FROM incident WHERE pair_key = ? AND closed_micros IS NULL", pairKey);
     }
 
+    /** The incident an event of the cluster's feed was stored under, if it was stored. */
+    Optional<String> incidentOfClusterEvent(String key) {
+        return clusterLookup("SELECT incident_id FROM cluster_event WHERE event_key = ?", key);
+    }
+
+    /** Our incident for the Flink job's incident id, if one of its events was stored. */
+    Optional<String> incidentOfJobIncident(String jobIncident) {
+        return clusterLookup("SELECT incident_id FROM cluster_event WHERE job_incident = ? LIMIT 1", jobIncident);
+    }
+
+    private Optional<String> clusterLookup(String sql, String key) {
+        try (Connection c = data.getConnection();
+                PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, key);
+            try (ResultSet rows = q.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("watch: cannot read incidents: " + e.getMessage(), e);
+        }
+    }
+
     Optional<Incident> find(String id) {
         return one("SELECT " + COLUMNS + " FROM incident WHERE incident_id = ?", id);
     }
@@ -89,6 +111,20 @@ final class IncidentStore {
      * event's level (and to closed for CLOSED), in one transaction.
      */
     void change(String id, EncounterEvent event, Optional<Incident.Motion> motionA, Optional<Incident.Motion> motionB) {
+        change(id, event, motionA, motionB, Optional.empty());
+    }
+
+    /**
+     * {@link #change(String, EncounterEvent, Optional, Optional)}, and for an event of the cluster's
+     * feed its key kept in the same transaction ({@link #incidentOfClusterEvent} finds it after a
+     * restart).
+     */
+    void change(
+            String id,
+            EncounterEvent event,
+            Optional<Incident.Motion> motionA,
+            Optional<Incident.Motion> motionB,
+            Optional<String> clusterKey) {
         transaction(c -> {
             // A write first: on SQLite it takes the write lock at once (waiting out the busy
             // timeout), where a read first would have to upgrade its lock and could fail busy.
@@ -100,6 +136,16 @@ final class IncidentStore {
             }
             insertChange(c, id, event);
             Motions.insert(c, id, motionA, motionB);
+            if (clusterKey.isPresent()) {
+                try (PreparedStatement key = c.prepareStatement("INSERT INTO cluster_event (event_key, job_incident,"
+                        + " incident_id, stored_micros) VALUES (?, ?, ?, ?)")) {
+                    key.setString(1, clusterKey.get());
+                    key.setString(2, event.incidentId());
+                    key.setString(3, id);
+                    key.setLong(4, micros(event.time()));
+                    key.executeUpdate();
+                }
+            }
             boolean closes = event.kind() == EncounterEvent.Kind.CLOSED;
             // The incident keeps the worst level it reached: after a restart the fresh engine may
             // see the pair again at a lower level first.

@@ -75,6 +75,7 @@ final class WatchLoop implements AutoCloseable {
         WatchLoop loop = new WatchLoop(config, watch, events, clock);
         loop.thread.start();
         loop.feeds.addAll(Feeds.start(config.feeds(), clock, loop::offer));
+        config.cluster().ifPresent(cluster -> loop.feeds.add(ClusterFeedReader.start(cluster, watch, clock)));
         return loop;
     }
 
