@@ -34,14 +34,24 @@ final class Track {
     private Optional<GeoPosition> position = Optional.empty();
     private long positionAtMillis = Long.MIN_VALUE;
     private boolean onGround;
-    private OptionalInt baroAltitude = OptionalInt.empty();
-    private OptionalInt geometricAltitude = OptionalInt.empty();
-    private OptionalDouble groundSpeed = OptionalDouble.empty();
-    private OptionalDouble track = OptionalDouble.empty();
-    private OptionalInt verticalRate = OptionalInt.empty();
-    private Optional<String> callsign = Optional.empty();
-    private Optional<String> category = Optional.empty();
-    private Optional<String> squawk = Optional.empty();
+    // The latest value of each field as a primitive (AltitudeCodes.INVALID, Velocity.ABSENT or NaN
+    // when never heard): folding a frame in allocates nothing; snapshot() wraps them.
+    private int baroAltitude = AltitudeCodes.INVALID;
+    private int geometricAltitude = AltitudeCodes.INVALID;
+    private double groundSpeed = Double.NaN;
+    private double track = Double.NaN;
+    private int verticalRate = Velocity.ABSENT;
+    /** The 48 bits of eight 6-bit characters (ME/MB bits 9-56), decoded when asked for. */
+    private long callsignBits;
+
+    private boolean hasCallsign;
+    /** Type code 1-4 and category of the last identification, 0 if none yet. */
+    private int emitterTypeCode;
+
+    private int emitterCategory;
+    /** The 13-bit Mode A code, -1 if none yet. */
+    private int squawkCode = -1;
+
     long lastMillis;
     /** When a DF11 (II=0) or DF17/18 last confirmed this address; MIN_VALUE if never. */
     long confirmedMillis = Long.MIN_VALUE / 2;
@@ -52,60 +62,82 @@ final class Track {
         this.address = address;
     }
 
-    /** Folds a message into the state; returns it with its position filled when CPR resolved. */
-    ModeSMessage update(ModeSMessage message, long atMillis, Optional<GeoPosition> receiver) {
+    /**
+     * Folds an accepted frame {@code f} (7 or 14 bytes from index 0, parity checked) into the
+     * state, reading its fields straight from the bytes; returns the position CPR resolved from
+     * it, if any. The decoded message is the one {@link FrameMessages} makes of the same bytes.
+     */
+    Optional<GeoPosition> update(byte[] f, long atMillis, Optional<GeoPosition> receiver) {
         lastMillis = atMillis;
         messages++;
-        return switch (message) {
-            case ModeSMessage.AirbornePosition p -> airborne(p, atMillis, receiver);
-            case ModeSMessage.SurfacePosition p -> surface(p, atMillis, receiver);
-            case ModeSMessage.Identification i -> {
-                callsign = Optional.of(i.callsign());
-                category = Optional.of(i.emitterCategory());
-                yield i;
+        int df = (f[0] & 0xFF) >>> 3;
+        switch (df) {
+            case 17, 18 -> {
+                return squitter(f, Bits.me(f, 1, 5), atMillis, receiver);
             }
-            case ModeSMessage.AirborneVelocity v -> velocity(v);
-            case ModeSMessage.AircraftStatus s -> {
-                if (s.squawk().isPresent()) {
-                    squawk = s.squawk();
-                }
-                yield s;
-            }
-            case ModeSMessage.SurveillanceReply r -> {
-                if (r.altitudeFeet().isPresent()) {
-                    baroAltitude = r.altitudeFeet();
-                }
-                if (r.squawk().isPresent()) {
-                    squawk = r.squawk();
-                }
-                groundFromFlightStatus(r.flightStatus());
-                yield r;
-            }
-            case ModeSMessage.CommBReply r -> {
-                if (r.altitudeFeet().isPresent()) {
-                    baroAltitude = r.altitudeFeet();
-                }
-                if (r.squawk().isPresent()) {
-                    squawk = r.squawk();
-                }
-                groundFromFlightStatus(r.flightStatus());
-                if (r.commB() instanceof CommB.AircraftIdentification id
-                        && !id.callsign().isEmpty()) {
-                    callsign = Optional.of(id.callsign());
-                }
-                yield r;
-            }
-            case ModeSMessage.AllCallReply a -> {
+            case 11 -> {
                 // Annex 10 Vol IV §3.1.2.5.2.2.1: CA 4 = on the ground, 5 = airborne.
-                if (a.capability() == 4 || a.capability() == 5) {
-                    onGround = a.capability() == 4;
+                int ca = Bits.get(f, 6, 3);
+                if (ca == 4 || ca == 5) {
+                    onGround = ca == 4;
                 }
-                yield a;
             }
-            case ModeSMessage.TargetState t -> t;
-            case ModeSMessage.OperationalStatus o -> o;
-            case ModeSMessage.OtherSquitter o -> o;
-        };
+            default -> surveillance(f, df);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<GeoPosition> squitter(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
+        if (tc >= 1 && tc <= 4) {
+            callsignBits = Bits.meLong(f) & 0xFFFF_FFFF_FFFFL;
+            hasCallsign = true;
+            emitterTypeCode = tc;
+            emitterCategory = Bits.me(f, 6, 3);
+        } else if (tc >= 5 && tc <= 8) {
+            return surface(f, at, receiver);
+        } else if ((tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) {
+            return airborne(f, tc, at, receiver);
+        } else if (tc == 19) {
+            velocity(f);
+        } else if (tc == 28) {
+            // DO-260B §2.2.3.2.7.8: subtype 1 carries the Mode A code (0 = none).
+            int id13 = Bits.me(f, 12, 13);
+            if (Bits.me(f, 6, 3) == 1 && id13 != 0) {
+                squawkCode = id13;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** DF0/4/5/16 surveillance and DF20/21 Comm-B replies. */
+    private void surveillance(byte[] f, int df) {
+        int code = Bits.get(f, 20, 13);
+        int feet = AltitudeCodes.INVALID;
+        if (df == 5 || df == 21) {
+            squawkCode = code;
+        } else {
+            feet = AltitudeCodes.ac13ToFeet(code);
+            if (feet != AltitudeCodes.INVALID) {
+                baroAltitude = feet;
+            }
+        }
+        if (df != 0 && df != 16) {
+            groundFromFlightStatus(Bits.get(f, 6, 3));
+        }
+        if ((df == 20 || df == 21) && CommBInference.identifies(f, feet) && !blankCallsign(f)) {
+            callsignBits = Bits.meLong(f) & 0xFFFF_FFFF_FFFFL;
+            hasCallsign = true;
+        }
+    }
+
+    /** All eight characters are spaces (code 32): the callsign trims to nothing. */
+    private static boolean blankCallsign(byte[] f) {
+        for (int i = 0; i < 8; i++) {
+            if (Bits.me(f, 9 + 6 * i, 6) != 32) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void groundFromFlightStatus(int fs) {
@@ -115,47 +147,51 @@ final class Track {
         }
     }
 
-    private ModeSMessage velocity(ModeSMessage.AirborneVelocity v) {
-        if (v.groundSpeedKnots().isPresent()) {
-            groundSpeed = v.groundSpeedKnots();
+    private void velocity(byte[] f) {
+        double gs = Velocity.groundSpeedKnots(f);
+        if (!Double.isNaN(gs)) {
+            groundSpeed = gs;
         }
-        if (v.trackDegrees().isPresent()) {
-            track = v.trackDegrees();
+        double t = Velocity.trackDegrees(f);
+        if (!Double.isNaN(t)) {
+            track = t;
         }
-        if (v.verticalRateFeetPerMinute().isPresent()) {
-            verticalRate = v.verticalRateFeetPerMinute();
+        int vr = Velocity.verticalRateFeetPerMinute(f);
+        if (vr != Velocity.ABSENT) {
+            verticalRate = vr;
         }
-        if (v.gnssMinusBaroFeet().isPresent() && baroAltitude.isPresent()) {
-            geometricAltitude = OptionalInt.of(
-                    baroAltitude.getAsInt() + v.gnssMinusBaroFeet().getAsInt());
+        int diff = Velocity.gnssMinusBaroFeet(f);
+        if (diff != Velocity.ABSENT && baroAltitude != AltitudeCodes.INVALID) {
+            geometricAltitude = baroAltitude + diff;
         }
         onGround = false;
-        return v;
     }
 
-    private ModeSMessage airborne(ModeSMessage.AirbornePosition p, long at, Optional<GeoPosition> receiver) {
+    /** ME: 1-5 TC | 6-7 SS | 8 NIC-B | 9-20 altitude | 21 T | 22 F | 23-39 lat-CPR | 40-56 lon-CPR */
+    private Optional<GeoPosition> airborne(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
         onGround = false;
-        if (p.altitudeFeet().isPresent()) {
-            if (p.gnssAltitude()) {
-                geometricAltitude = p.altitudeFeet();
+        int feet = AltitudeCodes.ac12ToFeet(Bits.me(f, 9, 12));
+        if (feet != AltitudeCodes.INVALID) {
+            if (tc >= 20) {
+                geometricAltitude = feet;
             } else {
-                baroAltitude = p.altitudeFeet();
+                baroAltitude = feet;
             }
         }
-        Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), false, at, receiver);
-        return p.withPosition(resolved);
+        return resolve(Bits.meFlag(f, 22), Bits.me(f, 23, 17), Bits.me(f, 40, 17), false, at, receiver);
     }
 
-    private ModeSMessage surface(ModeSMessage.SurfacePosition p, long at, Optional<GeoPosition> receiver) {
+    /** ME: 1-5 TC | 6-12 movement | 13 track status | 14-20 track | 21 T | 22 F | 23-39 lat | 40-56 lon */
+    private Optional<GeoPosition> surface(byte[] f, long at, Optional<GeoPosition> receiver) {
         onGround = true;
-        if (p.groundSpeedKnots().isPresent()) {
-            groundSpeed = p.groundSpeedKnots();
+        double knots = ExtendedSquitter.movementKnotsOrNaN(Bits.me(f, 6, 7));
+        if (!Double.isNaN(knots)) {
+            groundSpeed = knots;
         }
-        if (p.trackDegrees().isPresent()) {
-            track = p.trackDegrees();
+        if (Bits.meFlag(f, 13)) {
+            track = Bits.me(f, 14, 7) * 360.0 / 128.0;
         }
-        Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), true, at, receiver);
-        return p.withPosition(resolved);
+        return resolve(Bits.meFlag(f, 22), Bits.me(f, 23, 17), Bits.me(f, 40, 17), true, at, receiver);
     }
 
     private Optional<GeoPosition> resolve(
@@ -233,15 +269,25 @@ final class Track {
                 position,
                 at,
                 onGround,
-                baroAltitude,
-                geometricAltitude,
-                groundSpeed,
-                track,
-                verticalRate,
-                callsign,
-                category,
-                squawk,
+                optional(baroAltitude),
+                optional(geometricAltitude),
+                optional(groundSpeed),
+                optional(track),
+                verticalRate == Velocity.ABSENT ? OptionalInt.empty() : OptionalInt.of(verticalRate),
+                hasCallsign ? Optional.of(CommBInference.callsign(callsignBits)) : Optional.empty(),
+                emitterTypeCode == 0
+                        ? Optional.empty()
+                        : Optional.of(ExtendedSquitter.emitterCategory(emitterTypeCode, emitterCategory)),
+                squawkCode < 0 ? Optional.empty() : Optional.of(AltitudeCodes.squawk(squawkCode)),
                 Instant.ofEpochMilli(lastMillis),
                 Math.max(messages, 1));
+    }
+
+    private static OptionalInt optional(int feet) {
+        return feet == AltitudeCodes.INVALID ? OptionalInt.empty() : OptionalInt.of(feet);
+    }
+
+    private static OptionalDouble optional(double value) {
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 }

@@ -113,7 +113,7 @@ final class BaseStationFormat {
 
     /** Annex 10 Vol IV §3.1.2.5.2.2.1 capability: 4 on the ground, 5 airborne, else unknown. */
     private static String groundFromCapability(AdsbResult.Decoded d) {
-        int ca = d.frame().bytes()[0] & 0x07;
+        int ca = d.byteAt(0) & 0x07;
         return ca == 4 ? "-1" : ca == 5 ? "0" : "";
     }
 
