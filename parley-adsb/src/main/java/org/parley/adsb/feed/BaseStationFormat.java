@@ -22,6 +22,12 @@ final class BaseStationFormat {
     private BaseStationFormat() {}
 
     static Optional<String> format(AdsbResult.Decoded d) {
+        int df = d.downlinkFormat();
+        int tc = d.byteAt(4) >>> 3;
+        if ((df == 17 || df == 18) && (tc == 0 || tc >= 20)) {
+            // TC 20-22 (GNSS height), 23-31: no line (see fill), so the message is never made.
+            return Optional.empty();
+        }
         Fields f = new Fields();
         ModeSMessage m = d.message();
         int type = fill(m, f);
