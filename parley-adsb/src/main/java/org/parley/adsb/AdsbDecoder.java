@@ -220,7 +220,7 @@ public final class AdsbDecoder {
         GeoPosition position = null;
         if (check != AdsbResult.AddressCheck.UNCONFIRMED) {
             Track track = tracks.getOrCreate(address);
-            position = track.update(f, millis, receiver).orElse(null);
+            position = track.update(f, millis, receiver);
             prune(millis);
         }
         return new AdsbResult.Decoded(f, length, address, position, at, check);

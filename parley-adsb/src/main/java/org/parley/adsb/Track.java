@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /** Mutable per-address state behind {@link AircraftState}, including the CPR halves. */
 final class Track {
@@ -31,7 +32,7 @@ final class Track {
     private final int[] cprLon = new int[2];
     private final long[] cprAt = {Long.MIN_VALUE, Long.MIN_VALUE};
     private final boolean[] cprSurface = new boolean[2];
-    private Optional<GeoPosition> position = Optional.empty();
+    private @Nullable GeoPosition position;
     private long positionAtMillis = Long.MIN_VALUE;
     private boolean onGround;
     // The latest value of each field as a primitive (AltitudeCodes.INVALID, Velocity.ABSENT or NaN
@@ -67,7 +68,8 @@ final class Track {
      * state, reading its fields straight from the bytes; returns the position CPR resolved from
      * it, if any. The decoded message is the one {@link FrameMessages} makes of the same bytes.
      */
-    Optional<GeoPosition> update(byte[] f, long atMillis, Optional<GeoPosition> receiver) {
+    @Nullable
+    GeoPosition update(byte[] f, long atMillis, Optional<GeoPosition> receiver) {
         lastMillis = atMillis;
         messages++;
         int df = (f[0] & 0xFF) >>> 3;
@@ -84,10 +86,10 @@ final class Track {
             }
             default -> surveillance(f, df);
         }
-        return Optional.empty();
+        return null;
     }
 
-    private Optional<GeoPosition> squitter(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
+    private @Nullable GeoPosition squitter(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
         if (tc >= 1 && tc <= 4) {
             callsignBits = Bits.meLong(f) & 0xFFFF_FFFF_FFFFL;
             hasCallsign = true;
@@ -106,7 +108,7 @@ final class Track {
                 squawkCode = id13;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** DF0/4/5/16 surveillance and DF20/21 Comm-B replies. */
@@ -168,7 +170,7 @@ final class Track {
     }
 
     /** ME: 1-5 TC | 6-7 SS | 8 NIC-B | 9-20 altitude | 21 T | 22 F | 23-39 lat-CPR | 40-56 lon-CPR */
-    private Optional<GeoPosition> airborne(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
+    private @Nullable GeoPosition airborne(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
         onGround = false;
         int feet = AltitudeCodes.ac12ToFeet(Bits.me(f, 9, 12));
         if (feet != AltitudeCodes.INVALID) {
@@ -182,7 +184,7 @@ final class Track {
     }
 
     /** ME: 1-5 TC | 6-12 movement | 13 track status | 14-20 track | 21 T | 22 F | 23-39 lat | 40-56 lon */
-    private Optional<GeoPosition> surface(byte[] f, long at, Optional<GeoPosition> receiver) {
+    private @Nullable GeoPosition surface(byte[] f, long at, Optional<GeoPosition> receiver) {
         onGround = true;
         double knots = ExtendedSquitter.movementKnotsOrNaN(Bits.me(f, 6, 7));
         if (!Double.isNaN(knots)) {
@@ -194,7 +196,7 @@ final class Track {
         return resolve(Bits.meFlag(f, 22), Bits.me(f, 23, 17), Bits.me(f, 40, 17), true, at, receiver);
     }
 
-    private Optional<GeoPosition> resolve(
+    private @Nullable GeoPosition resolve(
             boolean odd, int lat, int lon, boolean surface, long at, Optional<GeoPosition> receiver) {
         int i = odd ? 1 : 0;
         cprLat[i] = lat;
@@ -205,37 +207,35 @@ final class Track {
         long window = surface ? SURFACE_PAIR_MILLIS : AIRBORNE_PAIR_MILLIS;
         // The receiver is a safe reference only on the surface (45 NM of unambiguity against a
         // 1090 MHz horizon of ~250 NM airborne): airborne tracks wait for a global pair first.
-        Optional<GeoPosition> reference = position.isPresent() && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS
+        GeoPosition reference = position != null && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS
                 ? position
-                : surface ? receiver : Optional.empty();
-        Optional<GeoPosition> found = Optional.empty();
+                : surface ? receiver.orElse(null) : null;
+        GeoPosition found = null;
         if (cprAt[other] != Long.MIN_VALUE && cprSurface[other] == surface && Math.abs(at - cprAt[other]) <= window) {
-            if (surface) {
-                found = reference.flatMap(
-                        ref -> Cpr.globalSurface(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd, ref));
-            } else {
-                found = Cpr.globalAirborne(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd);
+            if (!surface) {
+                found = Cpr.globalAirborneOrNull(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd);
+            } else if (reference != null) {
+                found = Cpr.globalSurfaceOrNull(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd, reference);
             }
         }
-        if (found.isEmpty() && reference.isPresent()) {
-            found = Cpr.local(lat, lon, odd, surface, reference.get());
+        if (found == null && reference != null) {
+            found = Cpr.localOrNull(lat, lon, odd, surface, reference);
         }
-        if (found.isPresent() && !plausible(found.get(), at)) {
-            return Optional.empty();
+        if (found == null || !plausible(found, at)) {
+            return null;
         }
-        if (found.isPresent()) {
-            position = found;
-            positionAtMillis = at;
-        }
+        position = found;
+        positionAtMillis = at;
         return found;
     }
 
     private boolean plausible(GeoPosition next, long at) {
-        if (position.isEmpty() || at - positionAtMillis > JUMP_CHECK_MILLIS) {
+        GeoPosition last = position;
+        if (last == null || at - positionAtMillis > JUMP_CHECK_MILLIS) {
             return true;
         }
         double allowed = JUMP_BASE_METRES + Math.max(0, at - positionAtMillis) / 1000.0 * JUMP_METRES_PER_SECOND;
-        double x = Math.min(1, Math.sqrt(haversine(position.get(), next)));
+        double x = Math.min(1, Math.sqrt(haversine(last, next)));
         // x <= asin(x) <= x * pi/2 on [0, 1]: most fixes are decided by these bounds without the
         // (slow, not intrinsic) arc sine; the factors 1.58 > pi/2 and 0.999 < 1 keep rounding on the
         // safe side, so the answer is the one the arc sine gives.
@@ -263,10 +263,11 @@ final class Track {
     }
 
     AircraftState snapshot() {
-        Optional<Instant> at = position.map(p -> Instant.ofEpochMilli(positionAtMillis));
+        GeoPosition p = position;
+        Optional<Instant> at = p == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(positionAtMillis));
         return new AircraftState(
                 address,
-                position,
+                Optional.ofNullable(p),
                 at,
                 onGround,
                 optional(baroAltitude),
