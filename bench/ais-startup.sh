@@ -9,7 +9,9 @@
 # included). Prints every run and then, per variant, the median CPU seconds and the ratio against
 # the median of gpsdecode. The input is the one bench/ais-vs-gpsdecode.sh builds (same corpus).
 # Class-data archives and AOT caches are made (untimed) before the first round, each trained on
-# the whole input file unless its name says otherwise.
+# the whole input file unless its name says otherwise (8mb: the file's first 8 MB, as the launcher
+# trains `adsb decode`). appcds-c1-xmn16m-noperf is what `./parley ais decode FILE` runs for a file
+# under 200 MB; appcds-c1 is what it ran before 2026-12-05 19:00.
 # Env:   PARLEY_JAR=path/to/parley.jar (default parley-cli/target/parley.jar, built by ./parley);
 #        PARLEY_DATA, BENCH_CPU as for bench/ais-vs-gpsdecode.sh; VARIANTS="name name ..." to run
 #        some of them only.
@@ -57,6 +59,11 @@ appcds-c1|-XX:SharedArchiveFile=$JSA -Xlog:cds*=off $C1
 appcds-c1-cic1|-XX:SharedArchiveFile=$JSA -Xlog:cds*=off $C1 -XX:CICompilerCount=1
 appcds-tiered|-XX:SharedArchiveFile=$JSA -Xlog:cds*=off $TIERED
 aot-c1|-XX:AOTCache=$WORK/aot-c1.aot -Xlog:aot*=off,cds*=off $C1
+aot-c1-8mb|-XX:AOTCache=$WORK/aot-c1-8mb.aot -Xlog:aot*=off,cds*=off $C1
+aot-c1-xmn16m|-XX:AOTCache=$WORK/aot-c1.aot -Xlog:aot*=off,cds*=off $C1 -Xmn16m
+aot-c1-xmn16m-noperf|-XX:AOTCache=$WORK/aot-c1.aot -Xlog:aot*=off,cds*=off $C1 -Xmn16m -XX:-UsePerfData
+appcds-c1-xmn16m|-XX:SharedArchiveFile=$JSA -Xlog:cds*=off $C1 -Xmn16m
+appcds-c1-xmn16m-noperf|-XX:SharedArchiveFile=$JSA -Xlog:cds*=off $C1 -Xmn16m -XX:-UsePerfData
 aot-tiered|-XX:AOTCache=$WORK/aot-tiered.aot -Xlog:aot*=off,cds*=off $TIERED
 aot-tiered-8mb|-XX:AOTCache=$WORK/aot-tiered-8mb.aot -Xlog:aot*=off,cds*=off $TIERED
 EOF
@@ -69,6 +76,9 @@ train() { # untimed: the launcher's dynamic archive, and AOT caches (JEP 483/514
   "$JAVA" -XX:ArchiveClassesAtExit="$JSA" -Xlog:cds*=off $C1 -cp "$JAR" "$MAIN" "$INPUT" >/dev/null 2>&1
   # shellcheck disable=SC2086
   "$JAVA" -XX:AOTCacheOutput="$WORK/aot-c1.aot" -Xlog:disable $C1 -cp "$JAR" "$MAIN" "$INPUT" >/dev/null 2>&1
+  # shellcheck disable=SC2086
+  "$JAVA" -XX:AOTCacheOutput="$WORK/aot-c1-8mb.aot" -Xlog:disable $C1 -cp "$JAR" "$MAIN" "$WORK/ais-8mb.nmea" \
+    >/dev/null 2>&1
   # shellcheck disable=SC2086
   "$JAVA" -XX:AOTCacheOutput="$WORK/aot-tiered.aot" -Xlog:disable $TIERED -cp "$JAR" "$MAIN" "$INPUT" >/dev/null 2>&1
   # shellcheck disable=SC2086
