@@ -110,6 +110,12 @@ public class AdsbStreamBenchmark {
         return singleDecoder.decode(accepted, 0, accepted.length, singleAt);
     }
 
+    /** The same frame when the consumer asks for its message: the message is made on demand. */
+    @Benchmark
+    public ModeSMessage acceptedFrameMessage() {
+        return ((AdsbResult.Decoded) singleDecoder.decode(accepted, 0, accepted.length, singleAt)).message();
+    }
+
     /** The CLI's receive clock: read once per 1,024 frames. */
     private Instant at(long base, long ticks) {
         if ((frameCount++ & 1023) == 0) {

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Decodes Mode S replies (DF 0/4/5/11/16/17/18/20/21) and keeps the state of every aircraft heard.
@@ -57,6 +55,9 @@ public final class AdsbDecoder {
     private final Optional<GeoPosition> receiver;
     private final long stateTimeoutMillis;
     private final AddressTable tracks = new AddressTable();
+    /** The accepted frame being decoded: copied here from the caller's buffer, never allocated. */
+    private final byte[] scratch = new byte[14];
+
     private long lastPruneMillis = Long.MIN_VALUE;
 
     private AdsbDecoder(Builder b) {
@@ -84,14 +85,15 @@ public final class AdsbDecoder {
     /** Decodes a frame received at {@code receivedAt}. */
     public AdsbResult decode(ModeSFrame frame, Instant receivedAt) {
         byte[] raw = frame.raw();
-        return decode(raw, 0, raw.length, frame, receivedAt);
+        return decodeChecked(raw, 0, raw.length, receivedAt);
     }
 
     /**
      * Decodes the frame in {@code bytes[offset, offset + length)} received at {@code receivedAt}:
      * the same as {@link #decode(ModeSFrame, Instant)} without making a {@link ModeSFrame} first.
-     * The array is not kept: an accepted frame is copied into its result, and a refused one costs
-     * no allocation at all (the {@link AdsbResult.Rejected} is a shared constant), so a feed reader
+     * The array is not kept. A refused frame costs no allocation at all (the {@link
+     * AdsbResult.Rejected} is a shared constant) and an accepted one a single {@link
+     * AdsbResult.Decoded} (a resolved CPR position adds its {@link GeoPosition}), so a feed reader
      * can hand over frames straight from its input buffer.
      *
      * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
@@ -102,7 +104,7 @@ public final class AdsbDecoder {
             return new AdsbResult.Rejected(
                     AdsbResult.Cause.WRONG_LENGTH, "A Mode S frame has 7 or 14 bytes, not " + length);
         }
-        return decode(bytes, offset, length, null, receivedAt);
+        return decodeChecked(bytes, offset, length, receivedAt);
     }
 
     /** Decodes 14 or 28 hex digits; anything else is rejected. */
@@ -112,7 +114,7 @@ public final class AdsbDecoder {
             return new AdsbResult.Rejected(
                     AdsbResult.Cause.NOT_HEX, "not 14 or 28 hex digits: '" + abbreviate(hex) + "'");
         }
-        return decode(bytes, 0, bytes.length, null, receivedAt);
+        return decodeChecked(bytes, 0, bytes.length, receivedAt);
     }
 
     private static String abbreviate(CharSequence text) {
@@ -120,30 +122,30 @@ public final class AdsbDecoder {
     }
 
     /*
-     * The checks that can refuse a frame read it in place (b, o); only a frame that passes them is
-     * copied (unless it came as a ModeSFrame, which owns its bytes) and decoded further.
+     * The checks that can refuse a frame read it in place (b, o); a frame that passes them is
+     * copied into the decoder's scratch array (no allocation), folded into its aircraft's state
+     * from there, and packed into its Decoded, which makes the message only when asked.
      */
-    private AdsbResult decode(
-            byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at) {
+    private AdsbResult decodeChecked(byte[] b, int o, int length, Instant at) {
         int df = (b[o] & 0xFF) >>> 3;
         int expected = df >= 16 ? 14 : 7;
         if (length != expected) {
             return WRONG_LENGTH[df];
         }
         return switch (df) {
-            case 17, 18 -> extendedSquitter(b, o, given, df, at);
-            case 11 -> allCall(b, o, given, at);
-            case 0, 4, 5, 16, 20, 21 -> addressParity(b, o, length, given, df, at);
+            case 17, 18 -> extendedSquitter(b, o, df, at);
+            case 11 -> allCall(b, o, at);
+            case 0, 4, 5, 16, 20, 21 -> addressParity(b, o, length, df, at);
             default -> UNSUPPORTED_DF[df];
         };
     }
 
-    private static byte[] owned(byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given) {
-        return given != null ? given.raw() : Arrays.copyOfRange(b, o, o + length);
+    private byte[] scratch(byte[] b, int o, int length) {
+        System.arraycopy(b, o, scratch, 0, length);
+        return scratch;
     }
 
-    private AdsbResult extendedSquitter(
-            byte[] b, int o, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at) {
+    private AdsbResult extendedSquitter(byte[] b, int o, int df, Instant at) {
         AdsbResult.AddressCheck check = AdsbResult.AddressCheck.PARITY;
         int syndrome = Crc24.syndrome(b, o, 14);
         int flipped = -1;
@@ -154,41 +156,31 @@ public final class AdsbDecoder {
             }
             check = AdsbResult.AddressCheck.CORRECTED;
         }
-        byte[] frame;
+        byte[] f = scratch(b, o, 14);
         if (flipped >= 0) {
-            frame = Arrays.copyOfRange(b, o, o + 14);
-            frame[flipped >>> 3] ^= (byte) (0x80 >>> (flipped & 7));
-            given = null;
-        } else {
-            // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved. Checked
-            // here too, before the copy, so that refusing such a frame allocates nothing.
-            int cf = b[o] & 7;
-            if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
-                return UNSUPPORTED_DF18_CF[cf];
-            }
-            frame = owned(b, o, 14, given);
+            f[flipped >>> 3] ^= (byte) (0x80 >>> (flipped & 7));
         }
-        int cf = Bits.get(frame, 6, 3);
+        // DO-260B Table 2-11: CF 3 (TIS-B management), 4 (coarse TIS-B), 7 reserved.
+        int cf = f[0] & 7;
         if (df == 18 && cf > 2 && cf != 5 && cf != 6) {
             return UNSUPPORTED_DF18_CF[cf];
         }
         long millis = at.toEpochMilli();
-        IcaoAddress address = address(Bits.get(frame, 9, 24));
+        IcaoAddress address = address(Bits.get(f, 9, 24));
         if (df == 17 || cf == 0) {
             tracks.getOrCreate(address).confirmedMillis = millis;
         }
-        ModeSMessage message = ExtendedSquitter.decode(frame, df, address);
-        return decoded(message, frame, given, at, millis, check);
+        return decoded(f, 14, address, at, millis, check);
     }
 
-    private AdsbResult allCall(byte[] b, int o, @org.jspecify.annotations.Nullable ModeSFrame given, Instant at) {
+    private AdsbResult allCall(byte[] b, int o, Instant at) {
         int syndrome = Crc24.syndrome(b, o, 7);
         // Annex 10 Vol IV §3.1.2.3.3.2: DF11 parity is overlaid with the interrogator code (II or
         // SI, low 7 bits); anything in the upper 17 bits is an error.
         if ((syndrome & 0xFFFF80) != 0) {
             return BAD_PARITY[11];
         }
-        byte[] f = owned(b, o, 7, given);
+        byte[] f = scratch(b, o, 7);
         long millis = at.toEpochMilli();
         IcaoAddress address = address(Bits.get(f, 9, 24));
         if (syndrome == 0) {
@@ -196,12 +188,10 @@ public final class AdsbDecoder {
             // noise that happens to leave the upper parity bits clear (dump1090 does the same).
             tracks.getOrCreate(address).confirmedMillis = millis;
         }
-        ModeSMessage message = new ModeSMessage.AllCallReply(11, address, Bits.get(f, 6, 3), syndrome);
-        return decoded(message, f, given, at, millis, AdsbResult.AddressCheck.PARITY);
+        return decoded(f, 7, address, at, millis, AdsbResult.AddressCheck.PARITY);
     }
 
-    private AdsbResult addressParity(
-            byte[] b, int o, int length, @org.jspecify.annotations.Nullable ModeSFrame given, int df, Instant at) {
+    private AdsbResult addressParity(byte[] b, int o, int length, int df, Instant at) {
         // Annex 10 Vol IV §3.1.2.3.3.2: AP = parity XOR address, so the syndrome is the address.
         int syndrome = Crc24.syndrome(b, o, length);
         Track seen = tracks.get(syndrome);
@@ -211,28 +201,11 @@ public final class AdsbDecoder {
             // Most frames of a busy feed end here: the reason is a constant, not built per frame.
             return UNCONFIRMED[df];
         }
-        byte[] f = owned(b, o, length, given);
+        byte[] f = scratch(b, o, length);
         IcaoAddress address = seen != null ? seen.address : new IcaoAddress(syndrome);
-        int fs = df == 0 || df == 16 ? -1 : Bits.get(f, 6, 3);
-        int code = Bits.get(f, 20, 13);
-        OptionalInt altitude = OptionalInt.empty();
-        Optional<String> squawk = Optional.empty();
-        if (df == 5 || df == 21) {
-            squawk = Optional.of(AltitudeCodes.squawk(code));
-        } else {
-            int feet = AltitudeCodes.ac13ToFeet(code);
-            altitude = feet == AltitudeCodes.INVALID ? OptionalInt.empty() : OptionalInt.of(feet);
-        }
-        ModeSMessage message;
-        if (df == 20 || df == 21) {
-            CommB commB = CommBInference.infer(f, altitude.orElse(AltitudeCodes.INVALID));
-            message = new ModeSMessage.CommBReply(df, address, fs, altitude, squawk, commB);
-        } else {
-            message = new ModeSMessage.SurveillanceReply(df, address, fs, altitude, squawk);
-        }
         AdsbResult.AddressCheck check =
                 known ? AdsbResult.AddressCheck.KNOWN_ADDRESS : AdsbResult.AddressCheck.UNCONFIRMED;
-        return decoded(message, f, given, at, millis, check);
+        return decoded(f, length, address, at, millis, check);
     }
 
     /** The address value as an {@link IcaoAddress}, shared with its track when there is one. */
@@ -241,21 +214,16 @@ public final class AdsbDecoder {
         return t != null ? t.address : new IcaoAddress(value);
     }
 
+    /** Folds the accepted frame {@code f} into its aircraft (unless unconfirmed) and packs it. */
     private AdsbResult decoded(
-            ModeSMessage message,
-            byte[] f,
-            @org.jspecify.annotations.Nullable ModeSFrame given,
-            Instant at,
-            long millis,
-            AdsbResult.AddressCheck check) {
-        ModeSMessage out = message;
+            byte[] f, int length, IcaoAddress address, Instant at, long millis, AdsbResult.AddressCheck check) {
+        GeoPosition position = null;
         if (check != AdsbResult.AddressCheck.UNCONFIRMED) {
-            Track track = tracks.getOrCreate(message.address());
-            out = track.update(message, millis, receiver);
+            Track track = tracks.getOrCreate(address);
+            position = track.update(f, millis, receiver);
             prune(millis);
         }
-        ModeSFrame frame = given != null ? given : ModeSFrame.wrap(f);
-        return new AdsbResult.Decoded(out, frame, at, check);
+        return new AdsbResult.Decoded(f, length, address, position, at, check);
     }
 
     private void prune(long now) {

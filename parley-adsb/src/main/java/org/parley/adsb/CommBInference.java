@@ -26,16 +26,7 @@ final class CommBInference {
         if (Bits.meLong(f) == 0) {
             return new CommB.Empty();
         }
-        // One bit per Register ordinal: no list unless the answer is ambiguous.
-        int fits = (is10(f) ? 1 : 0)
-                | (is17(f) ? 1 << 1 : 0)
-                | (is20(f) ? 1 << 2 : 0)
-                | (is30(f) ? 1 << 3 : 0)
-                | (is40(f) ? 1 << 4 : 0)
-                | (is44(f) ? 1 << 5 : 0)
-                | (is45(f) ? 1 << 6 : 0)
-                | (is50(f) ? 1 << 7 : 0)
-                | (is60(f, altitudeFeet) ? 1 << 8 : 0);
+        int fits = fits(f, altitudeFeet);
         if (fits == 0) {
             return new CommB.Unknown();
         }
@@ -50,6 +41,27 @@ final class CommBInference {
             return new CommB.Ambiguous(candidates);
         }
         return decode(f, all[Integer.numberOfTrailingZeros(fits)]);
+    }
+
+    /**
+     * True when {@link #infer} reads the MB field as an aircraft identification (register 2,0 and
+     * no other): the only reading that feeds the aircraft's state, checked without allocating.
+     */
+    static boolean identifies(byte[] f, int altitudeFeet) {
+        return Bits.meLong(f) != 0 && is20(f) && fits(f, altitudeFeet) == 1 << 2;
+    }
+
+    /** One bit per {@link CommB.Register} ordinal whose checks the MB field passes. */
+    private static int fits(byte[] f, int altitudeFeet) {
+        return (is10(f) ? 1 : 0)
+                | (is17(f) ? 1 << 1 : 0)
+                | (is20(f) ? 1 << 2 : 0)
+                | (is30(f) ? 1 << 3 : 0)
+                | (is40(f) ? 1 << 4 : 0)
+                | (is44(f) ? 1 << 5 : 0)
+                | (is45(f) ? 1 << 6 : 0)
+                | (is50(f) ? 1 << 7 : 0)
+                | (is60(f, altitudeFeet) ? 1 << 8 : 0);
     }
 
     private static CommB decode(byte[] f, CommB.Register register) {
@@ -68,9 +80,14 @@ final class CommBInference {
 
     /** Six-bit characters of ICAO Annex 10 Vol IV Table 3-9, MB bits 9-56; spaces trimmed. */
     static String callsign(byte[] f) {
+        return callsign(Bits.meLong(f));
+    }
+
+    /** {@link #callsign(byte[])} from the ME/MB field as a long (its low 48 bits are the characters). */
+    static String callsign(long me) {
         char[] chars = new char[8];
         for (int i = 0; i < 8; i++) {
-            chars[i] = IDENT_CHARS.charAt(Bits.me(f, 9 + 6 * i, 6));
+            chars[i] = IDENT_CHARS.charAt((int) (me >>> (42 - 6 * i)) & 63);
         }
         return new String(chars).stripTrailing();
     }

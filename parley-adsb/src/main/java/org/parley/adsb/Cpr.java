@@ -1,6 +1,7 @@
 package org.parley.adsb;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact Position Reporting decode, DO-260B Appendix A §A.1.7 (airborne and surface, global from
@@ -44,8 +45,13 @@ final class Cpr {
      * says which one is newer and so sets the result.
      */
     static Optional<GeoPosition> globalAirborne(int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd) {
-        return global(360.0, latEven, lonEven, latOdd, lonOdd, latestOdd, 0)
-                .map(p -> GeoPosition.ofNormalised(p[0], p[1]));
+        return Optional.ofNullable(globalAirborneOrNull(latEven, lonEven, latOdd, lonOdd, latestOdd));
+    }
+
+    /** {@link #globalAirborne}, null for no position: the decoder's path, one object per fix. */
+    static @Nullable GeoPosition globalAirborneOrNull(
+            int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd) {
+        return global(360.0, latEven, lonEven, latOdd, lonOdd, latestOdd, 0, null);
     }
 
     /**
@@ -54,34 +60,44 @@ final class Cpr {
      */
     static Optional<GeoPosition> globalSurface(
             int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd, GeoPosition reference) {
-        return global(90.0, latEven, lonEven, latOdd, lonOdd, latestOdd, reference.latitudeDegrees())
-                .map(p -> {
-                    double bestLon = p[1];
-                    double bestDiff = Double.MAX_VALUE;
-                    for (int k = 0; k < 4; k++) {
-                        double lon = normaliseLon(p[1] + 90 * k);
-                        double diff = Math.abs(normaliseLon(lon - reference.longitudeDegrees()));
-                        if (diff < bestDiff) {
-                            bestDiff = diff;
-                            bestLon = lon;
-                        }
-                    }
-                    return GeoPosition.ofNormalised(p[0], bestLon);
-                });
+        return Optional.ofNullable(globalSurfaceOrNull(latEven, lonEven, latOdd, lonOdd, latestOdd, reference));
+    }
+
+    /** {@link #globalSurface}, null for no position. */
+    static @Nullable GeoPosition globalSurfaceOrNull(
+            int latEven, int lonEven, int latOdd, int lonOdd, boolean latestOdd, GeoPosition reference) {
+        return global(90.0, latEven, lonEven, latOdd, lonOdd, latestOdd, reference.latitudeDegrees(), reference);
+    }
+
+    /** Of the four surface longitudes 90° apart, the one nearest the reference's. */
+    private static double nearestQuadrant(double lon0, GeoPosition reference) {
+        double bestLon = lon0;
+        double bestDiff = Double.MAX_VALUE;
+        for (int k = 0; k < 4; k++) {
+            double lon = normaliseLon(lon0 + 90 * k);
+            double diff = Math.abs(normaliseLon(lon - reference.longitudeDegrees()));
+            if (diff < bestDiff) {
+                bestDiff = diff;
+                bestLon = lon;
+            }
+        }
+        return bestLon;
     }
 
     /**
      * The pair decode shared by airborne and surface; {@code referenceLatitude} picks the
-     * hemisphere of a surface solution (the 90° zones repeat every 90°) before NL is taken.
+     * hemisphere of a surface solution (the 90° zones repeat every 90°) before NL is taken, and
+     * {@code surfaceReference} (null when airborne) the quadrant of its longitude.
      */
-    private static Optional<double[]> global(
+    private static @Nullable GeoPosition global(
             double span,
             int latEven,
             int lonEven,
             int latOdd,
             int lonOdd,
             boolean latestOdd,
-            double referenceLatitude) {
+            double referenceLatitude,
+            @Nullable GeoPosition surfaceReference) {
         double dLatEven = span / 60;
         double dLatOdd = span / 59;
         double yzEven = latEven / SCALE;
@@ -99,12 +115,12 @@ final class Cpr {
             rlatOdd -= 90;
         }
         if (Math.abs(rlatEven) > 90 || Math.abs(rlatOdd) > 90) {
-            return Optional.empty();
+            return null;
         }
         int nlEven = nl(rlatEven);
         if (nlEven != nl(rlatOdd)) {
             // The two reports straddle a longitude-zone boundary: wait for a fresh pair.
-            return Optional.empty();
+            return null;
         }
         double lat = latestOdd ? rlatOdd : rlatEven;
         int ni = Math.max(latestOdd ? nlEven - 1 : nlEven, 1);
@@ -112,10 +128,10 @@ final class Cpr {
         double xzOdd = lonOdd / SCALE;
         double m = Math.floor(xzEven * (nlEven - 1) - xzOdd * nlEven + 0.5);
         double lon = (span / ni) * (mod(m, ni) + (latestOdd ? xzOdd : xzEven));
-        if (span == 360.0) {
-            lon = normaliseLon(lon);
+        if (surfaceReference == null) {
+            return GeoPosition.ofNormalised(lat, normaliseLon(lon));
         }
-        return Optional.of(new double[] {lat, lon});
+        return GeoPosition.ofNormalised(lat, nearestQuadrant(lon, surfaceReference));
     }
 
     /**
@@ -123,6 +139,11 @@ final class Cpr {
      * surface).
      */
     static Optional<GeoPosition> local(int yz, int xz, boolean odd, boolean surface, GeoPosition reference) {
+        return Optional.ofNullable(localOrNull(yz, xz, odd, surface, reference));
+    }
+
+    /** {@link #local}, null for no position. */
+    static @Nullable GeoPosition localOrNull(int yz, int xz, boolean odd, boolean surface, GeoPosition reference) {
         double span = surface ? 90.0 : 360.0;
         int i = odd ? 1 : 0;
         double dLat = span / (60 - i);
@@ -132,13 +153,13 @@ final class Cpr {
         double j = Math.floor(refLat / dLat) + Math.floor(0.5 + mod(refLat, dLat) / dLat - yzFrac);
         double lat = dLat * (j + yzFrac);
         if (Math.abs(lat) > 90) {
-            return Optional.empty();
+            return null;
         }
         double dLon = span / Math.max(nl(lat) - i, 1);
         double xzFrac = xz / SCALE;
         double m = Math.floor(refLon / dLon) + Math.floor(0.5 + mod(refLon, dLon) / dLon - xzFrac);
         double lon = normaliseLon(dLon * (m + xzFrac));
-        return Optional.of(GeoPosition.ofNormalised(lat, lon));
+        return GeoPosition.ofNormalised(lat, lon);
     }
 
     static double normaliseLon(double lon) {

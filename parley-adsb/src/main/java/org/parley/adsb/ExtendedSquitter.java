@@ -38,9 +38,13 @@ final class ExtendedSquitter {
      */
     private static ModeSMessage identification(byte[] f, int df, IcaoAddress address, int tc) {
         int category = Bits.me(f, 6, 3);
-        // DO-260B Table 2-8: TC 4 = set A, 3 = B, 2 = C, 1 = D.
-        String emitter = String.valueOf((char) ('A' + (4 - tc))) + category;
-        return new ModeSMessage.Identification(df, address, tc, category, emitter, CommBInference.callsign(f));
+        return new ModeSMessage.Identification(
+                df, address, tc, category, emitterCategory(tc, category), CommBInference.callsign(f));
+    }
+
+    /** DO-260B Table 2-8: TC 4 = set A, 3 = B, 2 = C, 1 = D; then the category, e.g. "A3". */
+    static String emitterCategory(int tc, int category) {
+        return String.valueOf((char) ('A' + (4 - tc))) + category;
     }
 
     /**
@@ -87,27 +91,30 @@ final class ExtendedSquitter {
 
     /** Ground speed from the movement field, lower bound of each quantisation step (DO-260B Table 2-15). */
     static OptionalDouble movementKnots(int m) {
-        double knots;
+        double knots = movementKnotsOrNaN(m);
+        return Double.isNaN(knots) ? OptionalDouble.empty() : OptionalDouble.of(knots);
+    }
+
+    /** {@link #movementKnots} as a primitive: NaN for "no information" (0) and reserved codes. */
+    static double movementKnotsOrNaN(int m) {
         if (m == 0 || m > 124) {
-            return OptionalDouble.empty();
+            return Double.NaN;
         } else if (m == 1) {
-            knots = 0;
+            return 0;
         } else if (m <= 8) {
-            knots = 0.125 + (m - 2) * 0.125;
+            return 0.125 + (m - 2) * 0.125;
         } else if (m <= 12) {
-            knots = 1 + (m - 9) * 0.25;
+            return 1 + (m - 9) * 0.25;
         } else if (m <= 38) {
-            knots = 2 + (m - 13) * 0.5;
+            return 2 + (m - 13) * 0.5;
         } else if (m <= 93) {
-            knots = 15 + (m - 39);
+            return 15 + (m - 39);
         } else if (m <= 108) {
-            knots = 70 + (m - 94) * 2;
+            return 70 + (m - 94) * 2;
         } else if (m <= 123) {
-            knots = 100 + (m - 109) * 5;
-        } else {
-            knots = 175;
+            return 100 + (m - 109) * 5;
         }
-        return OptionalDouble.of(knots);
+        return 175;
     }
 
     /**

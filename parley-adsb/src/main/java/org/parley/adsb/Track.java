@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /** Mutable per-address state behind {@link AircraftState}, including the CPR halves. */
 final class Track {
@@ -31,17 +32,27 @@ final class Track {
     private final int[] cprLon = new int[2];
     private final long[] cprAt = {Long.MIN_VALUE, Long.MIN_VALUE};
     private final boolean[] cprSurface = new boolean[2];
-    private Optional<GeoPosition> position = Optional.empty();
+    private @Nullable GeoPosition position;
     private long positionAtMillis = Long.MIN_VALUE;
     private boolean onGround;
-    private OptionalInt baroAltitude = OptionalInt.empty();
-    private OptionalInt geometricAltitude = OptionalInt.empty();
-    private OptionalDouble groundSpeed = OptionalDouble.empty();
-    private OptionalDouble track = OptionalDouble.empty();
-    private OptionalInt verticalRate = OptionalInt.empty();
-    private Optional<String> callsign = Optional.empty();
-    private Optional<String> category = Optional.empty();
-    private Optional<String> squawk = Optional.empty();
+    // The latest value of each field as a primitive (AltitudeCodes.INVALID, Velocity.ABSENT or NaN
+    // when never heard): folding a frame in allocates nothing; snapshot() wraps them.
+    private int baroAltitude = AltitudeCodes.INVALID;
+    private int geometricAltitude = AltitudeCodes.INVALID;
+    private double groundSpeed = Double.NaN;
+    private double track = Double.NaN;
+    private int verticalRate = Velocity.ABSENT;
+    /** The 48 bits of eight 6-bit characters (ME/MB bits 9-56), decoded when asked for. */
+    private long callsignBits;
+
+    private boolean hasCallsign;
+    /** Type code 1-4 and category of the last identification, 0 if none yet. */
+    private int emitterTypeCode;
+
+    private int emitterCategory;
+    /** The 13-bit Mode A code, -1 if none yet. */
+    private int squawkCode = -1;
+
     long lastMillis;
     /** When a DF11 (II=0) or DF17/18 last confirmed this address; MIN_VALUE if never. */
     long confirmedMillis = Long.MIN_VALUE / 2;
@@ -52,60 +63,83 @@ final class Track {
         this.address = address;
     }
 
-    /** Folds a message into the state; returns it with its position filled when CPR resolved. */
-    ModeSMessage update(ModeSMessage message, long atMillis, Optional<GeoPosition> receiver) {
+    /**
+     * Folds an accepted frame {@code f} (7 or 14 bytes from index 0, parity checked) into the
+     * state, reading its fields straight from the bytes; returns the position CPR resolved from
+     * it, if any. The decoded message is the one {@link FrameMessages} makes of the same bytes.
+     */
+    @Nullable
+    GeoPosition update(byte[] f, long atMillis, Optional<GeoPosition> receiver) {
         lastMillis = atMillis;
         messages++;
-        return switch (message) {
-            case ModeSMessage.AirbornePosition p -> airborne(p, atMillis, receiver);
-            case ModeSMessage.SurfacePosition p -> surface(p, atMillis, receiver);
-            case ModeSMessage.Identification i -> {
-                callsign = Optional.of(i.callsign());
-                category = Optional.of(i.emitterCategory());
-                yield i;
+        int df = (f[0] & 0xFF) >>> 3;
+        switch (df) {
+            case 17, 18 -> {
+                return squitter(f, Bits.me(f, 1, 5), atMillis, receiver);
             }
-            case ModeSMessage.AirborneVelocity v -> velocity(v);
-            case ModeSMessage.AircraftStatus s -> {
-                if (s.squawk().isPresent()) {
-                    squawk = s.squawk();
-                }
-                yield s;
-            }
-            case ModeSMessage.SurveillanceReply r -> {
-                if (r.altitudeFeet().isPresent()) {
-                    baroAltitude = r.altitudeFeet();
-                }
-                if (r.squawk().isPresent()) {
-                    squawk = r.squawk();
-                }
-                groundFromFlightStatus(r.flightStatus());
-                yield r;
-            }
-            case ModeSMessage.CommBReply r -> {
-                if (r.altitudeFeet().isPresent()) {
-                    baroAltitude = r.altitudeFeet();
-                }
-                if (r.squawk().isPresent()) {
-                    squawk = r.squawk();
-                }
-                groundFromFlightStatus(r.flightStatus());
-                if (r.commB() instanceof CommB.AircraftIdentification id
-                        && !id.callsign().isEmpty()) {
-                    callsign = Optional.of(id.callsign());
-                }
-                yield r;
-            }
-            case ModeSMessage.AllCallReply a -> {
+            case 11 -> {
                 // Annex 10 Vol IV §3.1.2.5.2.2.1: CA 4 = on the ground, 5 = airborne.
-                if (a.capability() == 4 || a.capability() == 5) {
-                    onGround = a.capability() == 4;
+                int ca = Bits.get(f, 6, 3);
+                if (ca == 4 || ca == 5) {
+                    onGround = ca == 4;
                 }
-                yield a;
             }
-            case ModeSMessage.TargetState t -> t;
-            case ModeSMessage.OperationalStatus o -> o;
-            case ModeSMessage.OtherSquitter o -> o;
-        };
+            default -> surveillance(f, df);
+        }
+        return null;
+    }
+
+    private @Nullable GeoPosition squitter(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
+        if (tc >= 1 && tc <= 4) {
+            callsignBits = Bits.meLong(f) & 0xFFFF_FFFF_FFFFL;
+            hasCallsign = true;
+            emitterTypeCode = tc;
+            emitterCategory = Bits.me(f, 6, 3);
+        } else if (tc >= 5 && tc <= 8) {
+            return surface(f, at, receiver);
+        } else if ((tc >= 9 && tc <= 18) || (tc >= 20 && tc <= 22)) {
+            return airborne(f, tc, at, receiver);
+        } else if (tc == 19) {
+            velocity(f);
+        } else if (tc == 28) {
+            // DO-260B §2.2.3.2.7.8: subtype 1 carries the Mode A code (0 = none).
+            int id13 = Bits.me(f, 12, 13);
+            if (Bits.me(f, 6, 3) == 1 && id13 != 0) {
+                squawkCode = id13;
+            }
+        }
+        return null;
+    }
+
+    /** DF0/4/5/16 surveillance and DF20/21 Comm-B replies. */
+    private void surveillance(byte[] f, int df) {
+        int code = Bits.get(f, 20, 13);
+        int feet = AltitudeCodes.INVALID;
+        if (df == 5 || df == 21) {
+            squawkCode = code;
+        } else {
+            feet = AltitudeCodes.ac13ToFeet(code);
+            if (feet != AltitudeCodes.INVALID) {
+                baroAltitude = feet;
+            }
+        }
+        if (df != 0 && df != 16) {
+            groundFromFlightStatus(Bits.get(f, 6, 3));
+        }
+        if ((df == 20 || df == 21) && CommBInference.identifies(f, feet) && !blankCallsign(f)) {
+            callsignBits = Bits.meLong(f) & 0xFFFF_FFFF_FFFFL;
+            hasCallsign = true;
+        }
+    }
+
+    /** All eight characters are spaces (code 32): the callsign trims to nothing. */
+    private static boolean blankCallsign(byte[] f) {
+        for (int i = 0; i < 8; i++) {
+            if (Bits.me(f, 9 + 6 * i, 6) != 32) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void groundFromFlightStatus(int fs) {
@@ -115,50 +149,54 @@ final class Track {
         }
     }
 
-    private ModeSMessage velocity(ModeSMessage.AirborneVelocity v) {
-        if (v.groundSpeedKnots().isPresent()) {
-            groundSpeed = v.groundSpeedKnots();
+    private void velocity(byte[] f) {
+        double gs = Velocity.groundSpeedKnots(f);
+        if (!Double.isNaN(gs)) {
+            groundSpeed = gs;
         }
-        if (v.trackDegrees().isPresent()) {
-            track = v.trackDegrees();
+        double t = Velocity.trackDegrees(f);
+        if (!Double.isNaN(t)) {
+            track = t;
         }
-        if (v.verticalRateFeetPerMinute().isPresent()) {
-            verticalRate = v.verticalRateFeetPerMinute();
+        int vr = Velocity.verticalRateFeetPerMinute(f);
+        if (vr != Velocity.ABSENT) {
+            verticalRate = vr;
         }
-        if (v.gnssMinusBaroFeet().isPresent() && baroAltitude.isPresent()) {
-            geometricAltitude = OptionalInt.of(
-                    baroAltitude.getAsInt() + v.gnssMinusBaroFeet().getAsInt());
+        int diff = Velocity.gnssMinusBaroFeet(f);
+        if (diff != Velocity.ABSENT && baroAltitude != AltitudeCodes.INVALID) {
+            geometricAltitude = baroAltitude + diff;
         }
         onGround = false;
-        return v;
     }
 
-    private ModeSMessage airborne(ModeSMessage.AirbornePosition p, long at, Optional<GeoPosition> receiver) {
+    /** ME: 1-5 TC | 6-7 SS | 8 NIC-B | 9-20 altitude | 21 T | 22 F | 23-39 lat-CPR | 40-56 lon-CPR */
+    private @Nullable GeoPosition airborne(byte[] f, int tc, long at, Optional<GeoPosition> receiver) {
         onGround = false;
-        if (p.altitudeFeet().isPresent()) {
-            if (p.gnssAltitude()) {
-                geometricAltitude = p.altitudeFeet();
+        int feet = AltitudeCodes.ac12ToFeet(Bits.me(f, 9, 12));
+        if (feet != AltitudeCodes.INVALID) {
+            if (tc >= 20) {
+                geometricAltitude = feet;
             } else {
-                baroAltitude = p.altitudeFeet();
+                baroAltitude = feet;
             }
         }
-        Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), false, at, receiver);
-        return p.withPosition(resolved);
+        return resolve(Bits.meFlag(f, 22), Bits.me(f, 23, 17), Bits.me(f, 40, 17), false, at, receiver);
     }
 
-    private ModeSMessage surface(ModeSMessage.SurfacePosition p, long at, Optional<GeoPosition> receiver) {
+    /** ME: 1-5 TC | 6-12 movement | 13 track status | 14-20 track | 21 T | 22 F | 23-39 lat | 40-56 lon */
+    private @Nullable GeoPosition surface(byte[] f, long at, Optional<GeoPosition> receiver) {
         onGround = true;
-        if (p.groundSpeedKnots().isPresent()) {
-            groundSpeed = p.groundSpeedKnots();
+        double knots = ExtendedSquitter.movementKnotsOrNaN(Bits.me(f, 6, 7));
+        if (!Double.isNaN(knots)) {
+            groundSpeed = knots;
         }
-        if (p.trackDegrees().isPresent()) {
-            track = p.trackDegrees();
+        if (Bits.meFlag(f, 13)) {
+            track = Bits.me(f, 14, 7) * 360.0 / 128.0;
         }
-        Optional<GeoPosition> resolved = resolve(p.oddFormat(), p.cprLatitude(), p.cprLongitude(), true, at, receiver);
-        return p.withPosition(resolved);
+        return resolve(Bits.meFlag(f, 22), Bits.me(f, 23, 17), Bits.me(f, 40, 17), true, at, receiver);
     }
 
-    private Optional<GeoPosition> resolve(
+    private @Nullable GeoPosition resolve(
             boolean odd, int lat, int lon, boolean surface, long at, Optional<GeoPosition> receiver) {
         int i = odd ? 1 : 0;
         cprLat[i] = lat;
@@ -169,37 +207,35 @@ final class Track {
         long window = surface ? SURFACE_PAIR_MILLIS : AIRBORNE_PAIR_MILLIS;
         // The receiver is a safe reference only on the surface (45 NM of unambiguity against a
         // 1090 MHz horizon of ~250 NM airborne): airborne tracks wait for a global pair first.
-        Optional<GeoPosition> reference = position.isPresent() && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS
+        GeoPosition reference = position != null && at - positionAtMillis <= LOCAL_REFERENCE_MILLIS
                 ? position
-                : surface ? receiver : Optional.empty();
-        Optional<GeoPosition> found = Optional.empty();
+                : surface ? receiver.orElse(null) : null;
+        GeoPosition found = null;
         if (cprAt[other] != Long.MIN_VALUE && cprSurface[other] == surface && Math.abs(at - cprAt[other]) <= window) {
-            if (surface) {
-                found = reference.flatMap(
-                        ref -> Cpr.globalSurface(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd, ref));
-            } else {
-                found = Cpr.globalAirborne(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd);
+            if (!surface) {
+                found = Cpr.globalAirborneOrNull(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd);
+            } else if (reference != null) {
+                found = Cpr.globalSurfaceOrNull(cprLat[0], cprLon[0], cprLat[1], cprLon[1], odd, reference);
             }
         }
-        if (found.isEmpty() && reference.isPresent()) {
-            found = Cpr.local(lat, lon, odd, surface, reference.get());
+        if (found == null && reference != null) {
+            found = Cpr.localOrNull(lat, lon, odd, surface, reference);
         }
-        if (found.isPresent() && !plausible(found.get(), at)) {
-            return Optional.empty();
+        if (found == null || !plausible(found, at)) {
+            return null;
         }
-        if (found.isPresent()) {
-            position = found;
-            positionAtMillis = at;
-        }
+        position = found;
+        positionAtMillis = at;
         return found;
     }
 
     private boolean plausible(GeoPosition next, long at) {
-        if (position.isEmpty() || at - positionAtMillis > JUMP_CHECK_MILLIS) {
+        GeoPosition last = position;
+        if (last == null || at - positionAtMillis > JUMP_CHECK_MILLIS) {
             return true;
         }
         double allowed = JUMP_BASE_METRES + Math.max(0, at - positionAtMillis) / 1000.0 * JUMP_METRES_PER_SECOND;
-        double x = Math.min(1, Math.sqrt(haversine(position.get(), next)));
+        double x = Math.min(1, Math.sqrt(haversine(last, next)));
         // x <= asin(x) <= x * pi/2 on [0, 1]: most fixes are decided by these bounds without the
         // (slow, not intrinsic) arc sine; the factors 1.58 > pi/2 and 0.999 < 1 keep rounding on the
         // safe side, so the answer is the one the arc sine gives.
@@ -227,21 +263,32 @@ final class Track {
     }
 
     AircraftState snapshot() {
-        Optional<Instant> at = position.map(p -> Instant.ofEpochMilli(positionAtMillis));
+        GeoPosition p = position;
+        Optional<Instant> at = p == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(positionAtMillis));
         return new AircraftState(
                 address,
-                position,
+                Optional.ofNullable(p),
                 at,
                 onGround,
-                baroAltitude,
-                geometricAltitude,
-                groundSpeed,
-                track,
-                verticalRate,
-                callsign,
-                category,
-                squawk,
+                optional(baroAltitude),
+                optional(geometricAltitude),
+                optional(groundSpeed),
+                optional(track),
+                verticalRate == Velocity.ABSENT ? OptionalInt.empty() : OptionalInt.of(verticalRate),
+                hasCallsign ? Optional.of(CommBInference.callsign(callsignBits)) : Optional.empty(),
+                emitterTypeCode == 0
+                        ? Optional.empty()
+                        : Optional.of(ExtendedSquitter.emitterCategory(emitterTypeCode, emitterCategory)),
+                squawkCode < 0 ? Optional.empty() : Optional.of(AltitudeCodes.squawk(squawkCode)),
                 Instant.ofEpochMilli(lastMillis),
                 Math.max(messages, 1));
+    }
+
+    private static OptionalInt optional(int feet) {
+        return feet == AltitudeCodes.INVALID ? OptionalInt.empty() : OptionalInt.of(feet);
+    }
+
+    private static OptionalDouble optional(double value) {
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 }

@@ -22,22 +22,14 @@ final class Velocity {
     static ModeSMessage decode(byte[] f, int df, IcaoAddress address) {
         int subtype = Bits.me(f, 6, 3);
         int scale = subtype == 2 || subtype == 4 ? 4 : 1;
-        OptionalDouble groundSpeed = OptionalDouble.empty();
-        OptionalDouble track = OptionalDouble.empty();
+        double gs = groundSpeedKnots(f);
+        OptionalDouble groundSpeed = Double.isNaN(gs) ? OptionalDouble.empty() : OptionalDouble.of(gs);
+        double t = trackDegrees(f);
+        OptionalDouble track = Double.isNaN(t) ? OptionalDouble.empty() : OptionalDouble.of(t);
         OptionalInt airspeed = OptionalInt.empty();
         OptionalDouble heading = OptionalDouble.empty();
         boolean tas = false;
-        if (subtype == 1 || subtype == 2) {
-            int ew = Bits.me(f, 15, 10);
-            int ns = Bits.me(f, 26, 10);
-            if (ew != 0 && ns != 0) {
-                double vx = (Bits.meFlag(f, 14) ? -1 : 1) * (ew - 1) * scale;
-                double vy = (Bits.meFlag(f, 25) ? -1 : 1) * (ns - 1) * scale;
-                groundSpeed = OptionalDouble.of(Math.hypot(vx, vy));
-                double t = Math.toDegrees(Math.atan2(vx, vy));
-                track = OptionalDouble.of(t < 0 ? t + 360 : t);
-            }
-        } else if (subtype == 3 || subtype == 4) {
+        if (subtype == 3 || subtype == 4) {
             if (Bits.meFlag(f, 14)) {
                 heading = OptionalDouble.of(Bits.me(f, 15, 10) * 360.0 / 1024.0);
             }
@@ -47,12 +39,8 @@ final class Velocity {
             }
             tas = Bits.meFlag(f, 25);
         }
-        int vr = Bits.me(f, 38, 9);
-        OptionalInt verticalRate =
-                vr == 0 ? OptionalInt.empty() : OptionalInt.of((Bits.meFlag(f, 37) ? -1 : 1) * (vr - 1) * 64);
-        int diff = Bits.me(f, 50, 7);
-        OptionalInt gnssMinusBaro =
-                diff == 0 ? OptionalInt.empty() : OptionalInt.of((Bits.meFlag(f, 49) ? -1 : 1) * (diff - 1) * 25);
+        int vr = verticalRateFeetPerMinute(f);
+        int diff = gnssMinusBaroFeet(f);
         return new ModeSMessage.AirborneVelocity(
                 df,
                 address,
@@ -62,8 +50,68 @@ final class Velocity {
                 airspeed,
                 tas,
                 heading,
-                verticalRate,
+                vr == ABSENT ? OptionalInt.empty() : OptionalInt.of(vr),
                 Bits.meFlag(f, 36),
-                gnssMinusBaro);
+                diff == ABSENT ? OptionalInt.empty() : OptionalInt.of(diff));
+    }
+
+    /*
+     * The fields the decoder folds into an aircraft's state, as primitives (NaN or ABSENT when the
+     * message does not carry them), so that updating the state allocates nothing; decode() above
+     * wraps the same values.
+     */
+
+    /** Marks an absent integer field. */
+    static final int ABSENT = Integer.MIN_VALUE;
+
+    /** Ground speed of subtypes 1-2, or NaN. */
+    static double groundSpeedKnots(byte[] f) {
+        int subtype = Bits.me(f, 6, 3);
+        if (subtype != 1 && subtype != 2) {
+            return Double.NaN;
+        }
+        int ew = Bits.me(f, 15, 10);
+        int ns = Bits.me(f, 26, 10);
+        if (ew == 0 || ns == 0) {
+            return Double.NaN;
+        }
+        return Math.hypot(vx(f, ew, subtype), vy(f, ns, subtype));
+    }
+
+    /** Track over ground of subtypes 1-2 in [0, 360), or NaN. */
+    static double trackDegrees(byte[] f) {
+        int subtype = Bits.me(f, 6, 3);
+        if (subtype != 1 && subtype != 2) {
+            return Double.NaN;
+        }
+        int ew = Bits.me(f, 15, 10);
+        int ns = Bits.me(f, 26, 10);
+        if (ew == 0 || ns == 0) {
+            return Double.NaN;
+        }
+        double t = Math.toDegrees(Math.atan2(vx(f, ew, subtype), vy(f, ns, subtype)));
+        return t < 0 ? t + 360 : t;
+    }
+
+    private static double vx(byte[] f, int ew, int subtype) {
+        int scale = subtype == 2 ? 4 : 1;
+        return (Bits.meFlag(f, 14) ? -1 : 1) * (ew - 1) * scale;
+    }
+
+    private static double vy(byte[] f, int ns, int subtype) {
+        int scale = subtype == 2 ? 4 : 1;
+        return (Bits.meFlag(f, 25) ? -1 : 1) * (ns - 1) * scale;
+    }
+
+    /** Vertical rate in feet per minute, or ABSENT. */
+    static int verticalRateFeetPerMinute(byte[] f) {
+        int vr = Bits.me(f, 38, 9);
+        return vr == 0 ? ABSENT : (Bits.meFlag(f, 37) ? -1 : 1) * (vr - 1) * 64;
+    }
+
+    /** GNSS height minus barometric altitude in feet, or ABSENT. */
+    static int gnssMinusBaroFeet(byte[] f) {
+        int diff = Bits.me(f, 50, 7);
+        return diff == 0 ? ABSENT : (Bits.meFlag(f, 49) ? -1 : 1) * (diff - 1) * 25;
     }
 }

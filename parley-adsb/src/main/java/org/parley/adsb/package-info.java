@@ -7,6 +7,7 @@
  * AdsbDecoder decoder = AdsbDecoder.builder().clock(clock).build();
  * switch (decoder.decode(frame)) {
  *     case AdsbResult.Decoded d -> ...;   // d.message(): AirbornePosition with position(), ...
+ *                                         // (made on first call; d.address(), d.hasPosition() need none)
  *     case AdsbResult.Rejected r -> ...;  // r.cause() for counting, r.reason() for people
  * }
  * decoder.aircraft(address).ifPresent(state -> state.position() ...);

@@ -26,6 +26,40 @@ class AdsbDecoderTest {
     }
 
     @Test
+    void decode_pyModeSFrames_lazyResultAgreesWithItsMessageAndFrame() {
+        // pyModeS sample: 406B90 identification, velocity, then an even/odd airborne position pair
+        // (near 52.26 N 3.92 E): the Decoded's own accessors must say what its message and frame say.
+        List<String> frames = List.of(
+                IDENT, "8D485020994409940838175B284F", "8D40621D58C382D690C8AC2863A7", "8D40621D58C386435CC412692AD6");
+        AdsbDecoder byBytes = AdsbDecoder.create();
+        AdsbDecoder byFrame = AdsbDecoder.create();
+        for (int i = 0; i < frames.size(); i++) {
+            ModeSFrame frame = ModeSFrame.parseHex(frames.get(i)).orElseThrow();
+            byte[] padded = new byte[20];
+            System.arraycopy(frame.bytes(), 0, padded, 3, 14);
+            Instant at = T0.plusSeconds(i);
+            AdsbResult.Decoded d = (AdsbResult.Decoded) byBytes.decode(padded, 3, 14, at);
+            assertThat(d.address()).isEqualTo(d.message().address());
+            assertThat(d.downlinkFormat()).isEqualTo(17).isEqualTo(d.message().downlinkFormat());
+            assertThat(d.frame()).isEqualTo(frame);
+            for (int b = 0; b < 14; b++) {
+                assertThat(d.byteAt(b)).isEqualTo(frame.bytes()[b] & 0xFF);
+            }
+            assertThat(d.receivedAt()).isEqualTo(at);
+            AdsbResult other = byFrame.decode(frame, at);
+            assertThat(other).isEqualTo(d).hasSameHashCodeAs(d);
+            assertThat(other.toString()).isEqualTo(d.toString()).startsWith("Decoded[message=");
+        }
+        AdsbResult.Decoded last = (AdsbResult.Decoded) byBytes.decodeHex(frames.get(3), T0.plusSeconds(4));
+        assertThat(last.hasPosition()).isTrue();
+        assertThat(last.message())
+                .isInstanceOfSatisfying(
+                        ModeSMessage.AirbornePosition.class,
+                        p -> assertThat(p.position()).isEqualTo(last.position()));
+        assertThat(last.position().orElseThrow().latitudeDegrees()).isCloseTo(52.26, offset(0.02));
+    }
+
+    @Test
     void decodeHex_longFormatInShortFrame_rejectedWrongLength() {
         AdsbResult r = AdsbDecoder.create().decodeHex(IDENT.substring(0, 14), T0);
         assertThat(r)

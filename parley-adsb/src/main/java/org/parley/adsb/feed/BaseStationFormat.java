@@ -22,6 +22,12 @@ final class BaseStationFormat {
     private BaseStationFormat() {}
 
     static Optional<String> format(AdsbResult.Decoded d) {
+        int df = d.downlinkFormat();
+        int tc = d.byteAt(4) >>> 3;
+        if ((df == 17 || df == 18) && (tc == 0 || tc >= 20)) {
+            // TC 20-22 (GNSS height), 23-31: no line (see fill), so the message is never made.
+            return Optional.empty();
+        }
         Fields f = new Fields();
         ModeSMessage m = d.message();
         int type = fill(m, f);
@@ -113,7 +119,7 @@ final class BaseStationFormat {
 
     /** Annex 10 Vol IV §3.1.2.5.2.2.1 capability: 4 on the ground, 5 airborne, else unknown. */
     private static String groundFromCapability(AdsbResult.Decoded d) {
-        int ca = d.frame().bytes()[0] & 0x07;
+        int ca = d.byteAt(0) & 0x07;
         return ca == 4 ? "-1" : ca == 5 ? "0" : "";
     }
 

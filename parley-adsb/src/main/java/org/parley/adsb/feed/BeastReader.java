@@ -21,8 +21,9 @@ import org.parley.adsb.ModeSFrame;
  * </pre>
  *
  * <p>A frame that lies whole in the input buffer with no 0x1a in its body (nearly every frame) is
- * handed to the {@link Frames} sink in place, without a copy; a frame split by a buffer boundary or
- * holding escaped bytes goes through the byte-at-a-time state machine and a small body buffer.
+ * handed to the {@link Frames} sink in place, without a copy; a whole frame holding escaped bytes is
+ * unescaped into a small body buffer in one pass; only a frame split by a buffer boundary, or cut by
+ * a lone 0x1a, goes through the byte-at-a-time state machine (which uses the same body buffer).
  */
 final class BeastReader {
     private static final int ESC = 0x1a;
@@ -85,6 +86,12 @@ final class BeastReader {
                     i += whole;
                     continue;
                 }
+                whole = unescapeWhole(buf, i, n);
+                if (whole > 0) {
+                    emit(sink);
+                    i += whole;
+                    continue;
+                }
             }
             step(buf[i] & 0xFF, sink);
             i++;
@@ -117,6 +124,47 @@ final class BeastReader {
             return 0;
         }
         return end - i;
+    }
+
+    /**
+     * A frame that lies whole in the buffer but holds escaped bytes (0x1a 0x1a for each 0x1a of the
+     * timestamp, signal or payload: about one frame in twelve) is unescaped into {@link #body} in one
+     * pass; returns the bytes it took, or 0 when the frame runs past {@code n} or holds a lone 0x1a,
+     * which the state machine then handles (a lone 0x1a starts a new frame and rejects this one).
+     */
+    private int unescapeWhole(byte[] buf, int i, int n) {
+        if (i + 1 >= n) {
+            return 0;
+        }
+        int typeByte = buf[i + 1];
+        int payload = switch (typeByte) {
+            case '1' -> 2;
+            case '2' -> 7;
+            case '3' -> 14;
+            default -> -1;
+        };
+        if (payload < 0) {
+            return 0;
+        }
+        int want = 7 + payload;
+        int j = i + 2;
+        for (int k = 0; k < want; k++) {
+            if (j >= n) {
+                return 0;
+            }
+            byte b = buf[j];
+            if (b == ESC) {
+                if (j + 1 >= n || buf[j + 1] != ESC) {
+                    return 0;
+                }
+                j++;
+            }
+            body[k] = b;
+            j++;
+        }
+        type = typeByte;
+        expected = want;
+        return j - i;
     }
 
     /** Whether a byte of {@code word} is 0x1a: the zero-byte test on {@code word ^ 0x1a...} (no false positives). */

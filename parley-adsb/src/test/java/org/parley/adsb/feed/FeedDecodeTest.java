@@ -68,6 +68,33 @@ class FeedDecodeTest {
         assertThat(directDecoder.aircraft()).as("seed %d", seed).isEqualTo(referenceDecoder.aircraft());
     }
 
+    /**
+     * Read one byte at a time, every frame goes through the state machine; read in larger chunks,
+     * whole frames take the in-place and the unescaping fast paths. Same records either way.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+    void read_mutatedBeastInChunks_sameRecordsAsByteAtATime(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] stream = mutated(random);
+        int maxChunk = 1 + random.nextInt(4096);
+        List<String> byteAtATime = new ArrayList<>();
+        AdsbFeed.read(
+                new Chunked(stream, new SplittableRandom(seed), 1),
+                FeedFormat.BEAST,
+                r -> byteAtATime.add(r.toString()));
+        List<String> chunked = new ArrayList<>();
+        AdsbFeed.read(
+                new Chunked(stream, new SplittableRandom(seed), maxChunk),
+                FeedFormat.BEAST,
+                r -> chunked.add(r.toString()));
+        assertThat(chunked).as("seed %d, chunks up to %d", seed, maxChunk).isEqualTo(byteAtATime);
+        assertThat(byteAtATime).as("seed %d", seed).hasSizeGreaterThan(100);
+        assertThat(escapedPairs(stream))
+                .as("seed %d: escaped bytes to unescape", seed)
+                .isPositive();
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void decode_refusedFrameAtAnOffset_sharedConstantAndSameAsFrameEntry(long seed) {
@@ -88,6 +115,17 @@ class FeedDecodeTest {
                 .isInstanceOf(AdsbResult.Rejected.class)
                 .isSameAs(second);
         assertThat(decoder.decode(org.parley.adsb.ModeSFrame.of(frame), T0)).isEqualTo(first);
+    }
+
+    private static int escapedPairs(byte[] stream) {
+        int pairs = 0;
+        for (int i = 1; i < stream.length; i++) {
+            if (stream[i] == 0x1a && stream[i - 1] == 0x1a) {
+                pairs++;
+                i++;
+            }
+        }
+        return pairs;
     }
 
     private static Instant at(long ticks) {

@@ -51,7 +51,9 @@ public final class AdsbReports {
 
     /** The report for one decoded message, if it carried a resolved airborne position. */
     public Optional<PositionReport> accept(AdsbResult result) {
+        // hasPosition() first: only a frame with a resolved position has its message made.
         if (!(result instanceof AdsbResult.Decoded d)
+                || !d.hasPosition()
                 || !(d.message() instanceof ModeSMessage.AirbornePosition p)
                 || p.position().isEmpty()) {
             return Optional.empty();
