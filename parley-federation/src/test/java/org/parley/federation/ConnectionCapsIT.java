@@ -103,11 +103,12 @@ class ConnectionCapsIT {
     private static Socket stall(InetAddress from, InetSocketAddress to) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(to, 5000);
         try {
+            socket.connect(to, 5000);
             socket.getOutputStream().write(0x16); // the first byte of a TLS handshake record, then nothing
-        } catch (IOException e) {
-            // already reset by the gate: counted as closed below
+        } catch (SocketException e) {
+            // reset by the gate, even before connect() returned: closed() says so below
+            socket.close();
         }
         return socket;
     }
@@ -148,6 +149,9 @@ class ConnectionCapsIT {
 
     /** Whether the server closes this connection (end of stream or reset) within {@code wait}. */
     private static boolean closedWithin(Socket socket, Duration wait) {
+        if (socket.isClosed()) {
+            return true;
+        }
         try {
             socket.setSoTimeout((int) wait.toMillis());
             return socket.getInputStream().read() < 0;

@@ -77,11 +77,11 @@ class StalledConnectionsIT {
             for (int i = 0; i < STALLED; i++) {
                 Socket socket = new Socket();
                 socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), redPort), 5000);
                 try {
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), redPort), 5000);
                     socket.getOutputStream().write(0x16); // the first byte of a TLS handshake record, then nothing
-                } catch (IOException e) {
-                    // reset at once by the gate (over the per-address limit)
+                } catch (SocketException e) {
+                    socket.close(); // reset at once by the gate (over the per-address limit)
                 }
                 stalled.add(socket);
             }
@@ -134,6 +134,9 @@ class StalledConnectionsIT {
 
     /** Whether the server has closed this connection (end of stream or reset); waits at most 1 ms. */
     private static boolean closedByServer(Socket socket) {
+        if (socket.isClosed()) {
+            return true;
+        }
         try {
             socket.setSoTimeout(1);
             return socket.getInputStream().read() < 0;
