@@ -13,6 +13,7 @@ import org.parley.cli.keys.KeysCommand;
 import org.parley.cli.ledger.LedgerCommand;
 import org.parley.cli.operator.IncidentCommands;
 import org.parley.cli.operator.OperatorCommands;
+import org.parley.cli.operator.PeerKeyCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             OperatorCommands.Ack.class,
             OperatorCommands.Status.class,
             IncidentCommands.class,
+            PeerKeyCommands.class,
             KeysCommand.class,
             LedgerCommand.class,
             DialogueCommand.class,

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * DIR/signing/current           id of the key that signs new envelopes
  * DIR/peer-ca.crt               the pinned CA of the other party
  * DIR/peer-signing/ID.crt       the other party's signing certificates learned so far
+ * DIR/revoked.crl, peer-revoked/ revocations, own and the peer's ({@link RevocationFiles})
  * </pre>
  *
  * Private keys are 0600 in a 0700 folder and encrypted when a passphrase is given.
@@ -290,6 +291,67 @@ public final class PartyIdentity {
             throw new CryptoException("cannot store peer signing certificate " + id + ": " + e.getMessage(), e);
         }
         return id;
+    }
+
+    // --- revocation (issue 19, item 12) ---
+
+    /**
+     * Revokes one of this party's own signing keys from {@code from} on, with the CA key: every
+     * certificate of the key goes into {@code revoked.crl}, a revocation list signed by the CA that
+     * the node sends to the peer with every batch (from its next start). The current key cannot be
+     * revoked: rotate first, so that the node has a key to sign with.
+     */
+    public void revokeSigningKey(KeyId keyId, java.time.Instant from, InstantSource clock) {
+        if (keyId.equals(currentSigningKeyId())) {
+            throw new CryptoException("key " + keyId + " is the current signing key; run 'parley keys rotate' first,"
+                    + " then revoke it");
+        }
+        List<X509Certificate> ofKey = signingCertificates().stream()
+                .filter(c -> Certificates.keyId(c.getPublicKey()).equals(keyId))
+                .toList();
+        if (ofKey.isEmpty()) {
+            throw new CryptoException(
+                    "no signing key " + keyId + " in " + dir.resolve("signing") + "; 'parley keys show' lists them");
+        }
+        PrivateKey caKey = KeyFiles.readPrivateKey(dir.resolve("ca.key"), passphrase);
+        new RevocationFiles(dir).revokeOwn(ofKey, from, caCertificate(), caKey, clock.instant());
+        LOG.info("party {} revoked its signing key {} from {}", party, keyId, from);
+    }
+
+    /** This party's revocation list as PEM, if it ever revoked a key: sent to the peer with every batch. */
+    public Optional<String> revocationListPem() {
+        return new RevocationFiles(dir).own().map(RevocationLists::pem);
+    }
+
+    /**
+     * Checks a revocation list from the peer against the pinned peer CA and keeps it in
+     * peer-revoked/ (never replacing one); returns whether it was new here.
+     */
+    public boolean keepPeerRevocationList(byte[] pemOrDer) {
+        java.security.cert.X509CRL list = RevocationLists.parse(pemOrDer);
+        RevocationLists.entriesSignedBy(list, requirePeerCa());
+        return new RevocationFiles(dir).keepPeerList(list);
+    }
+
+    /** Keeps an operator's decision to revoke a peer key in peer-revoked/ (the caller audits it). */
+    public void keepPeerRevocation(Revocation revocation) {
+        if (revocation.source() != Revocation.Source.LOCAL) {
+            throw new IllegalArgumentException("only a local decision is kept this way: " + revocation);
+        }
+        new RevocationFiles(dir).keepLocal(revocation);
+    }
+
+    /** Hands {@code verifier} every revocation kept in this folder: the peer CA's lists and local decisions. */
+    public void applyPeerRevocations(Verifier verifier) {
+        RevocationFiles files = new RevocationFiles(dir);
+        for (java.security.cert.X509CRL list : files.peerLists()) {
+            try {
+                verifier.learnRevocationList(list.getEncoded());
+            } catch (java.security.cert.CRLException e) {
+                throw new CryptoException("cannot encode a kept revocation list: " + e.getMessage(), e);
+            }
+        }
+        files.local().forEach(verifier::revoke);
     }
 
     /** The mutual TLS 1.3 context: our node key, trust in the pinned peer CA only. */

@@ -22,7 +22,9 @@ public final class VerificationException extends RuntimeException {
         /** From/to do not match the peer party and this node's party. */
         WRONG_PARTY,
         /** The Ed25519 signature does not verify over the received bytes. */
-        BAD_SIGNATURE
+        BAD_SIGNATURE,
+        /** The signing key was revoked before the envelope was created (issue 19, item 12). */
+        REVOKED
     }
 
     private final Reason reason;

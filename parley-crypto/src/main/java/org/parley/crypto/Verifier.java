@@ -1,5 +1,6 @@
 package org.parley.crypto;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateExpiredException;
@@ -31,7 +32,8 @@ import org.parley.wire.SignedEnvelope;
  * a valid envelope; the signer key id names a known certificate; that certificate is an Ed25519
  * signing certificate issued by the pinned peer CA; it was valid when the envelope was created (so
  * envelopes signed before a rotation or expiry stay verifiable); the signature verifies; the envelope
- * is from the peer party, to this party, and the certificate belongs to the sender.
+ * is from the peer party, to this party, and the certificate belongs to the sender; the key was not
+ * revoked ({@link Revocation}) before the envelope was created.
  *
  * <p>Thread-safe; certificates can be learned while verifying.
  */
@@ -48,6 +50,10 @@ public final class Verifier {
     private final Map<X509Certificate, Boolean> certified = new ConcurrentHashMap<>();
     // Public keys decoded and validated once per certificate rather than once per envelope.
     private final Map<X509Certificate, Ed25519.VerifyingKey> keys = new ConcurrentHashMap<>();
+    /** Certificate serials the peer CA revoked, and from when (its revocation lists; issue 19, item 12). */
+    private final Map<BigInteger, Instant> revokedSerials = new ConcurrentHashMap<>();
+    /** Keys this node's operators revoked. */
+    private final Map<KeyId, Revocation> revokedLocally = new ConcurrentHashMap<>();
 
     Verifier(Party ownParty, X509Certificate peerCa, Collection<X509Certificate> knownCertificates) {
         this.ownParty = ownParty;
@@ -85,6 +91,7 @@ public final class Verifier {
         X509Certificate certificate = certifiedAt(known, envelope.created());
         checkSignature(bytes, signature, certificate, envelope);
         checkParties(envelope, certificate);
+        checkNotRevoked(envelope, known);
         return new VerifiedEnvelope(new SignedEnvelope(bytes, signature), envelope, certificate);
     }
 
@@ -121,6 +128,97 @@ public final class Verifier {
             }
         }
         throw java.util.Objects.requireNonNull(first);
+    }
+
+    /**
+     * Learns a revocation list (RFC 5280 CRL, PEM or DER) issued and signed by the pinned peer CA;
+     * returns the revocations of known keys that it adds or moves earlier (empty when it says
+     * nothing new). A list that is not the peer CA's is refused with a {@link VerificationException}.
+     */
+    public List<Revocation> learnRevocationList(byte[] pemOrDer) {
+        java.security.cert.X509CRL list;
+        try {
+            list = RevocationLists.parse(pemOrDer);
+        } catch (CryptoException e) {
+            throw new VerificationException(Reason.MALFORMED, String.valueOf(e.getMessage()));
+        }
+        List<Revocation> added = new java.util.ArrayList<>();
+        RevocationLists.entriesSignedBy(list, peerCa).forEach((serial, from) -> {
+            Instant before = revokedSerials.get(serial);
+            if (before == null || from.isBefore(before)) {
+                revokedSerials.put(serial, from);
+                keyOfSerial(serial)
+                        .ifPresent(key -> added.add(new Revocation(
+                                key, from, Revocation.Source.PEER_CA, "revoked by the " + peerParty + " party CA")));
+            }
+        });
+        return added;
+    }
+
+    /** Revokes a peer key by this node's decision (kept by the caller); the earliest instant wins. */
+    public void revoke(Revocation revocation) {
+        revokedLocally.merge(
+                revocation.keyId(), revocation, (a, b) -> a.revokedAt().isAfter(b.revokedAt()) ? b : a);
+    }
+
+    /** Every revocation this verifier honours, of keys it knows, earliest first. */
+    public List<Revocation> revocations() {
+        List<Revocation> all = new java.util.ArrayList<>(revokedLocally.values());
+        for (KeyId key : certificates.keySet()) {
+            revokedByCa(certificates.getOrDefault(key, new CopyOnWriteArrayList<>()))
+                    .ifPresent(from -> all.add(new Revocation(
+                            key, from, Revocation.Source.PEER_CA, "revoked by the " + peerParty + " party CA")));
+        }
+        all.sort(java.util.Comparator.comparing(Revocation::revokedAt));
+        return all;
+    }
+
+    private Optional<KeyId> keyOfSerial(BigInteger serial) {
+        for (var entry : certificates.entrySet()) {
+            for (X509Certificate certificate : entry.getValue()) {
+                if (certificate.getSerialNumber().equals(serial)) {
+                    return Optional.of(entry.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The earliest instant from which the CA revoked any certificate of one key. */
+    private Optional<Instant> revokedByCa(List<X509Certificate> known) {
+        Instant earliest = null;
+        for (X509Certificate certificate : known) {
+            Instant from = revokedSerials.get(certificate.getSerialNumber());
+            if (from != null && (earliest == null || from.isBefore(earliest))) {
+                earliest = from;
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /**
+     * Refuses an envelope created at or after its key's revocation; one created before stays valid,
+     * so proofs of earlier messages still verify. Free when nothing is revoked (the common case).
+     */
+    private void checkNotRevoked(Envelope envelope, List<X509Certificate> known) {
+        if (revokedSerials.isEmpty() && revokedLocally.isEmpty()) {
+            return;
+        }
+        Optional<Instant> byCa = revokedByCa(known);
+        Revocation local = revokedLocally.get(envelope.signer());
+        String by = "the " + peerParty + " party CA";
+        Instant from = byCa.orElse(Instant.MAX);
+        if (local != null && local.revokedAt().isBefore(from)) {
+            from = local.revokedAt();
+            by = "this node's operators (" + local.reason() + ")";
+        }
+        if (!envelope.created().isBefore(from)) {
+            throw new VerificationException(
+                    Reason.REVOKED,
+                    "signing key " + envelope.signer() + " was revoked from " + from + " by " + by + "; envelope "
+                            + envelope.id() + " was created at " + envelope.created()
+                            + " (envelopes it signed before then still verify)");
+        }
     }
 
     /** Parses a PEM or DER certificate and {@link #learn(X509Certificate) learns} it. */

@@ -13,13 +13,16 @@ import java.util.List;
  * The JSON body of {@code POST /federation/v1/envelopes} and of its answer.
  *
  * <pre>
- * request:  {"certificates": [PEM of the sender's signing certificates], "envelopes": [base64(frame)]}
+ * request:  {"certificates": [PEM of the sender's signing certificates],
+ *            "revocations": [PEM of the sender's revocation list, RFC 5280 CRL] (absent if none),
+ *            "envelopes": [base64(frame)]}
  * response: {"certificates": [PEM], "results": [{"receipt": base64(frame)} | {"error": "reason"}]}
  * </pre>
  *
  * A frame is parley-wire's signed-envelope frame; results are in request order. Certificates travel
  * with the envelopes so a rotated signing key is learned without a restart; each is checked against
- * the pinned peer CA before it is trusted.
+ * the pinned peer CA before it is trusted. The sender's revocation list, signed by its CA, travels
+ * the same way (issue 19, item 12); a receiver that does not know the field ignores it.
  */
 final class Batch {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,16 +43,24 @@ final class Batch {
         record Refused(String reason) implements Result {}
     }
 
-    record Request(List<String> certificates, List<byte[]> frames) {}
+    record Request(List<String> certificates, List<String> revocations, List<byte[]> frames) {}
 
     record Response(List<String> certificates, List<Result> results) {}
 
     private Batch() {}
 
     static byte[] writeRequest(List<String> certificates, List<byte[]> frames) {
+        return writeRequest(certificates, List.of(), frames);
+    }
+
+    static byte[] writeRequest(List<String> certificates, List<String> revocations, List<byte[]> frames) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode certs = root.putArray("certificates");
         certificates.forEach(certs::add);
+        if (!revocations.isEmpty()) {
+            ArrayNode lists = root.putArray("revocations");
+            revocations.forEach(lists::add);
+        }
         ArrayNode envelopes = root.putArray("envelopes");
         frames.forEach(f -> envelopes.add(Base64.getEncoder().encodeToString(f)));
         return bytes(root);
@@ -61,7 +72,7 @@ final class Batch {
         for (JsonNode node : array(root, "envelopes")) {
             frames.add(base64(node, "envelopes"));
         }
-        return new Request(strings(root, "certificates"), frames);
+        return new Request(strings(root, "certificates"), strings(root, "revocations"), frames);
     }
 
     static byte[] writeResponse(List<String> certificates, List<Result> results) {

@@ -81,6 +81,7 @@ public final class Federation implements AutoCloseable {
         this.random = random;
         Signer signer = identity.signer();
         Verifier verifier = identity.verifier();
+        identity.applyPeerRevocations(verifier); // kept lists and local decisions hold across restarts
         this.verifier = verifier;
         this.listener = listener;
         var ssl = identity.sslContext();
@@ -103,6 +104,7 @@ public final class Federation implements AutoCloseable {
         this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
         this.outbound = new Outbound(
                 config, ssl, signer, ownCertificates, verifier, store, clock, random, listener, crypto, signal);
+        this.outbound.sendRevocations(identity.revocationListPem().stream().toList());
         this.signal = signal;
     }
 
@@ -233,6 +235,20 @@ public final class Federation implements AutoCloseable {
             LOG.error("cannot prepare the link-test attachment; sending the test without it", e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Revokes a peer signing key by this node's decision (issue 19, item 12): honoured at once by
+     * the verifier and kept in the keys folder; the caller (an ADMIN's request) audits it.
+     */
+    public void revokePeerKey(org.parley.crypto.Revocation revocation) {
+        identity.keepPeerRevocation(revocation);
+        verifier.revoke(revocation);
+    }
+
+    /** The peer key revocations honoured now, earliest first. */
+    public List<org.parley.crypto.Revocation> peerKeyRevocations() {
+        return verifier.revocations();
     }
 
     /** A peer signing certificate learned from the peer, to keep beside the node's keys. */

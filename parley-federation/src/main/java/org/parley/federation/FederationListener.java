@@ -1,6 +1,8 @@
 package org.parley.federation;
 
+import java.util.List;
 import java.util.Optional;
+import org.parley.crypto.Revocation;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.wire.EnvelopeId;
 
@@ -36,6 +38,13 @@ public interface FederationListener {
      * a batch of junk raises one alarm, not one per frame.
      */
     default void refused(int count, String reason) {}
+
+    /**
+     * The peer's CA revoked signing keys of the peer ({@code revocations}, newly honoured) by the
+     * revocation list {@code pem}; the verifier refuses their envelopes created from then on. The
+     * node keeps the list (so it holds after a restart) and raises an alarm.
+     */
+    default void peerKeysRevoked(List<Revocation> revocations, String pem) {}
 
     /** What the next scheduled link test carries to the peer, e.g. the node's latest signed tree head. */
     default Optional<String> linkTestAttachment() {

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,8 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import org.parley.crypto.CryptoException;
 import org.parley.crypto.PartyIdentity;
+import org.parley.federation.gate.ConnectionGate;
+import org.parley.federation.gate.ConnectionLimits;
 import org.parley.wire.Party;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ final class FederationServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     private final HttpsServer server;
+    private final ConnectionGate gate;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Inbound inbound;
     private final List<String> ownCertificates;
@@ -43,7 +47,9 @@ final class FederationServer implements AutoCloseable {
         this.inbound = inbound;
         this.ownCertificates = List.copyOf(ownCertificates);
         ServerLimits.apply();
-        server = HttpsServer.create(listen, 128);
+        // The server listens on loopback only; the gate owns the public port and caps connections
+        // per port and per source address before any TLS (issue 19, item 1; decision 15).
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
             @Override
             public void configure(HttpsParameters params) {
@@ -53,10 +59,17 @@ final class FederationServer implements AutoCloseable {
         server.createContext(PATH, this::handle);
         server.setExecutor(executor);
         server.start();
+        try {
+            gate = ConnectionGate.open(listen, server.getAddress(), ConnectionLimits.FEDERATION, "federation");
+        } catch (IOException e) {
+            server.stop(0);
+            executor.close();
+            throw e;
+        }
     }
 
     InetSocketAddress address() {
-        return server.getAddress();
+        return gate.address();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -108,6 +121,7 @@ final class FederationServer implements AutoCloseable {
 
     @Override
     public void close() {
+        gate.close();
         server.stop(0);
         executor.close();
     }

@@ -47,6 +47,9 @@ final class Inbound {
     /** Most signing certificates one batch may carry (a sender sends its current one). */
     static final int MAX_CERTIFICATES_PER_BATCH = 16;
 
+    /** Most revocation lists one batch may carry (a sender sends its one list). */
+    static final int MAX_REVOCATION_LISTS_PER_BATCH = 4;
+
     /** A batch over the limits: the server answers 413 with the message. */
     static final class BatchTooLarge extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
@@ -103,6 +106,9 @@ final class Inbound {
         for (String pem : request.certificates()) {
             learn(pem, refusals);
         }
+        for (String pem : request.revocations()) {
+            learnRevocations(pem, refusals);
+        }
         List<Checked> checked = new ArrayList<>(crypto.map(request.frames(), this::check));
         answerDuplicates(checked);
         admit(checked);
@@ -135,6 +141,10 @@ final class Inbound {
         if (request.frames().size() > MAX_ENVELOPES_PER_BATCH) {
             throw new BatchTooLarge("a batch may hold at most " + MAX_ENVELOPES_PER_BATCH + " envelopes; this one has "
                     + request.frames().size() + ": send smaller batches");
+        }
+        if (request.revocations().size() > MAX_REVOCATION_LISTS_PER_BATCH) {
+            throw new BatchTooLarge("a batch may carry at most " + MAX_REVOCATION_LISTS_PER_BATCH
+                    + " revocation lists; this one has " + request.revocations().size());
         }
         if (request.certificates().size() > MAX_CERTIFICATES_PER_BATCH) {
             throw new BatchTooLarge("a batch may carry at most " + MAX_CERTIFICATES_PER_BATCH
@@ -217,6 +227,25 @@ final class Inbound {
             verifier.learn(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (CryptoException | VerificationException e) {
             refusals.add("certificate refused: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A revocation list from the peer, honoured at once if its CA signed it (issue 19, item 12);
+     * the node keeps it and alarms once per newly revoked key. A list the CA did not sign is refused
+     * like a forged certificate.
+     */
+    private void learnRevocations(String pem, Refusals refusals) {
+        byte[] bytes = pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            List<org.parley.crypto.Revocation> added = verifier.learnRevocationList(bytes);
+            if (!added.isEmpty()) {
+                LOG.warn("{} revoked signing keys: {}", verifier.peerParty(), added);
+                audit("federation.peer-key-revoked", added.toString());
+                listener.peerKeysRevoked(added, pem);
+            }
+        } catch (CryptoException | VerificationException e) {
+            refusals.add("revocation list refused: " + e.getMessage());
         }
     }
 

@@ -67,6 +67,9 @@ final class Outbound {
     private final Claims flashClaims = new Claims();
     private final Claims otherClaims = new Claims();
     private final List<String> ownCertificates;
+    /** This party's revocation list (PEM), sent with every batch; set once at start by the federation. */
+    private volatile List<String> ownRevocations = List.of();
+
     private final List<Progress> loops = new CopyOnWriteArrayList<>();
     private int current;
     /** Whether the peer has answered a post since this node started (see {@link #post}). */
@@ -463,9 +466,14 @@ final class Outbound {
         return verified;
     }
 
+    /** The revocation list (PEM) to send with every batch from now on (issue 19, item 12). */
+    void sendRevocations(List<String> revocations) {
+        this.ownRevocations = List.copyOf(revocations);
+    }
+
     /** Posts frames to the first endpoint that answers, starting from the current one. */
     Batch.Response post(List<byte[]> frames) throws IOException, InterruptedException {
-        byte[] body = Batch.writeRequest(ownCertificates, frames);
+        byte[] body = Batch.writeRequest(ownCertificates, ownRevocations, frames);
         maybeReturnToPrimary();
         List<URI> endpoints = config.peerEndpoints();
         IOException last = new IOException("no endpoint tried");

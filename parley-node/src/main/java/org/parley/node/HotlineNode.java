@@ -119,7 +119,7 @@ public final class HotlineNode implements AutoCloseable {
                     DeliveryStore.on(store),
                     clock,
                     random,
-                    new NodeListener(config, events, ledger, dialogue, messages, watch),
+                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity),
                     outbox));
             OperatorApi api = resources.add(OperatorApi.start(
                     config,
@@ -129,7 +129,7 @@ public final class HotlineNode implements AutoCloseable {
                     watch,
                     ledger,
                     events,
-                    federation::linkStatus,
+                    federation,
                     store.engine(),
                     clock));
             // --- console (issue 18): the duty officer's pages on the operator port ---

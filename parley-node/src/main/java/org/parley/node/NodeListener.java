@@ -1,6 +1,9 @@
 package org.parley.node;
 
+import java.util.List;
 import java.util.Optional;
+import org.parley.crypto.PartyIdentity;
+import org.parley.crypto.Revocation;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.federation.DeliveryStall;
 import org.parley.federation.FederationListener;
@@ -30,6 +33,7 @@ final class NodeListener implements FederationListener {
     private final NodeDialogue dialogue;
     private final MessageService messages;
     private final EncounterWatch watch;
+    private final PartyIdentity identity;
 
     NodeListener(
             NodeConfig config,
@@ -37,7 +41,9 @@ final class NodeListener implements FederationListener {
             NodeLedger ledger,
             NodeDialogue dialogue,
             MessageService messages,
-            EncounterWatch watch) {
+            EncounterWatch watch,
+            PartyIdentity identity) {
+        this.identity = identity;
         this.config = config;
         this.watch = watch;
         this.events = events;
@@ -110,6 +116,23 @@ final class NodeListener implements FederationListener {
     @Override
     public Optional<String> linkTestAttachment() {
         return Optional.of(ledger.linkTestAttachment());
+    }
+
+    @Override
+    public void peerKeysRevoked(List<Revocation> revocations, String pem) {
+        events.alarm(
+                Alarm.Kind.PEER_KEY_REVOKED,
+                config.peer() + "'s CA revoked signing key(s) "
+                        + revocations.stream()
+                                .map(r -> r.keyId() + " from " + r.revokedAt())
+                                .toList()
+                        + "; envelopes they signed from then on are refused");
+        try {
+            identity.keepPeerRevocationList(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (RuntimeException e) {
+            // Honoured already; the peer sends its list with every batch, so it is kept next time.
+            LOG.error("cannot keep {}'s revocation list in the keys folder: {}", config.peer(), e.toString());
+        }
     }
 
     @Override

@@ -490,6 +490,12 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public List<InboxEntry> unacknowledgedReceived(
+            Precedence precedence, Instant after, Instant upTo, Optional<InboxEntry> resumeAfter, int limit) {
+        return listings.unacknowledgedReceived(precedence, after, upTo, resumeAfter, limit);
+    }
+
+    @Override
     public void forEachUnacknowledged(java.util.function.Consumer<InboxEntry> action) {
         listings.forEachUnacknowledged(action);
     }

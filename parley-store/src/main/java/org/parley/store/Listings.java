@@ -2,6 +2,7 @@ package org.parley.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
+import org.parley.wire.Precedence;
 
 /**
  * The listing queries (issue 16): pages newest first with the acknowledgment joined, the pending
@@ -59,6 +61,23 @@ final class Listings {
             + " WHERE a.direction = 'SENT' AND a.party = i.from_party AND a.envelope_id = i.envelope_id)"
             + " ORDER BY i.received_micros, i.from_party, i.envelope_id";
 
+    /*
+     * The acknowledgment watch's question (issue 19, item 4): one precedence, a window of receive
+     * times, oldest first, in pages on the listing index; the next page resumes after the last row.
+     */
+    private static final String UNACKNOWLEDGED_WINDOW = "SELECT " + prefixed("i", JdbcStore.INBOX_COLUMNS)
+            + " FROM inbox i WHERE i.category IN " + ACKNOWLEDGEABLE_SQL
+            + " AND i.precedence_rank = ? AND i.received_micros <= ? AND %s"
+            + " AND NOT EXISTS (SELECT 1 FROM acknowledgments a"
+            + " WHERE a.direction = 'SENT' AND a.party = i.from_party AND a.envelope_id = i.envelope_id)"
+            + " ORDER BY i.received_micros, i.from_party, i.envelope_id LIMIT ?";
+
+    static final String UNACKNOWLEDGED_FIRST = UNACKNOWLEDGED_WINDOW.formatted("i.received_micros > ?");
+
+    static final String UNACKNOWLEDGED_NEXT = UNACKNOWLEDGED_WINDOW.formatted("i.received_micros >= ?"
+            + " AND (i.received_micros > ? OR (i.received_micros = ? AND (i.from_party > ?"
+            + " OR (i.from_party = ? AND i.envelope_id > ?))))");
+
     static final String PENDING_COUNT = "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'";
 
     private final Sql sql;
@@ -108,6 +127,35 @@ final class Listings {
         sql.tx(
                 "read unacknowledged inbox entries",
                 c -> Sql.forEach(c, STREAM_FETCH_ROWS, row -> action.accept(JdbcStore.inboxRow(row)), UNACKNOWLEDGED));
+    }
+
+    List<InboxEntry> unacknowledgedReceived(
+            Precedence precedence, Instant after, Instant upTo, Optional<InboxEntry> resumeAfter, int limit) {
+        checkPage(0, limit);
+        return sql.tx(
+                "read unacknowledged " + precedence + " received until " + upTo,
+                c -> resumeAfter.isEmpty()
+                        ? Sql.query(
+                                c,
+                                JdbcStore::inboxRow,
+                                UNACKNOWLEDGED_FIRST,
+                                precedence.rank(),
+                                Sql.micros(upTo),
+                                Sql.micros(after),
+                                limit)
+                        : Sql.query(
+                                c,
+                                JdbcStore::inboxRow,
+                                UNACKNOWLEDGED_NEXT,
+                                precedence.rank(),
+                                Sql.micros(upTo),
+                                Sql.micros(resumeAfter.get().received()),
+                                Sql.micros(resumeAfter.get().received()),
+                                Sql.micros(resumeAfter.get().received()),
+                                resumeAfter.get().from().name(),
+                                resumeAfter.get().from().name(),
+                                resumeAfter.get().id().toString(),
+                                limit));
     }
 
     private static void checkPage(int offset, int limit) {

@@ -13,6 +13,7 @@ import org.parley.ledger.TreeHeadStore;
 import org.parley.wire.Category;
 import org.parley.wire.EnvelopeId;
 import org.parley.wire.Party;
+import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
 
 /**
@@ -166,6 +167,16 @@ public interface Store extends AutoCloseable {
 
     /** How many outbox entries still wait for the peer's receipt; counted on an index, for /metrics. */
     long pendingOutboxCount();
+
+    /**
+     * Up to {@code limit} received envelopes of the {@link #ACKNOWLEDGEABLE} categories and of
+     * {@code precedence} that we have not acknowledged, received after {@code after} and no later than
+     * {@code upTo}, oldest received first (ties by sender and id); with {@code resumeAfter}, the page
+     * after that entry (the last of the previous page). The acknowledgment watch's query: one index
+     * range per call, so a flood of unacknowledged messages is read a page at a time (issue 19, item 4).
+     */
+    List<InboxEntry> unacknowledgedReceived(
+            Precedence precedence, Instant after, Instant upTo, Optional<InboxEntry> resumeAfter, int limit);
 
     /**
      * Hands {@code action} every received envelope of the {@link #ACKNOWLEDGEABLE} categories that we

@@ -30,7 +30,12 @@ import picocli.CommandLine.Option;
         name = "keys",
         mixinStandardHelpOptions = true,
         description = "Create and show party keys; pin the peer CA.",
-        subcommands = {KeysCommand.Init.class, KeysCommand.Show.class, KeysCommand.Trust.class, KeysCommand.Rotate.class
+        subcommands = {
+            KeysCommand.Init.class,
+            KeysCommand.Show.class,
+            KeysCommand.Trust.class,
+            KeysCommand.Rotate.class,
+            KeysCommand.Revoke.class
         })
 public final class KeysCommand extends GroupCommand {
 
@@ -167,6 +172,36 @@ public final class KeysCommand extends GroupCommand {
             KeyId id = identity.rotateSigningKey(InstantSource.system());
             out.println("New signing key " + id + " is now current. Give the peer its certificate:");
             out.println(common.dir.resolve("signing").resolve(id.hex() + ".crt"));
+        }
+    }
+
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke one of this party's signing keys with the party CA (after rotating away from it).")
+    static final class Revoke extends Base {
+        @Option(names = "--key", required = true, description = "The key id to revoke (32 hex digits).")
+        String key = "";
+
+        @Option(
+                names = "--from",
+                description = "Envelopes it signed from this UTC time on are refused (RFC 3339; default: now).")
+        String from = "";
+
+        @Override
+        void run(PrintWriter out) {
+            PartyIdentity identity = common.load();
+            java.time.Instant at;
+            try {
+                at = from.isEmpty() ? java.time.Instant.now() : java.time.Instant.parse(from);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "--from must be a UTC time such as 2026-12-05T18:00:00Z: " + from, e);
+            }
+            identity.revokeSigningKey(new KeyId(key), at, InstantSource.system());
+            out.println("Revoked signing key " + key + " from " + at + " in " + common.dir.resolve("revoked.crl")
+                    + ", signed by the party CA.");
+            out.println("The node sends it to the peer with every delivery after its next start.");
         }
     }
 

@@ -119,4 +119,41 @@ class KeysCommandTest {
         assertThat(Files.readString(blue.resolve("signing").resolve("current")).strip())
                 .isNotEqualTo(before);
     }
+
+    @Test
+    void revoke_rotatedAwayKey_writesCaSignedListAndRefusesTheCurrentKey(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("keys");
+        assertThat(run("keys", "init", "--party", "BLUE", "--dir", dir.toString()))
+                .isZero();
+        String first =
+                Files.readString(dir.resolve("signing").resolve("current")).strip();
+        assertThat(run("keys", "rotate", "--dir", dir.toString())).isZero();
+        String second =
+                Files.readString(dir.resolve("signing").resolve("current")).strip();
+
+        assertThat(run("keys", "revoke", "--dir", dir.toString(), "--key", second))
+                .as("the current key")
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("keys rotate");
+        int code = run("keys", "revoke", "--dir", dir.toString(), "--key", first, "--from", "2026-12-05T12:00:00Z");
+
+        assertThat(code).as(err.toString()).isZero();
+        java.security.cert.X509CRL list;
+        try (var in = Files.newInputStream(dir.resolve("revoked.crl"))) {
+            list = (java.security.cert.X509CRL)
+                    CertificateFactory.getInstance("X.509").generateCRL(in);
+        }
+        X509Certificate ca;
+        try (var in = Files.newInputStream(dir.resolve("ca.crt"))) {
+            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        list.verify(ca.getPublicKey()); // throws unless the party CA signed it
+        X509Certificate revoked;
+        try (var in = Files.newInputStream(dir.resolve("signing").resolve(first + ".crt"))) {
+            revoked = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        assertThat(list.getRevokedCertificate(revoked).getRevocationDate().toInstant())
+                .isEqualTo(java.time.Instant.parse("2026-12-05T12:00:00Z"));
+        assertThat(list.getRevokedCertificates()).hasSize(1);
+    }
 }

@@ -98,6 +98,20 @@ final class Authenticator {
         return grantOf(sha256(token.strip())).map(grant -> new Identity.Operator(grant.operator(), grant.role()));
     }
 
+    /**
+     * The console's sign-in with a token typed into its form: throttled, compared and audited
+     * exactly as a bearer token on a route, and counted in the same per-address window, so the form
+     * is no way around the API's limit (issue 19). {@code where} names the form in the audit.
+     */
+    Optional<Identity.Operator> signIn(String token, InetAddress from, String where) {
+        throttle(from);
+        Optional<Identity.Operator> operator = operatorFor(token);
+        if (operator.isEmpty()) {
+            failed(where, from);
+        }
+        return operator;
+    }
+
     /** Every entry is compared, match or not: no early exit. */
     private Optional<OperatorToken> grantOf(byte[] presented) {
         Optional<OperatorToken> match = Optional.empty();
@@ -122,7 +136,7 @@ final class Authenticator {
         Optional<OperatorToken> match =
                 grantOf(sha256(header.substring(PREFIX.length()).strip()));
         if (match.isEmpty()) {
-            failed(route, from);
+            failed(route.toString(), from);
             throw new Problem(
                     401,
                     "unknown operator token; use one listed under operator.tokens in the node config",
@@ -150,7 +164,7 @@ final class Authenticator {
         }
     }
 
-    private void failed(Route route, InetAddress from) {
+    private void failed(String where, InetAddress from) {
         Instant now = clock.instant();
         if (failures.size() >= MAX_ADDRESSES) {
             failures.entrySet().removeIf(e -> !now.isBefore(e.getValue().since().plus(WINDOW)));
@@ -162,11 +176,11 @@ final class Authenticator {
                         now.isBefore(old.since().plus(WINDOW)) ? new Failures(old.since(), old.count() + 1) : one);
         String address = from.getHostAddress();
         if (updated.count() < MAX_FAILURES) {
-            audit.record("api.sign-in.failed", route.toString(), "unknown token from " + address);
+            audit.record("api.sign-in.failed", where, "unknown token from " + address);
         } else if (updated.count() == MAX_FAILURES) {
             audit.record(
                     "api.sign-in.throttled",
-                    route.toString(),
+                    where,
                     MAX_FAILURES + " failed sign-ins from " + address + " within " + WINDOW.toSeconds()
                             + " s; its requests are refused with 429 until the window ends");
         }

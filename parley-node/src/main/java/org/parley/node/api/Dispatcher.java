@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +32,17 @@ final class Dispatcher implements HttpHandler {
     private final Map<Route, Handler> handlers;
     private final Authenticator authenticator;
     private final NodeEvents events;
+    private final Function<HttpExchange, InetAddress> client;
 
-    /** {@code bind} gives every route its handler; an exhaustive switch there leaves none out. */
-    Dispatcher(Function<Route, Handler> bind, Authenticator authenticator, NodeEvents events) {
+    /**
+     * {@code bind} gives every route its handler; an exhaustive switch there leaves none out. {@code
+     * client} says who sent a request (the connection gate relays it: its own address is not the client's).
+     */
+    Dispatcher(
+            Function<Route, Handler> bind,
+            Authenticator authenticator,
+            NodeEvents events,
+            Function<HttpExchange, InetAddress> client) {
         Map<Route, Handler> map = new EnumMap<>(Route.class);
         for (Route route : Route.values()) {
             map.put(route, bind.apply(route));
@@ -41,6 +50,7 @@ final class Dispatcher implements HttpHandler {
         this.handlers = map;
         this.authenticator = authenticator;
         this.events = events;
+        this.client = client;
     }
 
     @Override
@@ -69,8 +79,7 @@ final class Dispatcher implements HttpHandler {
 
     private Reply dispatch(HttpExchange ex) throws IOException {
         Router.Found found = route(ex.getRequestMethod(), ex.getRequestURI().getPath());
-        Identity identity = authenticator.admit(
-                found.route(), ex.getRequestHeaders(), ex.getRemoteAddress().getAddress());
+        Identity identity = authenticator.admit(found.route(), ex.getRequestHeaders(), client.apply(ex));
         String accept =
                 Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
         return run(found, Optional.ofNullable(ex.getRequestURI().getRawQuery()), identity, ex.getRequestBody(), accept);

@@ -35,6 +35,18 @@ final class InProcess {
         return authenticator.operatorFor(token).map(o -> new OperatorApi.Caller(o.name(), o.role()));
     }
 
+    /** The console's sign-in: the API's per-address throttle and audit apply; 429 becomes {@link OperatorApi.Throttled}. */
+    Optional<OperatorApi.Caller> signIn(String token, java.net.InetAddress from) {
+        try {
+            return authenticator
+                    .signIn(token, from, "POST /login")
+                    .map(o -> new OperatorApi.Caller(o.name(), o.role()));
+        } catch (Problem p) {
+            long seconds = Long.parseLong(p.headers().getOrDefault("Retry-After", "60"));
+            throw new OperatorApi.Throttled(p.detail(), seconds);
+        }
+    }
+
     boolean permits(OperatorApi.Caller caller, String method, String path) {
         return Router.resolve(method, path) instanceof Router.Found found
                 && found.route().access().admits(caller.role());

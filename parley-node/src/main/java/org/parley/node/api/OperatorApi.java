@@ -1,19 +1,23 @@
 package org.parley.node.api;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import org.parley.federation.LinkStatus;
+import org.parley.federation.Federation;
+import org.parley.federation.gate.ConnectionGate;
+import org.parley.federation.gate.ConnectionLimits;
 import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
@@ -32,12 +36,15 @@ import org.parley.node.watch.EncounterWatch;
 public final class OperatorApi implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperatorApi.class);
     private final HttpsServer server;
+    private final ConnectionGate gate;
     private final ExecutorService executor;
     private final InProcess inProcess;
     private final NodeEvents events;
 
-    private OperatorApi(HttpsServer server, ExecutorService executor, InProcess inProcess, NodeEvents events) {
+    private OperatorApi(
+            HttpsServer server, ConnectionGate gate, ExecutorService executor, InProcess inProcess, NodeEvents events) {
         this.server = server;
+        this.gate = gate;
         this.executor = executor;
         this.inProcess = inProcess;
         this.events = events;
@@ -68,7 +75,7 @@ public final class OperatorApi implements AutoCloseable {
             EncounterWatch watch,
             NodeLedger ledger,
             NodeEvents events,
-            Supplier<LinkStatus> link,
+            Federation federation,
             String storeEngine,
             InstantSource clock) {
         long inClear = config.tokens().keySet().stream()
@@ -80,24 +87,48 @@ public final class OperatorApi implements AutoCloseable {
                             + " replace each with the line 'parley node token' prints (docs/security.md)",
                     inClear);
         }
-        NodeRoutes node = new NodeRoutes(config, messages, events, link, storeEngine, clock, watch, ledger);
+        NodeRoutes node =
+                new NodeRoutes(config, messages, events, federation::linkStatus, storeEngine, clock, watch, ledger);
+        PeerKeyRoutes peerKeys = new PeerKeyRoutes(federation, events, clock);
         MessageRoutes messageRoutes = new MessageRoutes(messages);
         DialogueRoutes dialogueRoutes = new DialogueRoutes(config, messages, dialogue, clock);
         WatchRoutes watchRoutes = new WatchRoutes(watch, config.party());
         ProofRoutes proofs = new ProofRoutes(ledger);
         Authenticator authenticator = new Authenticator(
                 config.tokens(), (action, subject, detail) -> events.audit("api", action, subject, detail), clock);
+        HttpsServer server = server(ssl);
+        ConnectionGate gate;
+        try {
+            gate = ConnectionGate.open(
+                    config.operatorListen(), server.getAddress(), ConnectionLimits.OPERATOR, "operator");
+        } catch (IOException e) {
+            server.stop(0);
+            throw new UncheckedIOException("cannot listen on " + config.operatorListen() + ": " + e.getMessage(), e);
+        }
         Dispatcher dispatcher = new Dispatcher(
-                route -> handler(route, node, messageRoutes, dialogueRoutes, watchRoutes, proofs),
+                route -> handler(route, node, messageRoutes, dialogueRoutes, watchRoutes, proofs, peerKeys),
                 authenticator,
-                events);
+                events,
+                ex -> gate.clientOf(ex.getRemoteAddress()).getAddress());
+        server.createContext("/", dispatcher);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.start();
+        return new OperatorApi(server, gate, executor, new InProcess(dispatcher, authenticator, events), events);
+    }
+
+    /**
+     * The JDK server on a loopback port of its own; the {@link ConnectionGate} owns the operator
+     * port in front of it and caps connections per port and per address (issue 19, item 1).
+     */
+    private static HttpsServer server(SSLContext ssl) {
         HttpsServer server;
         try {
             org.parley.federation.Federation
                     .applyServerLimits(); // time limits on stalled connections (issue 19, item 1)
-            server = HttpsServer.create(config.operatorListen(), 64);
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.operatorListen() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot listen on a loopback port: " + e.getMessage(), e);
         }
         server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
             @Override
@@ -108,11 +139,7 @@ public final class OperatorApi implements AutoCloseable {
                 params.setSSLParameters(tls);
             }
         });
-        server.createContext("/", dispatcher);
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.start();
-        return new OperatorApi(server, executor, new InProcess(dispatcher, authenticator, events), events);
+        return server;
     }
 
     /** Each route's handler; the switch is exhaustive, so a route added to the table must get one. */
@@ -122,7 +149,8 @@ public final class OperatorApi implements AutoCloseable {
             MessageRoutes messages,
             DialogueRoutes dialogue,
             WatchRoutes watch,
-            ProofRoutes proofs) {
+            ProofRoutes proofs,
+            PeerKeyRoutes peerKeys) {
         return switch (route) {
             case HEALTH -> node::health;
             case METRICS -> node::metrics;
@@ -143,6 +171,8 @@ public final class OperatorApi implements AutoCloseable {
             case ACKNOWLEDGE_ALARM -> node::acknowledgeAlarm;
             case PHRASEBOOK -> messages::phrasebook;
             case SET_ACK_DEADLINE -> messages::setAckDeadline;
+            case PEER_KEY_REVOCATIONS -> peerKeys::list;
+            case REVOKE_PEER_KEY -> peerKeys::revoke;
             case DIALOGUE -> dialogue::listing;
             case REQUEST_TALKS -> dialogue::requestTalks;
             case ANSWER_TALKS -> dialogue::answerTalks;
@@ -155,7 +185,7 @@ public final class OperatorApi implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return gate.address().getPort();
     }
 
     // --- for the console (org.parley.node.console, issue 18) ---
@@ -163,6 +193,32 @@ public final class OperatorApi implements AutoCloseable {
     /** The operator a bearer token names, if any: the console's sign-in checks tokens here. */
     public Optional<Caller> caller(String token) {
         return inProcess.caller(token);
+    }
+
+    /**
+     * The console's sign-in form: the operator {@code token} names, if any, with the same
+     * per-address throttle and audit as a bearer token on the API (a failure here counts in the
+     * same window).
+     *
+     * @throws Throttled while {@code from} is over its failed sign-ins for the current minute
+     */
+    public Optional<Caller> signIn(String token, InetAddress from) {
+        return inProcess.signIn(token, from);
+    }
+
+    /** Too many failed sign-ins from one address: answer 429 with Retry-After. */
+    public static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        Throttled(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     /**
@@ -183,6 +239,11 @@ public final class OperatorApi implements AutoCloseable {
         return inProcess.permits(caller, method, path);
     }
 
+    /** Who sent a request on this port (the gate relays connections, so its address is not the client's). */
+    public InetAddress clientAddress(HttpExchange exchange) {
+        return gate.clientOf(exchange.getRemoteAddress()).getAddress();
+    }
+
     /** Serves {@code handler} under {@code pathPrefix} on this port (the console's pages). */
     public void mount(String pathPrefix, HttpHandler handler) {
         server.createContext(pathPrefix, handler);
@@ -192,6 +253,7 @@ public final class OperatorApi implements AutoCloseable {
     public void close() {
         // Event streams wait for events; end them first, or the executor would wait for them.
         events.closeSubscribers();
+        gate.close();
         server.stop(0);
         executor.close();
     }

@@ -40,6 +40,8 @@ enum Route {
     ACKNOWLEDGE_ALARM("POST", "/api/v1/alarms/{id}/ack", OPERATOR, "acknowledgeAlarm"),
     PHRASEBOOK("GET", "/api/v1/phrasebook", OPERATOR, "getPhrasebook"),
     SET_ACK_DEADLINE("PUT", "/api/v1/config/ack-deadlines/{precedence}", ADMIN, "setAckDeadline"),
+    PEER_KEY_REVOCATIONS("GET", "/api/v1/peer-keys/revocations", OPERATOR, "listPeerKeyRevocations"),
+    REVOKE_PEER_KEY("POST", "/api/v1/peer-keys/revocations", ADMIN, "revokePeerKey"),
 
     DIALOGUE("GET", "/api/v1/dialogue", OPERATOR, "listDialogue"),
     REQUEST_TALKS("POST", "/api/v1/dialogue/requests", SUPERVISOR, "requestTalks"),

@@ -173,7 +173,7 @@ final class ConsoleHandler implements HttpHandler {
             }
         } else if (method.equals("POST")) {
             sameOrigin(ex);
-            caller = api.caller(Exchange.form(ex).getOrDefault("token", ""));
+            caller = signIn(ex, Exchange.form(ex).getOrDefault("token", ""));
             if (caller.isEmpty()) {
                 Exchange.html(
                         ex,
@@ -194,6 +194,16 @@ final class ConsoleHandler implements HttpHandler {
         ex.getResponseHeaders()
                 .add("Set-Cookie", cookieName + "=" + session.id + "; Path=/; HttpOnly; Secure; SameSite=Strict");
         Exchange.redirect(ex, "/console/inbox");
+    }
+
+    /** The API's sign-in throttle (30 failures a minute per address, then 429) holds for the form too. */
+    private Optional<OperatorApi.Caller> signIn(HttpExchange ex, String token) {
+        try {
+            return api.signIn(token, api.clientAddress(ex));
+        } catch (OperatorApi.Throttled t) {
+            ex.getResponseHeaders().set("Retry-After", Long.toString(t.retryAfterSeconds()));
+            throw new Refusal(429, String.valueOf(t.getMessage()));
+        }
     }
 
     /** A sign-in form posted from another site (login CSRF) is refused: its Origin is not ours. */

@@ -64,6 +64,8 @@ public record Alarm(long id, Instant at, Kind kind, String message, Optional<Ack
         /** An EMERGENCY arrived: every role of the chain is alerted at once (issue 17, point 4). */
         EMERGENCY,
         /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
-        RECORD_ALTERED
+        RECORD_ALTERED,
+        /** The peer's CA revoked one of the peer's signing keys (issue 19, item 12). */
+        PEER_KEY_REVOKED
     }
 }

@@ -97,12 +97,11 @@ public final class MessageService {
     }
 
     /**
-     * After a restart, watch again every received message that still has no acknowledgment: all of
-     * them, however many the store holds, from one streamed query (the store's anti-join).
+     * After a restart, find the unacknowledged EMERGENCY messages again, to head the inbox (the
+     * acknowledgment watch itself keeps nothing per message: it asks the store, {@link #tick}).
      */
     private void rewatchUnacknowledged() {
         store.forEachUnacknowledged(entry -> {
-            watch.watch(entry.id(), entry.precedence(), entry.received());
             if (emergency(entry.envelope().payload())) {
                 emergencies.add(entry.id());
             }
@@ -235,10 +234,6 @@ public final class MessageService {
             return;
         }
         if (needsAck(envelope.category())) {
-            Instant at = store.inboxEntry(envelope.from(), envelope.id())
-                    .map(InboxEntry::received)
-                    .orElse(drafter.now());
-            watch.watch(envelope.id(), envelope.precedence(), at);
             if (emergency(envelope.payload()) && emergencies.add(envelope.id())) {
                 // No waiting for the 50 % re-alert: a distress call alerts the whole chain at once.
                 events.alarm(
@@ -320,7 +315,6 @@ public final class MessageService {
         store.enqueue(signed);
         ledger.record(signed);
         StoredAck stored = store.recordAck(Direction.SENT, signed);
-        watch.acknowledged(id);
         emergencies.remove(id);
         store.audit(operator, "acknowledge", id.toString(), "as " + role);
         events.count(Counter.ACKNOWLEDGED);
@@ -336,36 +330,15 @@ public final class MessageService {
     }
 
     /**
-     * Checks every watched message against its deadline: re-alerts at half of it, escalates at the
+     * Checks the unacknowledged messages in the store against their deadlines, a page at a time (issue
+     * 19, item 4): re-alerts at half of it, escalates at the
      * deadline (docs/decisions.md, decision 4) and records the first overdue in the ledger. The node calls this
      * a few times a second.
      */
     public void tick() {
-        List<AckWatch.Event> due = watch.tick();
-        for (AckWatch.Event event : due) {
-            switch (event) {
-                case AckWatch.Event.Realert r ->
-                    events.alarm(
-                            Alarm.Kind.REALERT,
-                            "message " + r.id() + " not yet acknowledged at half its deadline; re-alerting "
-                                    + r.role());
-                case AckWatch.Event.Escalated x -> escalated(x);
-            }
-        }
-    }
-
-    private void escalated(AckWatch.Event.Escalated x) {
-        // The alarm first: a store that fails below must not keep it from the operators (issue 19, item 5).
-        events.alarm(
-                Alarm.Kind.ESCALATION,
-                "message " + x.id() + " NOT ACKNOWLEDGED IN TIME; escalated from " + x.fromRole() + " to "
-                        + x.toRole());
-        if (x.firstOverdue()) {
-            events.count(Counter.ESCALATIONS);
-            store.audit("node", "ack.overdue", x.id().toString(), "not acknowledged in time");
-            ledger.record(drafter.own() + " escalation at " + drafter.now() + ": message " + x.id()
-                    + " not acknowledged in time");
-        }
+        AckAlarms alarms = new AckAlarms(store, ledger, events, drafter);
+        watch.tick(store::unacknowledgedReceived, alarms::add);
+        alarms.finish();
     }
 
     /** The newest {@code limit} received messages of the categories people acknowledge, newest first. */
@@ -470,7 +443,7 @@ public final class MessageService {
                         ? Optional.empty()
                         : emergency(envelope.payload())
                                 ? Optional.of(watch.everyRole())
-                                : watch.responsibleRole(entry.id()),
+                                : Optional.of(watch.responsibleRole(entry.precedence(), entry.received())),
                 chinese(envelope.payload()),
                 Optional.empty(),
                 emergency(envelope.payload()));

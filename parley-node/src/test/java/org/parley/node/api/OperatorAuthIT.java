@@ -43,6 +43,7 @@ import org.parley.wire.Party;
  */
 class OperatorAuthIT {
     private static final String OFFICER = "blue-officer-plain-token";
+    private static final String ADMIN = "blue-admin-plain-token";
     /** The supervisor's token; node.yaml holds only its hash. */
     private static final String SUPERVISOR = "7sQk2v9Jm4Xc8Rb1Tn6Lp3Wd5Hf0Gz";
 
@@ -72,6 +73,7 @@ class OperatorAuthIT {
                 .sqlite(root.resolve("blue/store.db"))
                 .federation(Ports.freePort(), Ports.freePort())
                 .token(OFFICER, "alice", "DUTY_OFFICER")
+                .token(ADMIN, "root", "ADMIN")
                 .token("sha256:" + sha256Hex(SUPERVISOR), "wang", "WATCH_SUPERVISOR")
                 .write(root.resolve("blue.yaml"));
         config = NodeConfig.load(file);
@@ -146,6 +148,66 @@ class OperatorAuthIT {
         clock.advance(Duration.ofMinutes(2));
         assertThat(call("GET", "/api/v1/inbox", Optional.of(OFFICER), "").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void revokePeerKey_dutyOfficerRefusedAdminAuditedAndListed() throws Exception {
+        String body = "{\"keyId\": \"0123456789abcdef0123456789abcdef\", \"reason\": \"drill\","
+                + " \"revokedAt\": \"2026-12-01T00:00:00Z\"}";
+        assertThat(call("POST", "/api/v1/peer-keys/revocations", Optional.of(OFFICER), body)
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> revoked = call("POST", "/api/v1/peer-keys/revocations", Optional.of(ADMIN), body);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/peer-keys/revocations", Optional.of(OFFICER), "")
+                        .body())
+                .contains("0123456789abcdef0123456789abcdef", "LOCAL", "drill");
+        assertThat(audit()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("peer-key.revoke");
+            assertThat(e.actor()).isEqualTo("root");
+            assertThat(e.subject()).isEqualTo("0123456789abcdef0123456789abcdef");
+        });
+        assertThat(call("POST", "/api/v1/peer-keys/revocations", Optional.of(ADMIN), "{\"keyId\": \"nope\"}")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void consoleSignIn_repeatedFailuresFromOneAddress_throttledLikeTheApi() throws Exception {
+        clock.advance(Duration.ofMinutes(2)); // a fresh window, whatever ran before
+        int failures = 0;
+        HttpResponse<String> last;
+        do {
+            last = consoleSignIn("guess-" + failures);
+            failures++;
+        } while (last.statusCode() == 401 && failures < 200);
+        assertThat(last.statusCode()).as("after %d failures", failures).isEqualTo(429);
+        assertThat(failures).isEqualTo(Authenticator.MAX_FAILURES + 1);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        // The API shares the window: the address is guessing wherever it guesses.
+        assertThat(consoleSignIn(OFFICER).statusCode()).isEqualTo(429);
+        assertThat(call("GET", "/api/v1/inbox", Optional.of(OFFICER), "").statusCode())
+                .isEqualTo(429);
+        assertThat(audit())
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("api.sign-in.throttled"))
+                .filteredOn(e -> e.action().equals("api.sign-in.failed"))
+                .anySatisfy(e -> assertThat(e.subject()).isEqualTo("POST /login"));
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(consoleSignIn(OFFICER).statusCode())
+                .as("a valid token signs in again")
+                .isEqualTo(303);
+    }
+
+    private static HttpResponse<String> consoleSignIn(String token) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/login"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<AuditEvent> audit() {

@@ -155,6 +155,80 @@ abstract class MessagePagingContract {
         });
     }
 
+    /**
+     * Issue 19, item 4: 100,000 valid FLASH SAFETY messages from RED that nobody acknowledges (as
+     * stored by the federation; loaded in one statement here) raise a bounded number of alarms at
+     * half the deadline and at the deadline, and every one of them is still escalated: overdue in the
+     * inbox with the next role responsible, and named in the record.
+     */
+    @Test
+    void tick_floodOfUnacknowledgedSafetyMessages_fewAlarmsAndEveryOneEscalated() {
+        int flood = 100_000;
+        floodOfUnacknowledgedFlash(flood);
+        messages = service(store); // as after a restart: the watch finds them in the store
+        EnvelopeId fresh = receiveFromRed(Precedence.FLASH, Category.SAFETY, "and one more, through the flood");
+        long alarmsBefore = events.alarmsRaised();
+
+        long start = System.nanoTime();
+        clock.advance(Duration.ofMinutes(6));
+        messages.tick();
+        long realertMillis = (System.nanoTime() - start) / 1_000_000;
+        long afterRealert = events.alarmsRaised();
+        start = System.nanoTime();
+        clock.advance(Duration.ofMinutes(5));
+        messages.tick();
+        LOG.info(
+                "ack watch over {} unacknowledged on {}: re-alert tick {} ms, escalation tick {} ms",
+                flood + 1,
+                store.engine(),
+                realertMillis,
+                (System.nanoTime() - start) / 1_000_000);
+
+        assertThat(afterRealert - alarmsBefore).as("re-alert alarms").isLessThanOrEqualTo(AckAlarms.SINGLE + 1);
+        assertThat(events.alarmsRaised() - afterRealert)
+                .as("escalation alarms")
+                .isLessThanOrEqualTo(AckAlarms.SINGLE + 1);
+        assertThat(events.alarms())
+                .anySatisfy(a -> assertThat(a.message()).contains((flood + 1 - AckAlarms.SINGLE) + " more messages"));
+        long named = store.auditLog(0, 1_000_000).stream()
+                .filter(e -> e.action().equals("ack.overdue"))
+                .mapToLong(e -> e.subject().endsWith(" messages")
+                        ? Long.parseLong(e.subject().substring(0, e.subject().indexOf(' ')))
+                        : 1)
+                .sum();
+        assertThat(named).as("messages recorded as not acknowledged in time").isEqualTo(flood + 1);
+        assertThat(messages.inbox(0, 50)).hasSize(50).allSatisfy(view -> {
+            assertThat(view.status()).isEqualTo(MessageView.Status.OVERDUE);
+            assertThat(view.responsibleRole()).contains("watch-supervisor");
+        });
+        assertThat(messages.find(fresh).orElseThrow().responsibleRole()).contains("watch-supervisor");
+    }
+
+    /** {@code count} FLASH SAFETY envelopes from RED in the inbox (ids of family c000), unacknowledged. */
+    private void floodOfUnacknowledgedFlash(int count) {
+        VerifiedEnvelope template = parties.fromRed(clock, Precedence.FLASH, Category.SAFETY, "flood");
+        long micros = clock.instant().toEpochMilli() * 1000;
+        try (Connection c = store.sharedDataSource().getConnection();
+                var insert = c.prepareStatement("INSERT INTO inbox (from_party, envelope_id, precedence_rank,"
+                        + " category, created_micros, received_micros, canonical, signature, sha256)"
+                        + " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+                        + " SELECT ?, '00000000-0000-7000-c000-' || CAST(100000000000 + i AS TEXT), 0, 'SAFETY',"
+                        + " ? - i, ? - i, ?, ?, ? FROM n")) {
+            c.setAutoCommit(false);
+            insert.setInt(1, count);
+            insert.setString(2, RED.name());
+            insert.setLong(3, micros);
+            insert.setLong(4, micros);
+            insert.setBytes(5, template.signed().canonical().toByteArray());
+            insert.setString(6, template.signed().signature().toBase64Url());
+            insert.setString(7, template.signed().sha256Hex());
+            insert.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the flood: " + e.getMessage(), e);
+        }
+    }
+
     @Test
     void rewatch_unacknowledgedFlashStoredBeforeRestart_escalatesAfterIt() {
         yearOfAcknowledgedTraffic();
