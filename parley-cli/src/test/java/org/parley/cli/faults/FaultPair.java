@@ -92,9 +92,10 @@ final class FaultPair implements AutoCloseable {
     private void launch(String ns, String name, String party, String peer, List<String> endpoints, Setup setup)
             throws IOException {
         Path config = root.resolve(name + ".yaml");
+        Path storeDir = name.equals("blue") ? setup.blueStoreDir().orElse(root) : root;
         Files.writeString(
                 config,
-                "party: " + party + "\nkeys: " + name + "/keys\nstore: jdbc:sqlite:" + root.resolve(name + ".db")
+                "party: " + party + "\nkeys: " + name + "/keys\nstore: jdbc:sqlite:" + storeDir.resolve(name + ".db")
                         + "\nfederation:\n  listen: " + net.wireAddress(ns) + ":" + FEDERATION_PORT
                         + "\n  peer: " + peer + "\n  endpoints: [" + String.join(", ", endpoints) + "]"
                         + "\noperator:\n  listen: " + net.managementAddress(ns) + ":" + OPERATOR_PORT

@@ -159,12 +159,17 @@ class NetworkFaultsIT {
         selected("stalled");
         Duration length = duration("stalled", "PT15S");
         try (Netns net = Netns.create()) {
-            stalled(net, "silent", Duration.ZERO, length);
-            stalled(net, "trickle", Duration.ofSeconds(10), length);
+            // Both variants run and print their rows before either is judged.
+            double silent = stalled(net, "silent", Duration.ZERO, length);
+            double trickle = stalled(net, "trickle", Duration.ofSeconds(10), length);
+            assertThat(List.of(silent, trickle))
+                    .as("the first FLASH failed over within the request timeout (silent, trickle), ms")
+                    .allMatch(ms -> ms < REQUEST_TIMEOUT.plus(SLACK).toMillis());
         }
     }
 
-    private void stalled(Netns net, String name, Duration byteEvery, Duration length) throws Exception {
+    /** Runs one stalled-endpoint variant; returns the first FLASH's store-to-store latency in ms. */
+    private double stalled(Netns net, String name, Duration byteEvery, Duration length) throws Exception {
         try (StalledPeer bad = new StalledPeer(net.hostAddress(net.blue), byteEvery)) {
             List<String> blueToRed = new ArrayList<>();
             blueToRed.add("https://" + net.hostAddress(net.blue) + ":" + bad.port());
@@ -191,9 +196,7 @@ class NetworkFaultsIT {
                         .isPositive();
                 assertThat(count.lost()).as(() -> "lost" + pair.logTail("blue")).isZero();
                 assertThat(count.duplicated()).as("duplicated").isZero();
-                assertThat(flash.first())
-                        .as("the first FLASH failed over within the request timeout")
-                        .isLessThan((double) REQUEST_TIMEOUT.plus(SLACK).toMillis());
+                return flash.first();
             }
         }
     }

@@ -32,6 +32,10 @@ public record Alarm(Instant at, Kind kind, String message) {
         FEED_SILENT,
         /** An EMERGENCY arrived: every role of the chain is alerted at once (issue 17, point 4). */
         EMERGENCY,
+        /** The store cannot write (disk full, file read-only): new messages are refused (issue 20). */
+        STORE_UNWRITABLE,
+        /** The store writes again after STORE_UNWRITABLE. */
+        STORE_WRITABLE,
         /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
         RECORD_ALTERED
     }
