@@ -1,7 +1,8 @@
 #!/bin/sh
-# Issue 20: the network fault suite at full length (NetworkFaultsIT under -Pfaults): a 5-minute
+# Issue 20: the fault suite at full length (NetworkFaultsIT and StoreFaultsIT under -Pfaults): a 5-minute
 # full partition and the same asymmetric, 2 minutes of 30 % loss + 500 +- 200 ms delay + 64 kbit/s,
-# and stalled first endpoints for 2.5 minutes each; about 25 minutes in all. Both nodes run as real
+# stalled first endpoints for 2 minutes each, and a full disk under the SQLite store for 2 minutes;
+# about 30 minutes in all. Both nodes run as real
 # processes in their own network namespaces, so this needs root (ip netns, nft, tc); without it the
 # suite is skipped with the reason. Prints one table row per fault ("FAULTS | ...") and the whole
 # table at the end; the table is also appended to parley-cli/target/faults/table.md, and goes to
@@ -19,7 +20,7 @@ mkdir -p "$(dirname "$LOG")"
 set +e
 ./mvnw -B -o -Pfaults verify -pl parley-cli -am -Dredocly.skip=true -Djacoco.skip=true \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=NetworkFaultsIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test=NetworkFaultsIT,StoreFaultsIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dparley.faults.scenarios="${1:-all}" >"$LOG" 2>&1
 rc=$?
 grep -E '^(FAULTS |\| |Fault suite|Tests run:|\[ERROR\] +[a-zA-Z]+.*(IT|Test)\.)' "$LOG"

@@ -21,7 +21,7 @@ final class DiskFull implements AutoCloseable {
         this.filler = dir.resolve("filler");
     }
 
-    static DiskFull mount(Path dir, int megabytes) throws IOException, InterruptedException {
+    static DiskFull mount(Path dir, int megabytes) throws IOException {
         Files.createDirectories(dir);
         run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", dir.toString()));
         return new DiskFull(dir);
@@ -56,13 +56,20 @@ final class DiskFull implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         run(List.of("umount", "-l", dir.toString()));
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    private static void run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        boolean ended;
+        try {
+            ended = p.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(String.join(" ", command) + " interrupted", e);
+        }
+        if (!ended || p.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: "
                     + new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -27,17 +27,28 @@ final class FaultPair implements AutoCloseable {
     static final String TOKEN = "fault-test-token";
     private static final Path JAR = Path.of("target/parley.jar").toAbsolutePath();
 
-    /** How the pair is set up: link-test settings and each side's list of peer endpoints. */
+    /**
+     * How the pair is set up: link-test settings, each side's list of peer endpoints, and the folder
+     * of BLUE's SQLite file (empty: the pair's own folder).
+     */
     record Setup(
-            Duration linkInterval, Duration linkTimeout, int misses, List<String> blueToRed, List<String> redToBlue) {
+            Duration linkInterval,
+            Duration linkTimeout,
+            int misses,
+            List<String> blueToRed,
+            List<String> redToBlue,
+            Optional<Path> blueStoreDir) {
         Setup {
             blueToRed = List.copyOf(blueToRed);
             redToBlue = List.copyOf(redToBlue);
         }
 
-        /** The alarm must be up after this long: {@code misses} intervals, the last one's timeout, one interval slack. */
-        Duration alarmBound() {
-            return linkInterval.multipliedBy(misses + 1L).plus(linkTimeout);
+        Setup(Duration linkInterval, Duration linkTimeout, int misses, List<String> blueToRed, List<String> redToBlue) {
+            this(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.empty());
+        }
+
+        Setup withBlueStore(Path dir) {
+            return new Setup(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.of(dir));
         }
     }
 
