@@ -29,11 +29,27 @@ final class Sql {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code cause}. SQLite rolls a transaction back by itself on some errors
+     * (SQLITE_FULL among them; sqlite.org/lang_transaction.html, "Response To Errors Within A
+     * Transaction") and then refuses a second rollback: that refusal must neither hide the first
+     * error (which says the disk is full) nor leave the connection in the pool, where every later
+     * transaction on it failed the same way until the node restarted (issue 20, disk-full fault).
+     */
+    private void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException refused) {
+            cause.addSuppressed(refused);
+            dataSource.evictConnection(connection);
         }
     }
 

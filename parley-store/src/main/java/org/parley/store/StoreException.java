@@ -11,4 +11,33 @@ public final class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the store failed because its disk is full: SQLite result code SQLITE_FULL (13, which
+     * SQLite also returns when a write fails with ENOSPC; sqlite.org/rescode.html), or PostgreSQL
+     * SQLSTATE 53100 disk_full. Such a failure heals by itself once space returns.
+     */
+    public boolean storageFull() {
+        return causedBy(13, "53100");
+    }
+
+    /**
+     * Whether the store failed because its file or database is read-only: SQLite SQLITE_READONLY (8)
+     * or PostgreSQL SQLSTATE 25006 read_only_sql_transaction.
+     */
+    public boolean storageReadOnly() {
+        return causedBy(8, "25006");
+    }
+
+    private boolean causedBy(int sqliteCode, String sqlState) {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e
+                    && (sqlState.equals(e.getSQLState())
+                            || ((e.getErrorCode() & 0xff) == sqliteCode
+                                    && String.valueOf(e.getMessage()).startsWith("[SQLITE_")))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -63,6 +63,10 @@ public record Alarm(long id, Instant at, Kind kind, String message, Optional<Ack
         FEED_SILENT,
         /** An EMERGENCY arrived: every role of the chain is alerted at once (issue 17, point 4). */
         EMERGENCY,
+        /** The store cannot write (disk full, file read-only): new messages are refused (issue 20). */
+        STORE_UNWRITABLE,
+        /** The store writes again after STORE_UNWRITABLE. */
+        STORE_WRITABLE,
         /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
         RECORD_ALTERED,
         /** The peer's CA revoked one of the peer's signing keys (issue 19, item 12). */

@@ -19,6 +19,7 @@ import org.parley.store.Direction;
 import org.parley.store.InboxEntry;
 import org.parley.store.OutboxEntry;
 import org.parley.store.Store;
+import org.parley.store.StoreException;
 import org.parley.store.StoredAck;
 import org.parley.wire.Category;
 import org.parley.wire.Envelope;
@@ -43,6 +44,7 @@ public final class MessageService {
     private final AckWatch watch;
     private final NodeEvents events;
     private final OutboxSignal outbox;
+    private final StorageGuard storage;
     /** Received EMERGENCY messages not yet acknowledged: they head the inbox. */
     private final java.util.Set<EnvelopeId> emergencies = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -56,7 +58,7 @@ public final class MessageService {
             this.status = status;
         }
 
-        /** The HTTP status that fits: 400, 404, 409 or 422. */
+        /** The HTTP status that fits: 400, 404, 409, 422, or 507 when the store cannot write. */
         public int status() {
             return status;
         }
@@ -77,6 +79,7 @@ public final class MessageService {
         this.watch = watch;
         this.events = events;
         this.outbox = outbox;
+        this.storage = new StorageGuard(events);
     }
 
     /**
@@ -155,7 +158,12 @@ public final class MessageService {
             throw new Refused(422, refusal.get());
         }
         SignedEnvelope signed = drafter.sign(envelope);
-        store.enqueue(signed);
+        try {
+            store.enqueue(signed);
+        } catch (StoreException e) {
+            throw storage.refusal(e); // disk full or read-only: refused with a clear 507, not a bare 500
+        }
+        storage.wrote();
         ledger.record(signed);
         store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
         events.count(Counter.SENT);

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Issue 20: the fault suite at full length (NetworkFaultsIT and StoreFaultsIT under -Pfaults): a 5-minute
+# full partition and the same asymmetric, 2 minutes of 30 % loss + 500 +- 200 ms delay + 64 kbit/s,
+# stalled first endpoints for 2 minutes each, and a full disk under the SQLite store for 2 minutes;
+# about 30 minutes in all. Both nodes run as real
+# processes in their own network namespaces, so this needs root (ip netns, nft, tc); without it the
+# suite is skipped with the reason. Prints one table row per fault ("FAULTS | ...") and the whole
+# table at the end; the table is also appended to parley-cli/target/faults/table.md, and goes to
+# docs/reliability.md by hand, with the date and load it was printed with.
+# Usage: bench/faults.sh [scenarios]   e.g. bench/faults.sh partition,degraded   (default: all)
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. "$ROOT/.mvn/find-jdk.sh"
+parley_find_jdk || { parley_no_jdk_message; exit 1; }
+export JAVA_HOME="$PARLEY_JAVA_HOME"
+echo "## Fault suite ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(uptime | sed 's/.*load average: //'))"
+LOG="$ROOT/parley-cli/target/faults/run.log"
+mkdir -p "$(dirname "$LOG")"
+set +e
+./mvnw -B -o -Pfaults verify -pl parley-cli -am -Dredocly.skip=true -Djacoco.skip=true \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=NetworkFaultsIT,StoreFaultsIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dparley.faults.scenarios="${1:-all}" >"$LOG" 2>&1
+rc=$?
+grep -E '^(FAULTS |\| |Fault suite|Tests run:|\[ERROR\] +[a-zA-Z]+.*(IT|Test)\.)' "$LOG"
+[ "$rc" -eq 0 ] || echo "the fault suite failed (exit $rc); full log: $LOG"
+exit "$rc"

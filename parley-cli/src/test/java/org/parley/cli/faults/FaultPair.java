@@ -1,0 +1,224 @@
+package org.parley.cli.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.parley.cli.operator.OperatorClient;
+import org.parley.crypto.PartyIdentity;
+import org.parley.wire.Party;
+
+/**
+ * BLUE and RED as two real node processes from {@code target/parley.jar}, each in its own network
+ * namespace of {@link Netns}, federating over the wire veth with real mutual TLS and SQLite stores.
+ * Both listen on fixed ports inside their namespaces (nothing else lives there).
+ */
+final class FaultPair implements AutoCloseable {
+    static final int FEDERATION_PORT = 8443;
+    static final int OPERATOR_PORT = 8444;
+    static final String TOKEN = "fault-test-token";
+    private static final Path JAR = Path.of("target/parley.jar").toAbsolutePath();
+
+    /**
+     * How the pair is set up: link-test settings, each side's list of peer endpoints, and the folder
+     * of BLUE's SQLite file (empty: the pair's own folder).
+     */
+    record Setup(
+            Duration linkInterval,
+            Duration linkTimeout,
+            int misses,
+            List<String> blueToRed,
+            List<String> redToBlue,
+            Optional<Path> blueStoreDir) {
+        Setup {
+            blueToRed = List.copyOf(blueToRed);
+            redToBlue = List.copyOf(redToBlue);
+        }
+
+        Setup(Duration linkInterval, Duration linkTimeout, int misses, List<String> blueToRed, List<String> redToBlue) {
+            this(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.empty());
+        }
+
+        Setup withBlueStore(Path dir) {
+            return new Setup(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.of(dir));
+        }
+    }
+
+    final Netns net;
+    final Path root;
+    final OperatorClient blueApi;
+    final OperatorClient redApi;
+    private final List<Process> processes = new ArrayList<>();
+
+    private FaultPair(Netns net, Path root) {
+        this.net = net;
+        this.root = root;
+        this.blueApi = client(net.blue, "blue");
+        this.redApi = client(net.red, "red");
+    }
+
+    /** The peer endpoint of each side straight over the wire. */
+    static List<String> direct(Netns net, String ns) {
+        return List.of("https://" + net.wireAddress(ns) + ":" + FEDERATION_PORT);
+    }
+
+    static FaultPair start(Netns net, Path root, Setup setup) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing; run the package phase first");
+        }
+        InstantSource clock = InstantSource.system();
+        SecureRandom random = new SecureRandom();
+        List<String> hosts = List.of(
+                net.wireAddress(net.blue),
+                net.wireAddress(net.red),
+                net.managementAddress(net.blue),
+                net.managementAddress(net.red),
+                "127.0.0.1");
+        PartyIdentity b =
+                PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
+        PartyIdentity r =
+                PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
+        b.pinEachOther(r);
+        FaultPair pair = new FaultPair(net, root);
+        try {
+            pair.launch(net.blue, "blue", "BLUE", "RED", setup.blueToRed(), setup);
+            pair.launch(net.red, "red", "RED", "BLUE", setup.redToBlue(), setup);
+            pair.awaitHealthy(pair.blueApi, "blue");
+            pair.awaitHealthy(pair.redApi, "red");
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            pair.close();
+            throw e;
+        }
+        return pair;
+    }
+
+    private void launch(String ns, String name, String party, String peer, List<String> endpoints, Setup setup)
+            throws IOException {
+        Path config = root.resolve(name + ".yaml");
+        Path storeDir = name.equals("blue") ? setup.blueStoreDir().orElse(root) : root;
+        Files.writeString(
+                config,
+                "party: " + party + "\nkeys: " + name + "/keys\nstore: jdbc:sqlite:" + storeDir.resolve(name + ".db")
+                        + "\nfederation:\n  listen: " + net.wireAddress(ns) + ":" + FEDERATION_PORT
+                        + "\n  peer: " + peer + "\n  endpoints: [" + String.join(", ", endpoints) + "]"
+                        + "\noperator:\n  listen: " + net.managementAddress(ns) + ":" + OPERATOR_PORT
+                        + "\n  tokens: { \"" + TOKEN + "\": { operator: tester, role: DUTY_OFFICER } }"
+                        + "\nlinkTest: { interval: " + setup.linkInterval() + ", timeout: " + setup.linkTimeout()
+                        + ", missesForAlarm: " + setup.misses() + " }\n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = net.inside(
+                ns, List.of(java, "-Xmx384m", "-jar", JAR.toString(), "node", "start", "--config", config.toString()));
+        processes.add(new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        root.resolve(name + ".log").toFile()))
+                .start());
+    }
+
+    private void awaitHealthy(OperatorClient api, String name) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("a node process exited; see " + root.resolve(name + ".log"));
+            }
+            try {
+                if ("UP".equals(api.get("health").path("status").asText())) {
+                    return;
+                }
+            } catch (OperatorClient.ApiException e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " not healthy after 90 s; see " + root.resolve(name + ".log"));
+    }
+
+    private OperatorClient client(String ns, String name) {
+        return new OperatorClient(
+                URI.create("https://" + net.managementAddress(ns) + ":" + OPERATOR_PORT + "/"),
+                TOKEN,
+                root.resolve(name + "/keys/ca.crt"));
+    }
+
+    /** The node's inbox, newest first, as its operators see it. */
+    static List<JsonNode> inbox(OperatorClient api) {
+        List<JsonNode> out = new ArrayList<>();
+        api.get("api/v1/inbox?limit=10000").path("messages").forEach(out::add);
+        return out;
+    }
+
+    /** One alarm as the node's alarm list shows it. */
+    record Seen(Instant at, String kind, String message) {}
+
+    static List<Seen> alarms(OperatorClient api) {
+        List<Seen> out = new ArrayList<>();
+        api.get("api/v1/alarms?limit=1000")
+                .path("alarms")
+                .forEach(a -> out.add(new Seen(
+                        Instant.parse(a.path("at").asText()),
+                        a.path("kind").asText(),
+                        a.path("message").asText())));
+        return out;
+    }
+
+    /** The last lines of a node's log, for a failure message. */
+    String logTail(String name) {
+        try {
+            List<String> lines = Files.readAllLines(root.resolve(name + ".log"));
+            return "\n--- " + name + ".log (last 30 lines):\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "\n" + name + ".log unreadable: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        keepLogs();
+    }
+
+    /** Copies both node logs to target/faults/logs/, where they outlive the test's temporary folder. */
+    private void keepLogs() {
+        try {
+            Path dir = Path.of("target/faults/logs");
+            Files.createDirectories(dir);
+            String run = root.getFileName() + "-" + net.blue;
+            for (String name : List.of("blue", "red")) {
+                Path log = root.resolve(name + ".log");
+                if (Files.exists(log)) {
+                    Files.copy(
+                            log,
+                            dir.resolve(run + "-" + name + ".log"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("FaultPair: could not keep the node logs: " + e.getMessage());
+        }
+    }
+
+    private void stopAll() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+}
