@@ -113,6 +113,11 @@ public final class HotlineNode implements AutoCloseable {
             FederationConfig federationConfig = FederationConfig.defaults(
                             config.federationListen(), config.peerEndpoints())
                     .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
+            // federation.retryMax per precedence; the overall cap is the largest of them (issue 20).
+            Duration longestRetry = java.util.Collections.max(config.retryMax().values());
+            federationConfig = federationConfig
+                    .withRetry(federationConfig.retryBase(), longestRetry, federationConfig.requestTimeout())
+                    .withRetryCaps(config.retryMax());
             Federation federation = resources.add(Federation.start(
                     federationConfig,
                     identity,
