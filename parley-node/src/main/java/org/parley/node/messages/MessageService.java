@@ -156,7 +156,9 @@ public final class MessageService {
             throw new Refused(422, refusal.get());
         }
         SignedEnvelope signed = drafter.sign(envelope);
-        store.enqueue(signed);
+        // A FLASH (an EMERGENCY too) goes to the outbox on the store's safety lane, ahead of bulk work
+        // (issue 20).
+        (precedence == Precedence.FLASH ? store.safetyLane() : store).enqueue(signed);
         ledger.record(signed);
         store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
         events.count(Counter.SENT);
