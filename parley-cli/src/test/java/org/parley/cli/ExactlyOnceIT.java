@@ -40,18 +40,28 @@ import org.parley.wire.Party;
  */
 class ExactlyOnceIT {
     private static final int ENVELOPES = Integer.getInteger("parley.exactlyOnce.envelopes", 1000);
-    private static final List<String> PRECEDENCES = List.of("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE");
+    /** The precedences sent in turn; bench/kill-loop.sh makes it FLASH-heavy. */
+    private static final List<String> PRECEDENCES =
+            List.of(System.getProperty("parley.exactlyOnce.precedences", "FLASH,IMMEDIATE,PRIORITY,ROUTINE")
+                    .split(","));
+
+    /** Rounds per test, each on fresh stores (bench/kill-loop.sh runs many). */
+    private static final int ROUNDS = Integer.getInteger("parley.exactlyOnce.runs", 1);
+
     private static final List<String> CATEGORIES = List.of("SAFETY", "DIALOGUE", "NOTICE", "ROUTINE");
     private static final String TOKEN = "kill-test-token";
     /** The API's largest page; 10,000 sent and a few committed whose 201 a kill lost exceed it. */
     private static final int INBOX_LIMIT = 10_000;
 
     @TempDir
-    Path root;
+    Path base;
+
+    /** This round's folder under {@link #base}. */
+    private Path root = Path.of(".");
 
     @Test
     void sendWhileKilling_sqlite_everyAcceptedEnvelopeOnceInInbox() throws Exception {
-        run(name -> "store: jdbc:sqlite:" + root.resolve(name + ".db"));
+        rounds(name -> "store: jdbc:sqlite:" + root.resolve(name + ".db"));
     }
 
     @Test
@@ -62,8 +72,16 @@ class ExactlyOnceIT {
         String password =
                 Optional.ofNullable(System.getenv("PARLEY_PG_PASSWORD")).orElse("parley");
         String suffix = Long.toHexString(new SecureRandom().nextLong() & 0xffffffffL);
-        run(name -> "store: " + url + "\nstoreUser: " + user + "\nstorePassword: " + password + "\nstoreSchema: kill_"
-                + name + "_" + suffix);
+        rounds(name -> "store: " + url + "\nstoreUser: " + user + "\nstorePassword: " + password
+                + "\nstoreSchema: kill_" + name + "_" + suffix + "_" + root.getFileName());
+    }
+
+    private void rounds(java.util.function.Function<String, String> store) throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            root = Files.createDirectories(base.resolve("round" + round));
+            run(store);
+            System.out.println("ExactlyOnceIT: round " + round + " of " + ROUNDS + " passed");
+        }
     }
 
     private void run(java.util.function.Function<String, String> store) throws Exception {
