@@ -14,7 +14,8 @@ import org.parley.wire.Precedence;
 /** Retry caps per precedence (issue 20): FLASH is retried at least every 2 s by default. */
 class RetryCapsTest {
     private static final FederationConfig DEFAULTS = FederationConfig.defaults(
-            new InetSocketAddress("127.0.0.1", 0), List.of(URI.create("https://127.0.0.1:9443")));
+            new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+            List.of(URI.create("https://127.0.0.1:9443")));
 
     @Test
     void retryCap_defaults_flashTwoSecondsBulkThirty() {
