@@ -105,7 +105,12 @@ public final class Federation implements AutoCloseable {
         Outbound out = this.outbound;
         Inbound inbound = new Inbound(
                 identity.party(), signer, verifier, store, clock, random, listener, crypto, out::peerContact);
-        this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
+        try {
+            this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
+        } catch (IOException | RuntimeException e) {
+            out.close(); // its HTTP clients' selector threads would outlive the failed start
+            throw e;
+        }
         this.signal = signal;
     }
 
