@@ -7,6 +7,9 @@
 # by hand (section "Federation delivery").
 # Usage: bench/federation-delivery.sh [warmup] [measured] [throughput-envelopes] [engines]
 #   defaults: 200 1000 20000 sqlite,postgres
+#   or:    bench/federation-delivery.sh flash-under-bulk [envelopes] [gap-ms] [engines]
+#   defaults: 60000 100 sqlite,postgres (issue 20: a FLASH every gap-ms while the bulk transfer
+#   saturates both cores; p50/p99 of time to stored at the peer; section "Safety lane" of the doc)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

@@ -73,6 +73,16 @@ final class TwoNodes implements AutoCloseable {
         red = HotlineNode.start(NodeConfig.load(root.resolve("red.yaml")), clock, random);
     }
 
+    /** Stops RED alone (BLUE keeps running and keeps trying to deliver to it). */
+    void stopRed() {
+        red.close();
+    }
+
+    /** Starts RED again on the same keys, store and ports, after {@link #stopRed}. */
+    void startRed() {
+        red = HotlineNode.start(NodeConfig.load(root.resolve("red.yaml")), clock, random);
+    }
+
     @Override
     public void close() {
         red.close();

@@ -48,7 +48,16 @@ import org.parley.wire.SignedEnvelope;
  *       time, 50 ms apart, and timed like the FLASH latency case: FLASH precedence under load.
  * </ul>
  *
- * <p>Run: {@code bench/federation-delivery.sh [warmup] [measured] [throughput-envelopes] [engines]}.
+ *
+ * <p>Mode {@code flash-under-bulk} (issue 20): N ROUTINE envelopes (default 60,000) are committed to
+ * the outbox and delivered while a FLASH is sent every G ms (default 100) without waiting for the
+ * previous one; for each FLASH sent while the bulk is still being delivered, the time from just
+ * before sign + enqueue until the receiver has stored it (its inbox transaction with the receipt
+ * committed, {@link FederationListener#received}) and until the sender has stored the receipt.
+ * Before it, 200 FLASH one at a time warm the FLASH path.
+ *
+ * <p>Run: {@code bench/federation-delivery.sh [warmup] [measured] [throughput-envelopes] [engines]}
+ * or {@code bench/federation-delivery.sh flash-under-bulk [envelopes] [gap-ms] [engines]}.
  */
 public final class DeliveryBench {
     private static final InstantSource CLOCK = InstantSource.system();
@@ -69,6 +78,10 @@ public final class DeliveryBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("flash-under-bulk")) {
+            flashUnderBulkMain(args);
+            return;
+        }
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int bulk = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
@@ -195,6 +208,97 @@ public final class DeliveryBench {
         }
     }
 
+    // --- FLASH under a saturating bulk transfer (issue 20) ----------------------------------
+
+    private static void flashUnderBulkMain(String[] args) throws Exception {
+        int bulk = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+        int gapMillis = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        List<String> engines = List.of((args.length > 3 ? args[3] : "sqlite,postgres").split(","));
+        Path root = Files.createTempDirectory("parley-delivery-bench");
+        List<String> hosts = List.of("localhost", "127.0.0.1");
+        PartyIdentity blue =
+                PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
+        PartyIdentity red =
+                PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
+        blue.pinEachOther(red);
+        DeliveryBench bench = new DeliveryBench(blue, red);
+        for (String engine : engines) {
+            bench.latency(engine, root, 200, 200);
+            bench.flashUnderBulk(engine, root, bulk, gapMillis);
+        }
+        System.out.println();
+        System.out.println("| engine | case | envelopes | per second | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        bench.rows.forEach(System.out::println);
+    }
+
+    /** When each FLASH was sent, stored at the receiver and receipted at the sender (nanoTime). */
+    private static final class FlashTimes {
+        final Map<EnvelopeId, Long> sent = new ConcurrentHashMap<>();
+        final Map<EnvelopeId, Long> stored = new ConcurrentHashMap<>();
+        final Map<EnvelopeId, Long> receipted = new ConcurrentHashMap<>();
+
+        long[] latencies(Map<EnvelopeId, Long> arrived) {
+            return sent.entrySet().stream()
+                    .mapToLong(e -> arrived.containsKey(e.getKey())
+                            ? arrived.get(e.getKey()) - e.getValue()
+                            : Long.MAX_VALUE / 4) // never arrived: shows as the maximum
+                    .toArray();
+        }
+    }
+
+    private void flashUnderBulk(String engine, Path root, int count, int gapMillis) throws Exception {
+        CountDownLatch all = new CountDownLatch(count);
+        FlashTimes flash = new FlashTimes();
+        FederationListener sender = new FederationListener() {
+            @Override
+            public void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
+                if (flash.sent.containsKey(id)) {
+                    flash.receipted.put(id, System.nanoTime());
+                } else {
+                    all.countDown();
+                }
+            }
+        };
+        FederationListener receiver = new FederationListener() {
+            @Override
+            public void received(VerifiedEnvelope envelope) {
+                if (envelope.envelope().precedence() == Precedence.FLASH) {
+                    flash.stored.put(envelope.envelope().id(), System.nanoTime());
+                }
+            }
+        };
+        try (Stores stores = Stores.open(engine, root, "flashbulk")) {
+            for (int i = 0; i < count; i += ENQUEUE_GROUP) {
+                List<SignedEnvelope> group = new ArrayList<>(ENQUEUE_GROUP);
+                for (int j = i; j < Math.min(count, i + ENQUEUE_GROUP); j++) {
+                    group.add(blue.signer().sign(envelope(Precedence.ROUTINE, Category.ROUTINE, "bulk " + j)));
+                }
+                stores.blue().enqueueAll(group);
+            }
+            long d0 = System.nanoTime();
+            try (Pair pair = Pair.start(blue, red, stores, sender, receiver)) {
+                pair.sender().wake();
+                while (all.getCount() > 0) {
+                    long t0 = System.nanoTime();
+                    Envelope e = envelope(Precedence.FLASH, Category.SAFETY, "flash under bulk");
+                    flash.sent.put(e.id(), t0);
+                    // As the node's MessageService does: a FLASH goes to the outbox on the safety lane.
+                    stores.blue().safetyLane().enqueue(blue.signer().sign(e));
+                    pair.sender().wake();
+                    all.await(gapMillis, TimeUnit.MILLISECONDS);
+                }
+                long elapsed = System.nanoTime() - d0;
+                Thread.sleep(2000); // the last FLASH sent while the bulk ran: let it land
+                row(engine, "bulk delivery under FLASH (until last receipt stored)", count, elapsed, new long[0]);
+                row(engine, "FLASH stored at the peer, one every " + gapMillis + " ms during the bulk",
+                        flash.sent.size(), elapsed, flash.latencies(flash.stored));
+                row(engine, "FLASH receipt stored at the sender, same FLASH",
+                        flash.sent.size(), elapsed, flash.latencies(flash.receipted));
+            }
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------
 
     private Envelope envelope(Precedence precedence, Category category, String label) {
@@ -276,11 +380,21 @@ public final class DeliveryBench {
     private record Pair(Federation sender, Federation receiver) implements AutoCloseable {
         static Pair start(PartyIdentity blue, PartyIdentity red, Stores stores, FederationListener senderListener)
                 throws IOException {
+            return start(blue, red, stores, senderListener, new FederationListener() {});
+        }
+
+        static Pair start(
+                PartyIdentity blue,
+                PartyIdentity red,
+                Stores stores,
+                FederationListener senderListener,
+                FederationListener receiverListener)
+                throws IOException {
             int bluePort = freePort();
             int redPort = freePort();
             Federation receiver = Federation.start(
                     config(redPort, bluePort), red, DeliveryStore.on(stores.red()), CLOCK, RANDOM,
-                    new FederationListener() {});
+                    receiverListener);
             Federation sender = Federation.start(
                     config(bluePort, redPort), blue, DeliveryStore.on(stores.blue()), CLOCK, RANDOM, senderListener);
             return new Pair(sender, receiver);

@@ -34,6 +34,15 @@ public interface DeliveryStore {
         List<SignedEnvelope> receiptsFor(List<Stored> stored);
     }
 
+    /**
+     * This store as the safety lane uses it (issue 20): FLASH envelopes, their receipts and inbound
+     * FLASH batches are stored through it, ahead of bulk work where the database has one writer. The
+     * default is this store itself.
+     */
+    default DeliveryStore safetyLane() {
+        return this;
+    }
+
     /** Envelopes due for a first or further attempt at {@code now}: FLASH first, then oldest first. */
     List<Outbound> due(Instant now, int limit);
 
@@ -47,6 +56,12 @@ public interface DeliveryStore {
     default void deliveredAll(List<Delivered> receipts, Instant at) {
         receipts.forEach(d -> delivered(d.id(), d.receipt(), at));
     }
+
+    /**
+     * The peer is back (an exchange with it succeeded after a failure): every entry waiting for a
+     * later attempt is due now (issue 20). Returns how many were waiting.
+     */
+    int retryNow();
 
     /** The attempt failed; try again no earlier than {@code nextAttempt}. */
     void retryLater(EnvelopeId id, Instant nextAttempt, String lastError);
@@ -72,6 +87,15 @@ public interface DeliveryStore {
                             .get(0)));
         }
         return accepted;
+    }
+
+    /**
+     * {@link #acceptAll(List, ReceiptSigner)} with the storage instant chosen by the caller, so the
+     * receipts can be signed before the transaction (issue 20). This default lets the store choose:
+     * the signer then sees another instant and signs inside.
+     */
+    default List<Accepted> acceptAll(List<VerifiedEnvelope> envelopes, Instant storedAt, ReceiptSigner receipts) {
+        return acceptAll(envelopes, receipts);
     }
 
     /**

@@ -92,7 +92,6 @@ public final class Federation implements AutoCloseable {
             listener.link(event);
             audit(store, "link." + event.getClass().getSimpleName(), event.toString());
         });
-        Inbound inbound = new Inbound(identity.party(), signer, verifier, store, clock, random, listener, crypto);
         // Our signing certificates travel with each batch and answer, not only the current one: an
         // envelope signed before a rotation and delivered after it, or a receipt or countersignature
         // by an earlier key, stays verifiable by a peer that never kept the earlier certificate
@@ -101,10 +100,19 @@ public final class Federation implements AutoCloseable {
         List<String> ownCertificates = own.subList(Math.max(0, own.size() - MAX_OWN_CERTIFICATES), own.size()).stream()
                 .map(PartyIdentity::pem)
                 .toList();
-        this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
         this.outbound = new Outbound(
                 config, ssl, signer, ownCertificates, verifier, store, clock, random, listener, crypto, signal);
         this.outbound.sendRevocations(identity.revocationListPem().stream().toList());
+        // A POST from the peer is a sign that it is back, as an answer to ours is (issue 20).
+        Outbound out = this.outbound;
+        Inbound inbound = new Inbound(
+                identity.party(), signer, verifier, store, clock, random, listener, crypto, out::peerContact);
+        try {
+            this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
+        } catch (IOException | RuntimeException e) {
+            out.close(); // its HTTP clients' selector threads would outlive the failed start
+            throw e;
+        }
         this.signal = signal;
     }
 
@@ -203,7 +211,10 @@ public final class Federation implements AutoCloseable {
         SignedEnvelope signed = outbound.signer().sign(envelope);
         monitor.sent(nonce, sentAt);
         try {
-            Batch.Response response = outbound.post(List.of(EnvelopeCodec.frame(signed)));
+            // On the safety lane: a link test measures the link, not the queue of a bulk transfer.
+            // It may probe the primary endpoint; FLASH deliveries do not (Outbound.post).
+            Batch.Response response =
+                    outbound.post(Outbound.Lane.FLASH, List.of(EnvelopeCodec.frame(signed)), true);
             if (response.results().isEmpty() || !(response.results().get(0) instanceof Batch.Result.Receipt r)) {
                 LOG.warn("link test {} refused: {}", nonce, response.results());
                 return Optional.empty();
@@ -301,8 +312,16 @@ public final class Federation implements AutoCloseable {
         }
     }
 
+    /**
+     * The FLASH loop runs on a platform thread of its own (issue 20): a virtual thread waits for a
+     * free carrier, and under a bulk transfer both carriers can be held by SQLite calls (native code
+     * pins them through every fsync) or by batch encoding, while the kernel schedules a platform
+     * thread that wakes for a FLASH within its time slice.
+     */
     private void startLoop(Outbound.Lane lane, String name) {
-        deliveryThreads.add(Thread.ofVirtual().name(name).start(() -> outbound.run(lane)));
+        Thread.Builder builder =
+                lane == Outbound.Lane.FLASH ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+        deliveryThreads.add(builder.name(name).start(() -> outbound.run(lane)));
     }
 
     /**

@@ -3,7 +3,10 @@ package org.parley.federation;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.parley.wire.Precedence;
 
 /**
  * How a node federates with its peer.
@@ -12,7 +15,10 @@ import java.util.List;
  * @param peerEndpoints the peer's redundant endpoints, in order of preference
  * @param batchSize most envelopes per POST
  * @param retryBase first retry delay; doubles per attempt, with full jitter
- * @param retryMax longest retry delay
+ * @param retryMax longest retry delay, whatever the precedence
+ * @param retryCaps longest retry delay per precedence (each also at most {@code retryMax}): small for
+ *     FLASH, so a FLASH queued while the peer was down goes within seconds of its return (issue 20);
+ *     a precedence left out gets {@code retryMax}
  * @param requestTimeout how long one POST may take before the endpoint counts as down
  * @param returnToPrimaryAfter how long to stay on a fallback endpoint before trying the first again
  * @param linkTestInterval how often to send a link test (DESIGN: hourly by default)
@@ -33,10 +39,29 @@ public record FederationConfig(
         Duration linkTestTimeout,
         int missesForAlarm,
         Duration flashReceiptAlarmAfter,
-        int failedAttemptsForAlarm) {
+        int failedAttemptsForAlarm,
+        Map<Precedence, Duration> retryCaps) {
+
+    /**
+     * Default retry caps (issue 20): a FLASH (an EMERGENCY is a FLASH) is retried at least every 2 s,
+     * so it reaches a peer back from a crash or a partition within about 2 s even if no exchange
+     * tells this node so; bulk precedences back off to 30 s so a long outage costs little.
+     */
+    public static final Map<Precedence, Duration> DEFAULT_RETRY_CAPS = Map.of(
+            Precedence.FLASH, Duration.ofSeconds(2),
+            Precedence.IMMEDIATE, Duration.ofSeconds(10),
+            Precedence.PRIORITY, Duration.ofSeconds(30),
+            Precedence.ROUTINE, Duration.ofSeconds(30));
 
     public FederationConfig {
         peerEndpoints = List.copyOf(peerEndpoints);
+        Map<Precedence, Duration> caps = new EnumMap<>(Precedence.class);
+        for (Precedence p : Precedence.values()) {
+            Duration cap = retryCaps.getOrDefault(p, retryMax);
+            positive("retryCaps." + p, cap);
+            caps.put(p, cap);
+        }
+        retryCaps = Map.copyOf(caps);
         if (peerEndpoints.isEmpty()) {
             throw new IllegalArgumentException("peerEndpoints needs at least one https:// URL");
         }
@@ -80,7 +105,32 @@ public record FederationConfig(
                 Duration.ofSeconds(30),
                 3,
                 Duration.ofSeconds(60),
-                5);
+                5,
+                DEFAULT_RETRY_CAPS);
+    }
+
+    /** The longest retry delay for {@code precedence}: its cap, and never more than {@link #retryMax}. */
+    public Duration retryCap(Precedence precedence) {
+        Duration cap = retryCaps.getOrDefault(precedence, retryMax);
+        return cap.compareTo(retryMax) < 0 ? cap : retryMax;
+    }
+
+    /** The same config with these retry caps per precedence (a precedence left out gets {@link #retryMax}). */
+    public FederationConfig withRetryCaps(Map<Precedence, Duration> caps) {
+        return new FederationConfig(
+                listen,
+                peerEndpoints,
+                batchSize,
+                retryBase,
+                retryMax,
+                requestTimeout,
+                returnToPrimaryAfter,
+                linkTestInterval,
+                linkTestTimeout,
+                missesForAlarm,
+                flashReceiptAlarmAfter,
+                failedAttemptsForAlarm,
+                caps);
     }
 
     public FederationConfig withLinkTests(Duration interval, Duration timeout, int misses) {
@@ -96,7 +146,8 @@ public record FederationConfig(
                 timeout,
                 misses,
                 flashReceiptAlarmAfter,
-                failedAttemptsForAlarm);
+                failedAttemptsForAlarm,
+                retryCaps);
     }
 
     public FederationConfig withRetry(Duration base, Duration max, Duration timeout) {
@@ -112,7 +163,8 @@ public record FederationConfig(
                 linkTestTimeout,
                 missesForAlarm,
                 flashReceiptAlarmAfter,
-                failedAttemptsForAlarm);
+                failedAttemptsForAlarm,
+                retryCaps);
     }
 
     public FederationConfig withFlashAlarm(Duration after, int failedAttempts) {
@@ -128,7 +180,8 @@ public record FederationConfig(
                 linkTestTimeout,
                 missesForAlarm,
                 after,
-                failedAttempts);
+                failedAttempts,
+                retryCaps);
     }
 
     private static void positive(String name, Duration d) {

@@ -38,7 +38,16 @@ final class FederationServer implements AutoCloseable {
 
     private final HttpsServer server;
     private final ConnectionGate gate;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, reused (issue 20): a request's thread does its TLS, parsing and store work,
+     * and a FLASH request must not wait for a virtual-thread carrier that a bulk batch's SQLite
+     * commit pins (native code) or its parsing keeps busy; the kernel time-slices platform threads.
+     * Idle threads end after a minute. How many exist at once is bounded by the connections the
+     * gate admits (ConnectionLimits).
+     */
+    private final ExecutorService executor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("federation-in-", 0).factory());
+
     private final Inbound inbound;
     private final List<String> ownCertificates;
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -62,7 +63,24 @@ final class Outbound {
     private final SecureRandom random;
     private final FederationListener listener;
     private final CryptoPool crypto;
+    /** The bulk lane's client: its connections carry the batches of every precedence but FLASH. */
     private final HttpClient client;
+
+    /**
+     * The safety lane's client (issue 20): FLASH batches and link tests travel on connections of
+     * their own, never queued on a connection that is sending a bulk batch or waiting for its answer.
+     */
+    private final HttpClient flashClient;
+
+    /** The safety lane's view of the store (its transactions go first on SQLite's single writer). */
+    private final DeliveryStore flashStore;
+
+    /**
+     * Set when an exchange with the peer failed (and at start): the next exchange that succeeds makes
+     * every envelope waiting out its backoff due at once (issue 20).
+     */
+    private final AtomicBoolean retryOnContact = new AtomicBoolean(true);
+
     private final OutboxSignal signal;
     private final Claims flashClaims = new Claims();
     private final Claims otherClaims = new Claims();
@@ -71,7 +89,7 @@ final class Outbound {
     private volatile List<String> ownRevocations = List.of();
 
     private final List<Progress> loops = new CopyOnWriteArrayList<>();
-    private int current;
+    private volatile int current;
     /** Whether the peer has answered a post since this node started (see {@link #post}). */
     private volatile boolean peerAnswered;
 
@@ -104,14 +122,49 @@ final class Outbound {
         this.crypto = crypto;
         this.signal = signal;
         this.ownCertificates = List.copyOf(ownCertificates);
+        this.client = newClient(ssl, config);
+        this.flashClient = newClient(ssl, config);
+        this.flashStore = store.safetyLane();
+    }
+
+    private static HttpClient newClient(SSLContext ssl, FederationConfig config) {
         SSLParameters tls = new SSLParameters();
         tls.setProtocols(new String[] {"TLSv1.3"});
-        this.client = HttpClient.newBuilder()
+        return HttpClient.newBuilder()
                 .sslContext(ssl)
                 .sslParameters(tls)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout())
                 .build();
+    }
+
+    private DeliveryStore storeFor(Lane lane) {
+        return lane == Lane.FLASH ? flashStore : store;
+    }
+
+    private HttpClient clientFor(Lane lane) {
+        return lane == Lane.FLASH ? flashClient : client;
+    }
+
+    /**
+     * An exchange with the peer succeeded (our POST answered, or the peer's POST received): if one
+     * had failed since the last such call, every envelope waiting out its backoff goes now (issue
+     * 20), and the delivery loops are woken.
+     */
+    void peerContact() {
+        if (!retryOnContact.getAndSet(false)) {
+            return;
+        }
+        try {
+            int waiting = store.retryNow();
+            if (waiting > 0) {
+                LOG.info("peer reachable again: {} waiting envelopes are sent now", waiting);
+            }
+            signal.newEnvelopes();
+        } catch (RuntimeException e) {
+            retryOnContact.set(true); // try again at the next contact; the backoff caps still hold
+            LOG.warn("cannot make the waiting envelopes due now: {}", e.toString());
+        }
     }
 
     /**
@@ -258,8 +311,10 @@ final class Outbound {
      */
     void close() {
         client.shutdownNow();
+        flashClient.shutdownNow();
         try {
             client.awaitTermination(java.time.Duration.ofSeconds(5));
+            flashClient.awaitTermination(java.time.Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -275,11 +330,12 @@ final class Outbound {
         Progress progress = new Progress(lane, Thread.currentThread());
         loops.add(progress);
         Claims claims = lane == Lane.FLASH ? flashClaims : otherClaims;
+        DeliveryStore laneStore = storeFor(lane);
         while (!Thread.currentThread().isInterrupted()) {
             progress.turnedNanos = System.nanoTime();
             try {
                 List<DeliveryStore.Outbound> due =
-                        claims.take(progress, lane, store, clock.instant(), config.batchSize());
+                        claims.take(progress, lane, laneStore, clock.instant(), config.batchSize());
                 if (due.isEmpty()) {
                     wake.tryAcquire(250, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -302,30 +358,38 @@ final class Outbound {
         }
     }
 
-    /** Posts one batch; returns the number delivered. */
+    /** Posts one batch (of one lane: a FLASH batch goes on the safety lane); returns the number delivered. */
     int deliver(List<DeliveryStore.Outbound> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Lane lane = batch.get(0).precedence() == Precedence.FLASH ? Lane.FLASH : Lane.OTHERS;
+        DeliveryStore laneStore = storeFor(lane);
         List<byte[]> frames = new ArrayList<>(batch.size());
         batch.forEach(o -> frames.add(EnvelopeCodec.frame(o.signed())));
         Batch.Response response;
         try {
-            response = post(frames);
+            response = post(lane, frames);
         } catch (IOException e) {
             Instant now = clock.instant();
             for (DeliveryStore.Outbound o : batch) {
                 String error = clip(e.toString(), STORED_ERROR_CHARS);
                 failed(o, error);
-                store.retryLater(o.id(), now.plus(backoff(o.attempts())), error);
+                laneStore.retryLater(o.id(), now.plus(backoff(o.precedence(), o.attempts())), error);
             }
+            // Set again after the retry times are stored: a contact since the failure must not leave
+            // these to their backoff.
+            retryOnContact.set(true);
             return 0;
         }
-        return settle(batch, response);
+        return settle(laneStore, batch, response);
     }
 
     /**
      * Verifies the receipts of a batch in parallel, then marks the verified ones delivered in one
      * transaction (group commit, issue 8); the rest are retried later.
      */
-    private int settle(List<DeliveryStore.Outbound> batch, Batch.Response response) {
+    private int settle(DeliveryStore store, List<DeliveryStore.Outbound> batch, Batch.Response response) {
         int answered = Math.min(batch.size(), response.results().size());
         List<Integer> indices =
                 java.util.stream.IntStream.range(0, answered).boxed().toList();
@@ -343,12 +407,14 @@ final class Outbound {
                 case Settled.Failed f -> failed.add(f);
             }
         }
-        List<Settled.Verified> stored = store(verified, failed, now);
+        List<Settled.Verified> stored = store(store, verified, failed, now);
         for (Settled.Failed f : failed) {
             LOG.warn("envelope {} not delivered: {}", f.sent().id(), f.problem());
             failed(f.sent(), clip(f.problem(), STORED_ERROR_CHARS));
             store.retryLater(
-                    f.sent().id(), now.plus(backoff(f.sent().attempts())), clip(f.problem(), STORED_ERROR_CHARS));
+                    f.sent().id(),
+                    now.plus(backoff(f.sent().precedence(), f.sent().attempts())),
+                    clip(f.problem(), STORED_ERROR_CHARS));
         }
         stored.forEach(v -> unreceipted.remove(v.sent().id()));
         stored.forEach(v -> listener.delivered(v.sent().id(), v.receipt()));
@@ -359,7 +425,8 @@ final class Outbound {
      * Commits the verified receipts in one transaction; if the store refuses the group, commits them
      * one by one so one bad receipt does not hold back the others (it joins {@code failed}).
      */
-    private List<Settled.Verified> store(List<Settled.Verified> verified, List<Settled.Failed> failed, Instant now) {
+    private static List<Settled.Verified> store(
+            DeliveryStore store, List<Settled.Verified> verified, List<Settled.Failed> failed, Instant now) {
         if (verified.isEmpty()) {
             return verified;
         }
@@ -471,20 +538,44 @@ final class Outbound {
         this.ownRevocations = List.copyOf(revocations);
     }
 
-    /** Posts frames to the first endpoint that answers, starting from the current one. */
+    /** Posts frames on the bulk lane (see {@link #post(Lane, List)}). */
     Batch.Response post(List<byte[]> frames) throws IOException, InterruptedException {
+        return post(Lane.OTHERS, frames);
+    }
+
+    /**
+     * Posts frames on {@code lane}'s connections to the first endpoint that answers, starting from
+     * the current one.
+     */
+    Batch.Response post(Lane lane, List<byte[]> frames) throws IOException, InterruptedException {
+        // FLASH deliveries never probe the primary: a primary that stalls would hold a FLASH for
+        // the request timeout (issue 20, stalled-endpoint fault). Bulk passes and link tests probe.
+        return post(lane, frames, lane == Lane.OTHERS);
+    }
+
+    /**
+     * Posts frames on {@code lane}'s connections; {@code mayProbePrimary}: once {@code
+     * returnToPrimaryAfter} has passed on a fallback endpoint, this pass tries the first endpoint
+     * again, and only an answer from it moves the others back.
+     */
+    Batch.Response post(Lane lane, List<byte[]> frames, boolean mayProbePrimary)
+            throws IOException, InterruptedException {
         byte[] body = Batch.writeRequest(ownCertificates, ownRevocations, frames);
-        maybeReturnToPrimary();
         List<URI> endpoints = config.peerEndpoints();
         IOException last = new IOException("no endpoint tried");
+        // One start for the whole pass: another loop (the link test, the other lane) may switch
+        // `current` while this one waits on a stalled endpoint, and reading it again each turn would
+        // send this pass back to the endpoint it just gave up on (issue 20, stalled-endpoint fault).
+        int start = mayProbePrimary ? startProbingPrimary() : current;
         for (int tried = 0; tried < endpoints.size(); tried++) {
-            int index = (current + tried) % endpoints.size();
+            int index = (start + tried) % endpoints.size();
             URI uri = endpoints.get(index).resolve(FederationServer.PATH);
             try {
-                Batch.Response response = postTo(uri, body, frames.size());
+                Batch.Response response = postTo(clientFor(lane), uri, body, frames.size());
                 peerAnswered = true;
                 switchTo(index);
                 learn(response.certificates());
+                peerContact();
                 return response;
             } catch (IOException e) {
                 if (peerAnswered) {
@@ -497,6 +588,7 @@ final class Outbound {
                 last = e;
             }
         }
+        retryOnContact.set(true);
         throw last;
     }
 
@@ -507,7 +599,8 @@ final class Outbound {
      * included, must finish within the request timeout, and the body may not exceed {@link
      * #answerLimitBytes}.
      */
-    private Batch.Response postTo(URI uri, byte[] body, int envelopes) throws IOException, InterruptedException {
+    private Batch.Response postTo(HttpClient client, URI uri, byte[] body, int envelopes)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
@@ -567,10 +660,18 @@ final class Outbound {
         current = index;
     }
 
-    private synchronized void maybeReturnToPrimary() {
-        if (current != 0 && !clock.instant().isBefore(onFallbackSince.plus(config.returnToPrimaryAfter()))) {
-            current = 0;
+    /**
+     * Where a probing pass starts: the first endpoint once {@code returnToPrimaryAfter} has passed on
+     * a fallback (and again only after another such interval, whatever this probe finds), else the
+     * current one. {@code current} moves only when an endpoint answers ({@link #switchTo}).
+     */
+    private synchronized int startProbingPrimary() {
+        Instant now = clock.instant();
+        if (current != 0 && !now.isBefore(onFallbackSince.plus(config.returnToPrimaryAfter()))) {
+            onFallbackSince = now;
+            return 0;
         }
+        return current;
     }
 
     synchronized int currentEndpoint() {
@@ -587,10 +688,13 @@ final class Outbound {
         }
     }
 
-    /** Exponential backoff with full jitter: uniform in [0, min(max, base * 2^attempts)]. */
-    Duration backoff(int attempts) {
+    /**
+     * Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempts)], where the cap
+     * is the precedence's (issue 20: a FLASH is retried at least every 2 s by default).
+     */
+    Duration backoff(Precedence precedence, int attempts) {
         long base = config.retryBase().toMillis();
-        long cap = config.retryMax().toMillis();
+        long cap = config.retryCap(precedence).toMillis();
         long ceiling = attempts >= 30 ? cap : Math.min(cap, base << attempts);
         return Duration.ofMillis(1 + (long) (random.nextDouble() * ceiling));
     }

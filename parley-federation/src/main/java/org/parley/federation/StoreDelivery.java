@@ -40,6 +40,11 @@ final class StoreDelivery implements DeliveryStore {
     }
 
     @Override
+    public int retryNow() {
+        return store.retryPendingNow();
+    }
+
+    @Override
     public void retryLater(EnvelopeId id, Instant nextAttempt, String lastError) {
         store.recordFailedAttempt(id, nextAttempt, lastError);
     }
@@ -51,16 +56,33 @@ final class StoreDelivery implements DeliveryStore {
     }
 
     @Override
+    public DeliveryStore safetyLane() {
+        return new StoreDelivery(store.safetyLane());
+    }
+
+    @Override
     public List<Accepted> acceptAll(List<VerifiedEnvelope> envelopes, ReceiptSigner receipts) {
-        // The store hands back the rows it inserted; find the verified envelope of each (the first
-        // of a repeated id is the one stored).
+        return accepted(store.receiveAll(envelopes, rowsSigner(envelopes, receipts)));
+    }
+
+    @Override
+    public List<Accepted> acceptAll(List<VerifiedEnvelope> envelopes, Instant storedAt, ReceiptSigner receipts) {
+        return accepted(store.receiveAll(envelopes, storedAt, rowsSigner(envelopes, receipts)));
+    }
+
+    /**
+     * The store hands back the rows it inserted; this finds the verified envelope of each (the first
+     * of a repeated id is the one stored) and asks {@code receipts} to sign for them.
+     */
+    private static Store.BatchReceiptMaker rowsSigner(List<VerifiedEnvelope> envelopes, ReceiptSigner receipts) {
         Map<EnvelopeId, VerifiedEnvelope> byId = new HashMap<>();
         envelopes.forEach(e -> byId.putIfAbsent(e.envelope().id(), e));
-        List<Received> received = store.receiveAll(
-                envelopes,
-                rows -> receipts.receiptsFor(rows.stream()
-                        .map(row -> new Stored(Objects.requireNonNull(byId.get(row.id())), row.received()))
-                        .toList()));
+        return rows -> receipts.receiptsFor(rows.stream()
+                .map(row -> new Stored(Objects.requireNonNull(byId.get(row.id())), row.received()))
+                .toList());
+    }
+
+    private static List<Accepted> accepted(List<Received> received) {
         return received.stream()
                 .map(r -> new Accepted(r.receipt(), r.duplicate()))
                 .toList();

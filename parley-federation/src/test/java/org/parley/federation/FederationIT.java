@@ -395,7 +395,8 @@ class FederationIT {
                 c.linkTestTimeout(),
                 c.missesForAlarm(),
                 c.flashReceiptAlarmAfter(),
-                c.failedAttemptsForAlarm());
+                c.failedAttemptsForAlarm(),
+                c.retryCaps());
         Federation sender = start(smallBatches, blue, blueStore, new FederationListener() {
             @Override
             public void delivered(org.parley.wire.EnvelopeId id, org.parley.crypto.VerifiedEnvelope receipt) {
@@ -440,6 +441,11 @@ class FederationIT {
         @Override
         public void deliveredAll(List<Delivered> receipts, java.time.Instant at) {
             inner.deliveredAll(receipts, at);
+        }
+
+        @Override
+        public int retryNow() {
+            return inner.retryNow();
         }
 
         @Override

@@ -50,6 +50,19 @@ class MemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public synchronized int retryNow() {
+        int waiting = 0;
+        for (Map.Entry<EnvelopeId, Row> e : outbox.entrySet()) {
+            Row row = e.getValue();
+            if (!row.delivered() && row.nextAttempt().isAfter(Instant.now())) {
+                e.setValue(new Row(row.outbound(), Instant.MIN, false));
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
+    @Override
     public synchronized void retryLater(EnvelopeId id, Instant nextAttempt, String lastError) {
         lastErrors.put(id, lastError);
         Row row = outbox.get(id);

@@ -40,7 +40,8 @@ final class ConfigKeys {
             "storeUser", VALUE,
             "storePassword", VALUE,
             "storeSchema", VALUE,
-            "federation", new Keys(ordered("listen", VALUE, "peer", VALUE, "endpoints", VALUE)),
+            "federation",
+                    new Keys(ordered("listen", VALUE, "peer", VALUE, "endpoints", VALUE, "retryMax", deadlines())),
             "operator",
                     new Keys(ordered(
                             "listen",

@@ -106,6 +106,11 @@ public final class HotlineNode implements AutoCloseable {
             EncounterWatch watch = resources.add(EncounterWatch.open(
                     config.watch(), config.party(), config.peer(), messages, store.sharedDataSource(), events, clock));
             int resumed = messages.resumeFollowUps(identity.verifier()::verify);
+            int unrecorded = ledger.recordMissing(store);
+            if (unrecorded > 0) {
+                events.say(config.party() + " recorded " + unrecorded
+                        + " stored envelopes, receipts or acknowledgments a crash had kept off the ledger");
+            }
             if (resumed > 0) {
                 events.say(config.party() + " did the follow-up of " + resumed
                         + " received envelopes an error or a crash had cut short");
@@ -113,6 +118,11 @@ public final class HotlineNode implements AutoCloseable {
             FederationConfig federationConfig = FederationConfig.defaults(
                             config.federationListen(), config.peerEndpoints())
                     .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
+            // federation.retryMax per precedence; the overall cap is the largest of them (issue 20).
+            Duration longestRetry = java.util.Collections.max(config.retryMax().values());
+            federationConfig = federationConfig
+                    .withRetry(federationConfig.retryBase(), longestRetry, federationConfig.requestTimeout())
+                    .withRetryCaps(config.retryMax());
             Federation federation = resources.add(Federation.start(
                     federationConfig,
                     identity,

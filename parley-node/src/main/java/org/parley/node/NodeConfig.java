@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.federation.FederationConfig;
 import org.parley.node.watch.WatchConfig;
 import org.parley.wire.Party;
 import org.parley.wire.Precedence;
@@ -32,6 +33,8 @@ import org.parley.wire.Precedence;
  *   listen: 127.0.0.1:8443
  *   peer: RED
  *   endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]
+ *   retryMax: { FLASH: PT2S }          # longest retry delay per precedence (issue 20); defaults
+ *                                      # FLASH 2 s, IMMEDIATE 10 s, PRIORITY and ROUTINE 30 s
  * operator:
  *   listen: 127.0.0.1:8080
  *   tokens:                            # `parley node token` makes a token and prints its line
@@ -55,6 +58,7 @@ public record NodeConfig(
         InetSocketAddress federationListen,
         Party peer,
         List<URI> peerEndpoints,
+        Map<Precedence, Duration> retryMax,
         InetSocketAddress operatorListen,
         Map<String, OperatorToken> tokens,
         Duration linkTestInterval,
@@ -95,6 +99,7 @@ public record NodeConfig(
     public NodeConfig {
         tokens = Map.copyOf(tokens);
         peerEndpoints = List.copyOf(peerEndpoints);
+        retryMax = Map.copyOf(retryMax);
         ackDeadlines = Map.copyOf(ackDeadlines);
         escalationChain = List.copyOf(escalationChain);
         if (peer.equals(party)) {
@@ -142,6 +147,7 @@ public record NodeConfig(
                 address(text(fed, "federation.listen")),
                 new Party(text(fed, "federation.peer")),
                 uris(fed.path("endpoints")),
+                retryMax(fed.path("retryMax")),
                 address(text(op, "operator.listen")),
                 tokens(op.path("tokens")),
                 duration(link.path("interval"), "linkTest.interval", Duration.ofHours(1)),
@@ -241,7 +247,8 @@ public record NodeConfig(
                 + storeUrl.replaceAll("(?i)(password=)[^&]*", "$1<redacted>") + ", storeUser="
                 + storeUser + ", storePassword=" + (storePassword.isEmpty() ? "" : "<redacted>") + ", storeSchema="
                 + storeSchema + ", federationListen=" + federationListen + ", peer=" + peer + ", peerEndpoints="
-                + peerEndpoints + ", operatorListen=" + operatorListen + ", tokens={" + grants + "}"
+                + peerEndpoints + ", retryMax=" + retryMax + ", operatorListen=" + operatorListen + ", tokens={"
+                + grants + "}"
                 + ", linkTestInterval=" + linkTestInterval + ", linkTestTimeout=" + linkTestTimeout
                 + ", missesForAlarm=" + missesForAlarm + ", ackDeadlines=" + ackDeadlines + ", escalationChain="
                 + escalationChain + ", watch=" + watch + "]";
@@ -261,6 +268,23 @@ public record NodeConfig(
             throw new IllegalArgumentException(
                     path + " must be an ISO-8601 duration such as PT30S or PT1H: '" + node.asText() + "'", e);
         }
+    }
+
+    /**
+     * The longest retry delay per precedence (issue 20): what is not written keeps the federation's
+     * default ({@link FederationConfig#DEFAULT_RETRY_CAPS}).
+     */
+    private static Map<Precedence, Duration> retryMax(JsonNode node) {
+        Map<Precedence, Duration> map = new EnumMap<>(Precedence.class);
+        for (Precedence p : Precedence.values()) {
+            map.put(
+                    p,
+                    duration(
+                            node.path(p.name()),
+                            "federation.retryMax." + p.name(),
+                            FederationConfig.DEFAULT_RETRY_CAPS.getOrDefault(p, Duration.ofSeconds(30))));
+        }
+        return map;
     }
 
     private static Map<Precedence, Duration> deadlines(JsonNode node) {

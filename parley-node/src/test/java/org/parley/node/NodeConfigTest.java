@@ -133,6 +133,27 @@ class NodeConfigTest {
     }
 
     @Test
+    void load_federationRetryMax_readsCapsAndKeepsDefaultsForTheRest() throws Exception {
+        String yaml = VALID.replace(
+                "  endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]\n",
+                "  endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]\n  retryMax: { FLASH: PT1S }\n");
+        NodeConfig config = load(yaml);
+        assertThat(config.retryMax()).containsEntry(Precedence.FLASH, Duration.ofSeconds(1));
+        assertThat(config.retryMax()).containsEntry(Precedence.ROUTINE, Duration.ofSeconds(30));
+        assertThat(load(VALID).retryMax()).containsEntry(Precedence.FLASH, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void load_unknownPrecedenceInRetryMax_isRefused() {
+        String yaml = VALID.replace(
+                "  endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]\n",
+                "  endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]\n  retryMax: { FLSH: PT1S }\n");
+        assertThatThrownBy(() -> load(yaml))
+                .hasMessageContaining("unknown key 'federation.retryMax.FLSH'")
+                .hasMessageContaining("did you mean 'federation.retryMax.FLASH'");
+    }
+
+    @Test
     void load_unknownPrecedenceInDeadlines_isRefused() {
         assertThatThrownBy(() -> load(VALID.replace("FLASH: PT1M", "FLSH: PT1M")))
                 .hasMessageContaining("unknown key 'ack.deadlines.FLSH'")

@@ -49,6 +49,19 @@ enum Engine {
         return sqlite;
     }
 
+    /**
+     * The safety lane's own pool on PostgreSQL (issue 20): two connections beside {@code main}'s, so
+     * a FLASH never waits for a connection that bulk work holds. Same server, schema and account.
+     */
+    HikariDataSource safetyPool(HikariDataSource main) {
+        HikariConfig config = new HikariConfig();
+        main.copyStateTo(config);
+        config.setPoolName(main.getPoolName() + "-safety");
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
     HikariDataSource dataSource(String location, String user, String password, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parley-store-" + name().toLowerCase(java.util.Locale.ROOT));

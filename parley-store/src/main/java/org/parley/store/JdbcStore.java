@@ -49,15 +49,56 @@ final class JdbcStore implements Store {
 
     private final javax.sql.DataSource shared;
 
-    private JdbcStore(Engine engine, HikariDataSource dataSource, javax.sql.DataSource shared, InstantSource clock) {
+    /** The pools this store closes (none for the safety lane's view). */
+    private final List<HikariDataSource> owned;
+
+    /** The safety lane's view (issue 20); this store itself for the view. */
+    private final JdbcStore safetyLane;
+
+    private JdbcStore(
+            Engine engine,
+            Sql sql,
+            Sql safetySql,
+            javax.sql.DataSource shared,
+            InstantSource clock,
+            List<HikariDataSource> owned) {
         this.engine = engine;
         this.shared = shared;
-        this.sql = new Sql(dataSource);
+        this.sql = sql;
         this.clock = clock;
         this.records = new Records(sql, clock);
         this.leaves = new JdbcLeafStore(sql);
         this.heads = new JdbcTreeHeadStore(sql);
         this.listings = new Listings(sql);
+        this.owned = List.copyOf(owned);
+        this.safetyLane =
+                sql == safetySql ? this : new JdbcStore(engine, safetySql, safetySql, shared, clock, List.of());
+    }
+
+    /**
+     * A store on {@code dataSource} with its safety lane (issue 20): on SQLite the same single
+     * connection, taken in {@link Turns}; on PostgreSQL a small pool of its own.
+     */
+    private static JdbcStore withSafetyLane(
+            Engine engine, HikariDataSource dataSource, javax.sql.DataSource shared, InstantSource clock) {
+        if (engine == Engine.SQLITE) {
+            Turns turns = Turns.serial();
+            return new JdbcStore(
+                    engine,
+                    new Sql(dataSource, turns, false),
+                    new Sql(dataSource, turns, true),
+                    shared,
+                    clock,
+                    List.of(dataSource));
+        }
+        HikariDataSource safetyPool = engine.safetyPool(dataSource);
+        return new JdbcStore(
+                engine,
+                new Sql(dataSource, Turns.NONE, false),
+                new Sql(safetyPool, Turns.NONE, true),
+                shared,
+                clock,
+                List.of(dataSource, safetyPool));
     }
 
     static JdbcStore open(
@@ -76,7 +117,7 @@ final class JdbcStore implements Store {
             }
             var result = configuration.load().migrate();
             LOG.info("store on {}: schema at version {}", engine, result.targetSchemaVersion);
-            return new JdbcStore(engine, dataSource, migrations, clock);
+            return withSafetyLane(engine, dataSource, migrations, clock);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("store: cannot migrate the " + engine + " schema: " + e.getMessage(), e);
@@ -148,6 +189,18 @@ final class JdbcStore implements Store {
                                 + " ORDER BY precedence_rank, created_micros, envelope_id LIMIT ?",
                         Sql.micros(now()),
                         limit));
+    }
+
+    @Override
+    public int retryPendingNow() {
+        long now = Sql.micros(now());
+        return sql.tx(
+                "make the waiting outbox entries due now",
+                c -> Sql.update(
+                        c,
+                        "UPDATE outbox SET next_attempt_micros = ? WHERE status = 'PENDING' AND next_attempt_micros > ?",
+                        now,
+                        now));
     }
 
     @Override
@@ -301,7 +354,12 @@ final class JdbcStore implements Store {
 
     @Override
     public List<Received> receiveAll(List<VerifiedEnvelope> batch, BatchReceiptMaker receipts) {
-        Instant received = now();
+        return receiveAll(batch, now(), receipts);
+    }
+
+    @Override
+    public List<Received> receiveAll(List<VerifiedEnvelope> batch, Instant receivedAt, BatchReceiptMaker receipts) {
+        Instant received = Sql.instant(Sql.micros(receivedAt));
         List<InboxEntry> rows = new ArrayList<>(batch.size());
         for (VerifiedEnvelope verified : batch) {
             Envelope envelope = verified.envelope();
@@ -553,7 +611,12 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public Store safetyLane() {
+        return safetyLane;
+    }
+
+    @Override
     public void close() {
-        sql.close();
+        owned.forEach(HikariDataSource::close);
     }
 }

@@ -10,9 +10,17 @@ import java.time.Instant;
 /** Transactions and value conversions shared by the JDBC classes. */
 final class Sql {
     private final HikariDataSource dataSource;
+    private final Turns turns;
+    private final boolean safety;
 
-    Sql(HikariDataSource dataSource) {
+    /**
+     * Transactions on {@code dataSource}, taking {@code turns} at it; {@code safety} for the safety
+     * lane's transactions, which go first (issue 20).
+     */
+    Sql(HikariDataSource dataSource, Turns turns, boolean safety) {
         this.dataSource = dataSource;
+        this.turns = turns;
+        this.safety = safety;
     }
 
     /** Work inside one transaction on one connection. */
@@ -23,6 +31,17 @@ final class Sql {
 
     /** Runs {@code work} in a transaction and commits; rolls back and wraps on any failure. */
     <T> T tx(String what, Work<T> work) {
+        boolean turn = turns.enter(safety);
+        try {
+            return inTurn(what, work);
+        } finally {
+            if (turn) {
+                turns.leave();
+            }
+        }
+    }
+
+    private <T> T inTurn(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             try {
                 T result = work.run(connection);
@@ -154,9 +173,5 @@ final class Sql {
             throws SQLException {
         java.util.List<T> rows = query(connection, mapper, sql, values);
         return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
-    }
-
-    void close() {
-        dataSource.close();
     }
 }

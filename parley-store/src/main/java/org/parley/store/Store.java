@@ -60,6 +60,13 @@ public interface Store extends AutoCloseable {
      */
     List<OutboxEntry> due(int limit);
 
+    /**
+     * Makes every pending entry that waits for a later attempt due now, in one transaction; returns
+     * how many. For when the peer is seen to be back (issue 20): what waited out its backoff goes
+     * at once rather than at its retry time.
+     */
+    int retryPendingNow();
+
     /** Records a failed attempt: attempts + 1, the error, and when to try again. */
     OutboxEntry recordFailedAttempt(EnvelopeId id, Instant nextAttempt, String error);
 
@@ -102,6 +109,21 @@ public interface Store extends AutoCloseable {
      * none.
      */
     List<Received> receiveAll(List<VerifiedEnvelope> batch, BatchReceiptMaker receipts);
+
+    /**
+     * {@link #receiveAll(List, BatchReceiptMaker)} with the rows dated {@code receivedAt} (to the
+     * microsecond), chosen by the caller so it can sign the receipts, which quote that instant,
+     * before the transaction and keep the single SQLite writer's transactions short (issue 20).
+     */
+    List<Received> receiveAll(List<VerifiedEnvelope> batch, Instant receivedAt, BatchReceiptMaker receipts);
+
+    /**
+     * This store for the safety lane (issue 20): the same database, but its transactions do not queue
+     * behind bulk work. On SQLite, whose one connection serves every transaction in turn, a
+     * transaction of the safety lane is the next to get it; on PostgreSQL the safety lane has
+     * connections of its own. Closing the view closes nothing: close the store.
+     */
+    Store safetyLane();
 
     Optional<InboxEntry> inboxEntry(Party from, EnvelopeId id);
 

@@ -159,7 +159,9 @@ public final class MessageService {
         }
         SignedEnvelope signed = drafter.sign(envelope);
         try {
-            store.enqueue(signed);
+            // A FLASH (an EMERGENCY too) goes to the outbox on the store's safety lane, ahead of bulk
+            // work (issue 20).
+            (precedence == Precedence.FLASH ? store.safetyLane() : store).enqueue(signed);
         } catch (StoreException e) {
             throw storage.refusal(e); // disk full or read-only: refused with a clear 507, not a bare 500
         }

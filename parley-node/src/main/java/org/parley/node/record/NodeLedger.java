@@ -116,6 +116,31 @@ public final class NodeLedger {
         return ledger.append(envelope.canonical().toByteArray());
     }
 
+    /**
+     * Records every stored envelope, peer receipt and acknowledgment that should be a leaf and is
+     * not (issue 20): a row is committed before its leaf is appended, so a crash in between (a batch
+     * of 256 receipts is committed at once, then recorded one by one) leaves rows off the ledger that
+     * {@code ledger verify} would report. Run at start, after the inbox follow-ups are resumed; reads
+     * the whole store once. Returns how many leaves it appended.
+     */
+    public int recordMissing(Store store) {
+        java.util.HashSet<org.parley.ledger.MerkleHash> leaves = new java.util.HashSet<>();
+        for (long i = 0; i < ledger.size(); i++) {
+            leaves.add(ledger.leafHash(i));
+        }
+        List<SignedEnvelope> missing = new java.util.ArrayList<>();
+        store.forEachSigned(row -> {
+            if (row.table() != org.parley.store.SignedRow.Table.INBOX // resumed follow-ups record those
+                    && RecordCheck.recorded(row.table(), row.signed())
+                    && !leaves.contains(org.parley.ledger.MerkleHash.ofLeafData(
+                            row.signed().canonical().toByteArray()))) {
+                missing.add(row.signed());
+            }
+        });
+        missing.forEach(this::record);
+        return missing.size();
+    }
+
     /** Whether the exact canonical bytes of {@code envelope} are a leaf already (a full scan: for restarts only). */
     public boolean contains(SignedEnvelope envelope) {
         return ledger.leafIndexOf(envelope.canonical().toByteArray()).isPresent();

@@ -130,6 +130,15 @@ final class RecordCheck {
         }
     }
 
+    /** Whether a stored row of {@code table} should be a leaf of the ledger (false for bytes that do not parse). */
+    static boolean recorded(SignedRow.Table table, org.parley.wire.SignedEnvelope signed) {
+        return switch (EnvelopeCodec.parse(signed.canonical())) {
+            case ParseResult.Parsed<org.parley.wire.Envelope> parsed ->
+                recorded(table, parsed.value().category());
+            case ParseResult.Rejected<org.parley.wire.Envelope> rejected -> false;
+        };
+    }
+
     private static boolean recorded(SignedRow.Table table, Category category) {
         return switch (table) {
             case OUTBOX, INBOX -> category != Category.LINKTEST;
