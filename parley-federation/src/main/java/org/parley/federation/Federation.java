@@ -213,8 +213,7 @@ public final class Federation implements AutoCloseable {
         try {
             // On the safety lane: a link test measures the link, not the queue of a bulk transfer.
             // It may probe the primary endpoint; FLASH deliveries do not (Outbound.post).
-            Batch.Response response =
-                    outbound.post(Outbound.Lane.FLASH, List.of(EnvelopeCodec.frame(signed)), true);
+            Batch.Response response = outbound.post(Outbound.Lane.FLASH, List.of(EnvelopeCodec.frame(signed)), true);
             if (response.results().isEmpty() || !(response.results().get(0) instanceof Batch.Result.Receipt r)) {
                 LOG.warn("link test {} refused: {}", nonce, response.results());
                 return Optional.empty();
