@@ -550,7 +550,7 @@ final class Outbound {
     Batch.Response post(Lane lane, List<byte[]> frames) throws IOException, InterruptedException {
         // FLASH deliveries never probe the primary: a primary that stalls would hold a FLASH for
         // the request timeout (issue 20, stalled-endpoint fault). Bulk passes and link tests probe.
-        return post(lane, frames, lane == Lane.OTHERS);
+        return post(lane, frames, lane == Lane.OTHERS, config.requestTimeout());
     }
 
     /**
@@ -558,7 +558,7 @@ final class Outbound {
      * returnToPrimaryAfter} has passed on a fallback endpoint, this pass tries the first endpoint
      * again, and only an answer from it moves the others back.
      */
-    Batch.Response post(Lane lane, List<byte[]> frames, boolean mayProbePrimary)
+    Batch.Response post(Lane lane, List<byte[]> frames, boolean mayProbePrimary, Duration timeout)
             throws IOException, InterruptedException {
         byte[] body = Batch.writeRequest(ownCertificates, ownRevocations, frames);
         List<URI> endpoints = config.peerEndpoints();
@@ -571,7 +571,7 @@ final class Outbound {
             int index = (start + tried) % endpoints.size();
             URI uri = endpoints.get(index).resolve(FederationServer.PATH);
             try {
-                Batch.Response response = postTo(clientFor(lane), uri, body, frames.size());
+                Batch.Response response = postTo(clientFor(lane), uri, body, frames.size(), timeout);
                 peerAnswered = true;
                 switchTo(index);
                 learn(response.certificates());
@@ -599,10 +599,10 @@ final class Outbound {
      * included, must finish within the request timeout, and the body may not exceed {@link
      * #answerLimitBytes}.
      */
-    private Batch.Response postTo(HttpClient client, URI uri, byte[] body, int envelopes)
+    private Batch.Response postTo(HttpClient client, URI uri, byte[] body, int envelopes, Duration timeout)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
@@ -610,11 +610,11 @@ final class Outbound {
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new BoundedBody(limit));
         HttpResponse<byte[]> response;
         try {
-            response = pending.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true); // closes the connection the exchange used
-            throw new HttpTimeoutException("no complete answer (headers and body) from " + uri + " within "
-                    + config.requestTimeout().toMillis() + " ms");
+            throw new HttpTimeoutException(
+                    "no complete answer (headers and body) from " + uri + " within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             pending.cancel(true);
             throw e;

@@ -183,14 +183,20 @@ public final class ConnectionGate implements AutoCloseable {
         }
     }
 
-    /** Client to server; the client's end of stream is passed on as a half close, an error closes both. */
+    /**
+     * Client to server; the client's end of stream or an error closes the server's side at once, as
+     * a reverse proxy aborts the upstream exchange when its client goes away. A half close would
+     * leave a streaming answer (the console's event stream) holding its place at the gate until the
+     * server next wrote, and a browser that reloads a page opens a new stream each time: ConsoleIT
+     * ran a browser into the per-address limit that way.
+     */
     private static void upstream(Socket client, Socket server) {
         try {
             copy(client, server);
-            server.shutdownOutput();
         } catch (IOException e) {
-            closeQuietly(server);
+            // the client's side failed: the same as its end of stream
         }
+        closeQuietly(server);
     }
 
     private static void copy(Socket from, Socket to) throws IOException {
