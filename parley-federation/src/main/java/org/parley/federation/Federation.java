@@ -212,15 +212,9 @@ public final class Federation implements AutoCloseable {
         monitor.sent(nonce, sentAt);
         try {
             // On the safety lane: a link test measures the link, not the queue of a bulk transfer.
-            // It may probe the primary endpoint; FLASH deliveries do not (Outbound.post). It waits
-            // no longer than linkTest.timeout: an answer after that is a miss anyway, and waiting out
-            // the 10 s request timeout on a dead wire delayed LINK_DOWN to ~3 x 10 s whatever the
-            // settings (docs/reliability.md, "What the runs found", 1).
-            Duration timeout = config.linkTestTimeout().compareTo(config.requestTimeout()) < 0
-                    ? config.linkTestTimeout()
-                    : config.requestTimeout();
-            Batch.Response response =
-                    outbound.post(Outbound.Lane.FLASH, List.of(EnvelopeCodec.frame(signed)), true, timeout);
+            // It may probe the primary endpoint; FLASH deliveries do not (Outbound.post).
+            Batch.Response response = outbound.post(
+                    Outbound.Lane.FLASH, List.of(EnvelopeCodec.frame(signed)), true, config.linkTestRequestTimeout());
             if (response.results().isEmpty() || !(response.results().get(0) instanceof Batch.Result.Receipt r)) {
                 LOG.warn("link test {} refused: {}", nonce, response.results());
                 return Optional.empty();

@@ -111,8 +111,20 @@ public record FederationConfig(
 
     /** The longest retry delay for {@code precedence}: its cap, and never more than {@link #retryMax}. */
     public Duration retryCap(Precedence precedence) {
-        Duration cap = retryCaps.getOrDefault(precedence, retryMax);
-        return cap.compareTo(retryMax) < 0 ? cap : retryMax;
+        return shorter(retryCaps.getOrDefault(precedence, retryMax), retryMax);
+    }
+
+    /**
+     * How long a link test's request may wait: {@link #linkTestTimeout}, never more than the request
+     * timeout. An answer after the link-test timeout is a miss anyway; waiting out the request
+     * timeout on a dead wire delayed LINK_DOWN to ~3 x that timeout (docs/reliability.md).
+     */
+    public Duration linkTestRequestTimeout() {
+        return shorter(linkTestTimeout, requestTimeout);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     /** The same config with these retry caps per precedence (a precedence left out gets {@link #retryMax}). */

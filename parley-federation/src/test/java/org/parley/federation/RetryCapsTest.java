@@ -33,6 +33,14 @@ class RetryCapsTest {
     }
 
     @Test
+    void linkTestRequestTimeout_shorterLinkTestTimeout_linkTestTimeoutWins() {
+        FederationConfig quick = DEFAULTS.withLinkTests(Duration.ofSeconds(2), Duration.ofSeconds(1), 3);
+        assertThat(quick.linkTestRequestTimeout()).isEqualTo(Duration.ofSeconds(1));
+        FederationConfig slow = DEFAULTS.withLinkTests(Duration.ofSeconds(60), Duration.ofSeconds(45), 3);
+        assertThat(slow.linkTestRequestTimeout()).isEqualTo(slow.requestTimeout());
+    }
+
+    @Test
     void withRetryCaps_precedenceLeftOut_getsRetryMax() {
         FederationConfig c = DEFAULTS.withRetryCaps(Map.of(Precedence.FLASH, Duration.ofSeconds(1)));
         assertThat(c.retryCap(Precedence.FLASH)).isEqualTo(Duration.ofSeconds(1));
