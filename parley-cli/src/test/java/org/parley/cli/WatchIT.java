@@ -254,7 +254,12 @@ class WatchIT {
                     found.add(api.get("api/v1/incidents/" + i.path("id").asText()));
                 }
             }
-            return found.size() == 1 && found.get(0).path("notices").size() == 2;
+            // SENDING lasts from the notice's claim to its envelope's commit to the outbox: wait it out.
+            return found.size() == 1
+                    && found.get(0).path("notices").size() == 2
+                    && java.util.stream.StreamSupport.stream(
+                                    found.get(0).path("notices").spliterator(), false)
+                            .noneMatch(n -> n.path("state").asText().equals("SENDING"));
         });
         return found.get(0);
     }
