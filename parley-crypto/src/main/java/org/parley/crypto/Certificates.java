@@ -55,6 +55,9 @@ import org.parley.wire.Party;
 final class Certificates {
     static final Duration CA_VALIDITY = Duration.ofDays(3650);
     static final Duration LEAF_VALIDITY = Duration.ofDays(730);
+    /** How long before it is made a certificate is already valid (see {@link #build}). */
+    static final Duration VALID_BEFORE_MADE = Duration.ofDays(1);
+
     private static final String CA_SIGNATURE = "Ed25519";
 
     private Certificates() {}
@@ -169,7 +172,11 @@ final class Certificates {
         try {
             // RFC 5280 4.1.2.2: positive, at most 20 octets; 159 random bits.
             BigInteger serial = new BigInteger(159, random).setBit(0);
-            Instant notBefore = now.minus(Duration.ofMinutes(5)); // tolerate small clock differences
+            // Valid from a day before it is made, as public CAs back-date: a node whose clock is stepped
+            // back (issue 20, clock-step fault) must still connect and sign with a key made today, or
+            // each envelope it signs is refused for good as signed before its key existed. A day
+            // matches the age bound on envelopes (federation's Inbound.MAX_AGE).
+            Instant notBefore = now.minus(VALID_BEFORE_MADE);
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     issuer, serial, Date.from(notBefore), Date.from(now.plus(validity)), subject, subjectKey);
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -209,8 +209,22 @@ class VerifierTest {
     }
 
     @Test
+    void verify_createdAnHourBeforeTheKeyWasMade_verifies() {
+        // A signer whose clock was stepped back an hour just after its keys were made (issue 20).
+        Instant stepped = NOW.minus(Duration.ofHours(1));
+        SignedEnvelope signed = Fixtures.blue()
+                .signer()
+                .sign(Fixtures.blueToRed(stepped)
+                        .payload(new Payload.Text("clock stepped back"))
+                        .build());
+
+        assertThat(Fixtures.red().verifier().verify(signed).envelope().created())
+                .isEqualTo(stepped);
+    }
+
+    @Test
     void verify_createdBeforeCertificateStart_failsAsNotYetValid() {
-        Instant early = NOW.minus(Duration.ofDays(1));
+        Instant early = NOW.minus(Certificates.VALID_BEFORE_MADE).minusSeconds(1);
         SignedEnvelope signed = Fixtures.blue()
                 .signer()
                 .sign(Fixtures.blueToRed(early)

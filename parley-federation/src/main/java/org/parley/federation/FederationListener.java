@@ -1,5 +1,6 @@
 package org.parley.federation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.parley.crypto.Revocation;
@@ -38,6 +39,13 @@ public interface FederationListener {
      * a batch of junk raises one alarm, not one per frame.
      */
     default void refused(int count, String reason) {}
+
+    /**
+     * A verified envelope from the peer is dated {@code ahead} in the future of this node's clock
+     * (more than a few minutes, less than the refusal bound): one of the two clocks is wrong. The
+     * envelope is handled as usual; called once per such envelope, on the crypto pool's threads.
+     */
+    default void peerClockAhead(EnvelopeId id, Duration ahead) {}
 
     /**
      * The peer's CA revoked signing keys of the peer ({@code revocations}, newly honoured) by the

@@ -31,8 +31,17 @@ import org.slf4j.LoggerFactory;
  */
 final class Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
-    /** Envelopes claiming to be created further in the future than this are refused. */
-    static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+    /**
+     * Envelopes dated further ahead of this node's clock than this are refused, the same bound as
+     * {@link #MAX_AGE} the other way. It is wide on purpose (issue 20, clock-step fault): the date is
+     * signed, so a sender whose clock jumped ahead cannot fix its envelopes by retrying, and a
+     * narrower bound held every message of such a node, FLASH included, for as long as its clock
+     * was wrong. Replays are caught by the envelope id, not by the date.
+     */
+    static final Duration MAX_AHEAD = Duration.ofHours(24);
+
+    /** An envelope dated further ahead than this is accepted but reported: the peer's clock is wrong. */
+    static final Duration CLOCK_AHEAD_NOTICE = Duration.ofMinutes(5);
 
     /**
      * New envelopes created longer ago than this are refused (issue 19, item 12): a signature from a
@@ -309,9 +318,13 @@ final class Inbound {
             return new Checked.Bad("envelope refused: " + e.getMessage());
         }
         Envelope envelope = verified.envelope();
-        if (envelope.created().isAfter(clock.instant().plus(MAX_FUTURE_SKEW))) {
+        Duration ahead = Duration.between(clock.instant(), envelope.created());
+        if (ahead.compareTo(MAX_AHEAD) > 0) {
             return new Checked.Bad("envelope " + envelope.id() + " is dated " + envelope.created() + ", more than "
-                    + MAX_FUTURE_SKEW.toMinutes() + " min ahead of this node's clock");
+                    + MAX_AHEAD.toHours() + " h ahead of this node's clock");
+        }
+        if (ahead.compareTo(CLOCK_AHEAD_NOTICE) > 0) {
+            listener.peerClockAhead(envelope.id(), ahead);
         }
         if (envelope.category() == Category.RECEIPT) {
             return new Checked.Bad("envelope " + envelope.id() + " is a receipt; receipts travel only in answers");

@@ -244,4 +244,46 @@ class InboundLimitsIT {
         assertThat(first).isInstanceOf(Batch.Result.Receipt.class);
         assertThat(again).isEqualTo(first);
     }
+
+    @Test
+    void post_envelopeDatedAnHourAhead_storedAndThePeersClockReported() throws Exception {
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        List<Duration> reported = new CopyOnWriteArrayList<>();
+        int redPort = startRed(redStore, CLOCK, new FederationListener() {
+            @Override
+            public void peerClockAhead(org.parley.wire.EnvelopeId id, Duration ahead) {
+                reported.add(ahead);
+            }
+        });
+        // BLUE's clock stepped an hour ahead (issue 20): its FLASH must still get through.
+        InstantSource anHourAhead = InstantSource.fixed(CLOCK.instant().plus(Duration.ofHours(1)));
+
+        Batch.Result result = client(redPort)
+                .post(List.of(frame(anHourAhead, Precedence.FLASH, Category.SAFETY, "clock ahead")))
+                .results()
+                .get(0);
+
+        assertThat(result).isInstanceOf(Batch.Result.Receipt.class);
+        assertThat(redStore.inbox()).anyMatch(e -> e.payload().equals(new Payload.Text("clock ahead")));
+        assertThat(reported)
+                .singleElement()
+                .satisfies(ahead -> assertThat(ahead).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61)));
+    }
+
+    @Test
+    void post_envelopeDatedTwoDaysAhead_refused() throws Exception {
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        int redPort = startRed(redStore, CLOCK, new FederationListener() {});
+        InstantSource twoDaysAhead = InstantSource.fixed(CLOCK.instant().plus(Duration.ofDays(2)));
+
+        Batch.Result result = client(redPort)
+                .post(List.of(frame(twoDaysAhead, Precedence.FLASH, Category.SAFETY, "far ahead")))
+                .results()
+                .get(0);
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        Batch.Result.Refused.class, r -> assertThat(r.reason()).contains("more than 24 h ahead"));
+        assertThat(redStore.inbox()).noneMatch(e -> e.payload().equals(new Payload.Text("far ahead")));
+    }
 }

@@ -431,7 +431,9 @@ public final class MessageService {
 
     private MessageView inboundView(InboxEntry entry, Optional<StoredAck> ack) {
         Envelope envelope = entry.envelope();
-        Instant deadline = entry.created().plus(watch.deadline(entry.precedence()));
+        // From when it was stored here, by this node's clock, as the acknowledgment watch counts
+        // (AckWatch): the sender's date says nothing reliable about how long our officers have had it.
+        Instant deadline = entry.received().plus(watch.deadline(entry.precedence()));
         MessageView.Status status = ack.isPresent()
                 ? MessageView.Status.ACKNOWLEDGED
                 : drafter.now().isAfter(deadline) ? MessageView.Status.OVERDUE : MessageView.Status.RECEIVED;
