@@ -1,0 +1,111 @@
+package org.parley.cli.faults;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small ext4 filesystem in a loop-mounted image file, mounted {@code errors=remount-ro}, for one
+ * node's store; {@link #fail} makes the kernel take it read-only as it does after a disk error.
+ *
+ * <p>Why not {@code mount -o remount,ro}: Linux refuses to remount a filesystem (or a bind mount of
+ * it) read-only while a process holds a file on it open for writing ("mount point is busy"), and
+ * SQLite holds the database, its WAL and shared-memory file open for as long as the node runs. The
+ * one way a live store's filesystem goes read-only under the node is the kernel's own: an ext4
+ * error with {@code errors=remount-ro}. {@code /sys/fs/ext4/DEV/trigger_fs_error} raises such an
+ * error on purpose (ext4's sysfs test hook, Documentation/ABI/testing/sysfs-fs-ext4), taking the
+ * same {@code ext4_error} path a failed disk write takes. This kernel (6.18) then marks the mount
+ * {@code emergency_ro}, which a {@code mount -o remount,rw} does not clear: the filesystem is
+ * writable again only after an unmount, so {@link #repair} is what an administrator does: the node
+ * stopped, {@code umount}, {@code e2fsck -fy}, {@code mount}.
+ */
+final class ReadOnlyFs implements AutoCloseable {
+    final Path dir;
+    private final Path image;
+
+    private ReadOnlyFs(Path dir, Path image) {
+        this.dir = dir;
+        this.image = image;
+    }
+
+    /** Why this machine cannot make the fault; empty when it can. */
+    static String unavailableReason() {
+        for (String tool : List.of("/usr/sbin/mkfs.ext4", "/usr/sbin/e2fsck", "/usr/bin/mount", "/usr/bin/findmnt")) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                return tool + " is missing (apt-get install e2fsprogs mount util-linux)";
+            }
+        }
+        return Files.isDirectory(Path.of("/sys/fs/ext4")) ? "" : "the kernel has no ext4 (/sys/fs/ext4 is missing)";
+    }
+
+    static ReadOnlyFs create(Path dir, Path image, int megabytes) throws IOException {
+        Files.createDirectories(dir);
+        run("truncate", "-s", megabytes + "M", image.toString());
+        run("/usr/sbin/mkfs.ext4", "-q", "-F", image.toString());
+        ReadOnlyFs fs = new ReadOnlyFs(dir, image);
+        fs.mount();
+        return fs;
+    }
+
+    private void mount() throws IOException {
+        run("/usr/bin/mount", "-o", "loop,errors=remount-ro", image.toString(), dir.toString());
+    }
+
+    /** Raises an ext4 error: the kernel remounts the filesystem read-only under the open store. */
+    void fail() throws IOException {
+        String device = Path.of(run("/usr/bin/findmnt", "-n", "-o", "SOURCE", dir.toString())
+                        .strip())
+                .getFileName()
+                .toString();
+        Files.writeString(Path.of("/sys/fs/ext4", device, "trigger_fs_error"), "1");
+    }
+
+    /** The mount's options as the kernel shows them, e.g. {@code ro,...} or {@code ...,emergency_ro}. */
+    String options() throws IOException {
+        return run("/usr/bin/findmnt", "-n", "-o", "OPTIONS", dir.toString()).strip();
+    }
+
+    /** With the node stopped: unmount, check and fix the filesystem, mount it again. */
+    void repair() throws IOException {
+        run("/usr/bin/umount", dir.toString());
+        Process check = new ProcessBuilder("/usr/sbin/e2fsck", "-fy", image.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = waitFor(check, "e2fsck");
+        if (code > 1) { // 0: clean, 1: errors corrected (fsck(8))
+            throw new IOException("e2fsck -fy " + image + " exited " + code + ": " + out);
+        }
+        mount();
+    }
+
+    @Override
+    public void close() throws IOException {
+        run("/usr/bin/umount", "-l", dir.toString());
+    }
+
+    private static String run(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (waitFor(p, command[0]) != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static int waitFor(Process p, String what) throws IOException {
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(what + " did not end within 60 s");
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(what + " interrupted", e);
+        }
+    }
+}
