@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,13 @@ class ClockFaultsIT {
                                     "FAKETIME_CACHE_DURATION=1",
                                     "FAKETIME_DONT_FAKE_MONOTONIC=1",
                                     "FAKETIME_FORCE_MONOTONIC_FIX=0"));
-            try (FaultPair pair = FaultPair.start(net, root, setup)) {
+            // Keys issued a day before: a fielded node's signing key is older than the hour RED's clock
+            // goes back, so an envelope stamped then is not refused as older than its key. (The first run
+            // issued them at the test's start, and BLUE refused every envelope RED stamped an hour back
+            // with CERTIFICATE_NOT_YET_VALID, for good: that is what a clock stepped back right after a
+            // key rotation does.)
+            InstantSource dayBefore = InstantSource.offset(java.time.Clock.systemUTC(), Duration.ofDays(-1));
+            try (FaultPair pair = FaultPair.start(net, root, setup, dayBefore)) {
                 Phase before = phase(pair, offsetFile, "before", "+0", Duration.ofSeconds(10));
                 Instant start = Instant.now();
                 Phase ahead = phase(pair, offsetFile, "ahead", "+1h", step);

@@ -100,10 +100,19 @@ final class FaultPair implements AutoCloseable {
     }
 
     static FaultPair start(Netns net, Path root, Setup setup) throws IOException, InterruptedException {
+        return start(net, root, setup, InstantSource.system());
+    }
+
+    /**
+     * As {@link #start(Netns, Path, Setup)}, with both parties' keys and certificates issued at the
+     * time {@code keyClock} tells (a clock in the past: keys older than the test, as a fielded node's are).
+     */
+    static FaultPair start(Netns net, Path root, Setup setup, InstantSource keyClock)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing; run the package phase first");
         }
-        InstantSource clock = InstantSource.system();
+        InstantSource clock = keyClock;
         SecureRandom random = new SecureRandom();
         List<String> hosts = List.of(
                 net.wireAddress(net.blue),

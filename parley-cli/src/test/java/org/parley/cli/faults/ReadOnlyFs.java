@@ -33,7 +33,8 @@ final class ReadOnlyFs implements AutoCloseable {
 
     /** Why this machine cannot make the fault; empty when it can. */
     static String unavailableReason() {
-        for (String tool : List.of("/usr/sbin/mkfs.ext4", "/usr/sbin/e2fsck", "/usr/bin/mount", "/usr/bin/findmnt")) {
+        for (String tool : List.of(
+                "/usr/sbin/mkfs.ext4", "/usr/sbin/e2fsck", "/usr/sbin/losetup", "/usr/bin/mount", "/usr/bin/findmnt")) {
             if (!Files.isExecutable(Path.of(tool))) {
                 return tool + " is missing (apt-get install e2fsprogs mount util-linux)";
             }
@@ -69,8 +70,9 @@ final class ReadOnlyFs implements AutoCloseable {
     }
 
     /** With the node stopped: unmount, check and fix the filesystem, mount it again. */
-    void repair() throws IOException {
+    void repair() throws IOException, InterruptedException {
         run("/usr/bin/umount", dir.toString());
+        awaitDetached();
         Process check = new ProcessBuilder("/usr/sbin/e2fsck", "-fy", image.toString())
                 .redirectErrorStream(true)
                 .start();
@@ -80,6 +82,23 @@ final class ReadOnlyFs implements AutoCloseable {
             throw new IOException("e2fsck -fy " + image + " exited " + code + ": " + out);
         }
         mount();
+    }
+
+    /**
+     * Waits until no loop device is backed by the image any more. The node ran in its own mount
+     * namespace ({@code ip netns exec} makes one), which the kernel tears down a little after the
+     * process dies; until then the read-only superblock lives on, and {@code mount -o loop} would
+     * reuse its loop device and so get that superblock back, still read-only (the first run did).
+     */
+    private void awaitDetached() throws IOException, InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (run("/usr/sbin/losetup", "-j", image.toString()).isBlank()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException("the image is still on a loop device 30 s after umount: "
+                + run("/usr/sbin/losetup", "-j", image.toString()));
     }
 
     @Override

@@ -143,6 +143,7 @@ class StoreFaultsIT {
                 Instant repair = Instant.now();
                 pair.stop("blue");
                 fs.repair();
+                String repaired = fs.options();
                 pair.restart("blue");
                 Instant back = Instant.now();
                 Thread.sleep(Duration.ofSeconds(10));
@@ -169,7 +170,8 @@ class StoreFaultsIT {
                                         .orElse("never")
                                 + " after the repair began; all delivered "
                                 + FaultTable.seconds(Duration.between(back, done)) + " after BLUE was back",
-                        "mount options after the error: " + options + "; first refusal "
+                        "mount options after the error: " + options + ", after the repair: " + repaired
+                                + "; first refusal "
                                 + firstRefusal
                                         .map(t -> FaultTable.seconds(Duration.between(start, t)))
                                         .orElse("never") + "; " + refusedBeforeRepair + " BLUE sends refused while"
