@@ -46,6 +46,11 @@ final class ReadOnlyFs implements AutoCloseable {
         Files.createDirectories(dir);
         run("truncate", "-s", megabytes + "M", image.toString());
         run("/usr/sbin/mkfs.ext4", "-q", "-F", image.toString());
+        // The folder becomes a shared mount first, so that the mount namespaces `ip netns exec` copies
+        // for the nodes (slaves of this one) follow its umount and mount. Without that, RED's copy kept
+        // the read-only superblock alive after the umount here, and its loop device with it.
+        run("/usr/bin/mount", "--bind", dir.toString(), dir.toString());
+        run("/usr/bin/mount", "--make-shared", dir.toString());
         ReadOnlyFs fs = new ReadOnlyFs(dir, image);
         fs.mount();
         return fs;
@@ -103,7 +108,17 @@ final class ReadOnlyFs implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        run("/usr/bin/umount", "-l", dir.toString());
+        IOException first = null;
+        for (int i = 0; i < 2; i++) { // the ext4 mount (if the repair left it), then the shared bind mount
+            try {
+                run("/usr/bin/umount", "-l", dir.toString());
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null && !first.getMessage().contains("not mounted")) {
+            throw first;
+        }
     }
 
     private static String run(String... command) throws IOException {
