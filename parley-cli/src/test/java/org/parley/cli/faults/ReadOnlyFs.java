@@ -62,16 +62,22 @@ final class ReadOnlyFs implements AutoCloseable {
 
     /** Raises an ext4 error: the kernel remounts the filesystem read-only under the open store. */
     void fail() throws IOException {
-        String device = Path.of(run("/usr/bin/findmnt", "-n", "-o", "SOURCE", dir.toString())
-                        .strip())
-                .getFileName()
-                .toString();
+        String device = Path.of(top("SOURCE")).getFileName().toString();
         Files.writeString(Path.of("/sys/fs/ext4", device, "trigger_fs_error"), "1");
     }
 
     /** The mount's options as the kernel shows them, e.g. {@code ro,...} or {@code ...,emergency_ro}. */
     String options() throws IOException {
-        return run("/usr/bin/findmnt", "-n", "-o", "OPTIONS", dir.toString()).strip();
+        return top("OPTIONS");
+    }
+
+    /** One column of findmnt for the ext4 mount: two mounts sit on the folder, the ext4 is the last. */
+    private String top(String column) throws IOException {
+        List<String> lines = run("/usr/bin/findmnt", "-n", "-o", column, dir.toString())
+                .strip()
+                .lines()
+                .toList();
+        return lines.get(lines.size() - 1);
     }
 
     /** With the node stopped: unmount, check and fix the filesystem, mount it again. */
