@@ -29,6 +29,18 @@ public final class StoreException extends RuntimeException {
         return causedBy(8, "25006");
     }
 
+    /**
+     * Whether the store failed because the disk under it refused a read or write: SQLite SQLITE_IOERR
+     * (10, with any extended code such as SQLITE_IOERR_WRITE) or PostgreSQL SQLSTATE 58030 io_error.
+     * A filesystem that the kernel remounts read-only after a disk error (ext4 errors=remount-ro)
+     * fails the writes of a connection already open with EROFS, which SQLite reports as SQLITE_IOERR,
+     * not SQLITE_READONLY (that one comes only to connections opened after the remount): the fault
+     * suite's readonly scenario saw this.
+     */
+    public boolean storageIoFailed() {
+        return causedBy(10, "58030");
+    }
+
     private boolean causedBy(int sqliteCode, String sqlState) {
         for (Throwable t = getCause(); t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException e

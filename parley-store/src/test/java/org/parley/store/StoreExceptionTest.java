@@ -34,6 +34,24 @@ class StoreExceptionTest {
     }
 
     @Test
+    void storageIoFailed_sqliteIoErrWriteOnReadOnlyRemount_isIoFailure() {
+        // What sqlite-jdbc threw in the fault suite when ext4 went read-only under an open connection:
+        // SQLITE_IOERR_WRITE (778 = 10 | 3 << 8), the extended code, in getErrorCode().
+        StoreException e =
+                wrapping(new SQLException("[SQLITE_IOERR_WRITE] Some kind of disk I/O error occurred", null, 778));
+        assertThat(e.storageIoFailed()).isTrue();
+        assertThat(e.storageFull()).isFalse();
+        assertThat(e.storageReadOnly()).isFalse();
+    }
+
+    @Test
+    void storageIoFailed_postgresIoErrorState_isIoFailure() {
+        assertThat(wrapping(new SQLException("could not write block 7: Input/output error", "58030"))
+                        .storageIoFailed())
+                .isTrue();
+    }
+
+    @Test
     void storageFull_otherFailures_isNeither() {
         assertThat(wrapping(new SQLException("[SQLITE_BUSY] The database file is locked", null, 5))
                         .storageFull())
@@ -41,5 +59,8 @@ class StoreExceptionTest {
         assertThat(wrapping(new SQLException("unique violation", "23505", 13)).storageFull())
                 .isFalse();
         assertThat(new StoreException("no outbox entry x").storageFull()).isFalse();
+        assertThat(wrapping(new SQLException("[SQLITE_BUSY] The database file is locked", null, 5))
+                        .storageIoFailed())
+                .isFalse();
     }
 }

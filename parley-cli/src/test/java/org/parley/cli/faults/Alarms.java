@@ -45,7 +45,7 @@ record Alarms(
     }
 
     /** How many alarms of each kind a node raised since {@code after}, e.g. {@code {FLASH_OVERDUE=3}}. */
-    private static String kinds(OperatorClient api, Instant after) {
+    static String kinds(OperatorClient api, Instant after) {
         TreeMap<String, Integer> counts = new TreeMap<>();
         FaultPair.alarms(api).stream()
                 .filter(a -> !a.at().isBefore(after))

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parley.cli.operator.OperatorClient;
 import org.parley.crypto.PartyIdentity;
@@ -28,8 +30,10 @@ final class FaultPair implements AutoCloseable {
     private static final Path JAR = Path.of("target/parley.jar").toAbsolutePath();
 
     /**
-     * How the pair is set up: link-test settings, each side's list of peer endpoints, and the folder
-     * of BLUE's SQLite file (empty: the pair's own folder).
+     * How the pair is set up: link-test settings, each side's list of peer endpoints, the folder of
+     * BLUE's SQLite file (empty: the pair's own folder), node.yaml store lines that replace a side's
+     * SQLite store (by name, "blue" or "red"), and words put before a side's {@code java} command
+     * (e.g. {@code env LD_PRELOAD=...}).
      */
     record Setup(
             Duration linkInterval,
@@ -37,18 +41,42 @@ final class FaultPair implements AutoCloseable {
             int misses,
             List<String> blueToRed,
             List<String> redToBlue,
-            Optional<Path> blueStoreDir) {
+            Optional<Path> blueStoreDir,
+            Map<String, String> stores,
+            Map<String, List<String>> prefixes) {
         Setup {
             blueToRed = List.copyOf(blueToRed);
             redToBlue = List.copyOf(redToBlue);
+            stores = Map.copyOf(stores);
+            prefixes = Map.copyOf(prefixes);
         }
 
         Setup(Duration linkInterval, Duration linkTimeout, int misses, List<String> blueToRed, List<String> redToBlue) {
-            this(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.empty());
+            this(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.empty(), Map.of(), Map.of());
         }
 
         Setup withBlueStore(Path dir) {
-            return new Setup(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.of(dir));
+            return new Setup(
+                    linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.of(dir), stores, prefixes);
+        }
+
+        /** Each side's node.yaml store lines, e.g. a PostgreSQL URL, user, password and schema. */
+        Setup withStores(Map<String, String> yamlByName) {
+            return new Setup(
+                    linkInterval, linkTimeout, misses, blueToRed, redToBlue, blueStoreDir, yamlByName, prefixes);
+        }
+
+        /** Words before one side's java command. */
+        Setup withPrefix(String name, List<String> words) {
+            return new Setup(
+                    linkInterval,
+                    linkTimeout,
+                    misses,
+                    blueToRed,
+                    redToBlue,
+                    blueStoreDir,
+                    stores,
+                    Map.of(name, List.copyOf(words)));
         }
     }
 
@@ -56,7 +84,8 @@ final class FaultPair implements AutoCloseable {
     final Path root;
     final OperatorClient blueApi;
     final OperatorClient redApi;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, List<String>> commands = new LinkedHashMap<>();
 
     private FaultPair(Netns net, Path root) {
         this.net = net;
@@ -71,10 +100,19 @@ final class FaultPair implements AutoCloseable {
     }
 
     static FaultPair start(Netns net, Path root, Setup setup) throws IOException, InterruptedException {
+        return start(net, root, setup, InstantSource.system());
+    }
+
+    /**
+     * As {@link #start(Netns, Path, Setup)}, with both parties' keys and certificates issued at the
+     * time {@code keyClock} tells (a clock in the past: keys older than the test, as a fielded node's are).
+     */
+    static FaultPair start(Netns net, Path root, Setup setup, InstantSource keyClock)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing; run the package phase first");
         }
-        InstantSource clock = InstantSource.system();
+        InstantSource clock = keyClock;
         SecureRandom random = new SecureRandom();
         List<String> hosts = List.of(
                 net.wireAddress(net.blue),
@@ -104,9 +142,10 @@ final class FaultPair implements AutoCloseable {
             throws IOException {
         Path config = root.resolve(name + ".yaml");
         Path storeDir = name.equals("blue") ? setup.blueStoreDir().orElse(root) : root;
+        String store = setup.stores().getOrDefault(name, "store: jdbc:sqlite:" + storeDir.resolve(name + ".db"));
         Files.writeString(
                 config,
-                "party: " + party + "\nkeys: " + name + "/keys\nstore: jdbc:sqlite:" + storeDir.resolve(name + ".db")
+                "party: " + party + "\nkeys: " + name + "/keys\n" + store
                         + "\nfederation:\n  listen: " + net.wireAddress(ns) + ":" + FEDERATION_PORT
                         + "\n  peer: " + peer + "\n  endpoints: [" + String.join(", ", endpoints) + "]"
                         + "\noperator:\n  listen: " + net.managementAddress(ns) + ":" + OPERATOR_PORT
@@ -114,20 +153,41 @@ final class FaultPair implements AutoCloseable {
                         + "\nlinkTest: { interval: " + setup.linkInterval() + ", timeout: " + setup.linkTimeout()
                         + ", missesForAlarm: " + setup.misses() + " }\n");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = net.inside(
-                ns, List.of(java, "-Xmx384m", "-jar", JAR.toString(), "node", "start", "--config", config.toString()));
-        processes.add(new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        root.resolve(name + ".log").toFile()))
-                .start());
+        List<String> line = new ArrayList<>(setup.prefixes().getOrDefault(name, List.of()));
+        line.addAll(List.of(java, "-Xmx384m", "-jar", JAR.toString(), "node", "start", "--config", config.toString()));
+        commands.put(name, net.inside(ns, line));
+        run(name);
+    }
+
+    private void run(String name) throws IOException {
+        processes.put(
+                name,
+                new ProcessBuilder(commands.get(name))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                                root.resolve(name + ".log").toFile()))
+                        .start());
+    }
+
+    /** Stops one node as its operators would (SIGTERM, then SIGKILL after 15 s). */
+    void stop(String name) {
+        stop(processes.get(name));
+    }
+
+    /** Starts a node stopped by {@link #stop} again, same config and store, and waits until healthy. */
+    void restart(String name) throws IOException, InterruptedException {
+        run(name);
+        awaitHealthy(name.equals("blue") ? blueApi : redApi, name);
     }
 
     private void awaitHealthy(OperatorClient api, String name) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("a node process exited; see " + root.resolve(name + ".log"));
+            for (Map.Entry<String, Process> e : processes.entrySet()) {
+                if (!e.getValue().isAlive()) {
+                    throw new IllegalStateException("the " + e.getKey() + " node process exited ("
+                            + e.getValue().exitValue() + ") while " + name + " started" + logTail(e.getKey()));
+                }
             }
             try {
                 if ("UP".equals(api.get("health").path("status").asText())) {
@@ -207,18 +267,20 @@ final class FaultPair implements AutoCloseable {
     }
 
     private void stopAll() {
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(FaultPair::stop);
+    }
+
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
+                p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
         }
     }
 }

@@ -109,6 +109,176 @@ class StoreFaultsIT {
         }
     }
 
+    @Test
+    void readOnly_blueStoreFilesystemErrorRemountsRo_refusesWith507AndAlarmLosesNothingRecoversAfterRepair()
+            throws Exception {
+        assumeTrue(SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains("readonly"), "runs with -Pfaults");
+        String why = ReadOnlyFs.unavailableReason();
+        assumeTrue(why.isEmpty(), () -> "readonly skipped: " + why);
+        Duration readOnly = Duration.parse(System.getProperty("parley.faults.readonly", "PT20S"));
+        try (Netns net = Netns.create();
+                ReadOnlyFs fs = ReadOnlyFs.create(root.resolve("blue-ro"), root.resolve("blue-ro.img"), 64)) {
+            FaultPair.Setup setup = new FaultPair.Setup(
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(3),
+                            3,
+                            FaultPair.direct(net, net.red),
+                            FaultPair.direct(net, net.blue))
+                    .withBlueStore(fs.dir);
+            try (FaultPair pair = FaultPair.start(net, root, setup)) {
+                Traffic blue = Traffic.start(pair.blueApi, "ro-blue-", 4);
+                Traffic red = Traffic.start(pair.redApi, "ro-red-", 4);
+                Thread.sleep(Duration.ofSeconds(5));
+                Instant start = Instant.now();
+                fs.fail();
+                String options = fs.options();
+                Optional<Instant> firstRefusal = awaitRefusal(blue, Duration.ofSeconds(60));
+                Thread.sleep(readOnly);
+                OperatorClient.ApiException refused = catchThrowableOfType(
+                        OperatorClient.ApiException.class,
+                        () -> pair.blueApi.post("api/v1/messages", body("ro-probe")));
+                // Alarms live in the node's memory: read them before the restart the repair needs.
+                Optional<Instant> alarm = Alarms.first(pair.blueApi, "STORE_UNWRITABLE", start);
+                int refusedBeforeRepair = blue.refused();
+                Instant repair = Instant.now();
+                pair.stop("blue");
+                fs.repair();
+                String repaired = fs.options();
+                pair.restart("blue");
+                Instant back = Instant.now();
+                Thread.sleep(Duration.ofSeconds(10));
+                blue.stop();
+                red.stop();
+                Exchange all = new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
+                Instant done = all.awaitDelivered(pair, Duration.ofMinutes(3));
+                Traffic.Count count = all.count(pair);
+                Optional<Instant> acceptedAgain = blue.sent().stream()
+                        .map(Traffic.Sent::at)
+                        .filter(t -> t.isAfter(repair))
+                        .min(Instant::compareTo);
+                FaultTable.add(new FaultTable.Row(
+                        "BLUE's store filesystem (64 MiB loop ext4, errors=remount-ro) taken read-only by an ext4"
+                                + " error under the running node, both sides sending 4/s",
+                        FaultTable.seconds(Duration.between(start, repair)),
+                        count,
+                        alarm.map(t -> "STORE_UNWRITABLE " + FaultTable.seconds(Duration.between(start, t)))
+                                .orElse("none"),
+                        "BLUE stopped, umount + e2fsck + mount, BLUE started: "
+                                + FaultTable.seconds(Duration.between(repair, back)) + "; accepts again "
+                                + acceptedAgain
+                                        .map(t -> FaultTable.seconds(Duration.between(repair, t)))
+                                        .orElse("never")
+                                + " after the repair began; all delivered "
+                                + FaultTable.seconds(Duration.between(back, done)) + " after BLUE was back",
+                        "mount options after the error: " + options + ", after the repair: " + repaired
+                                + "; first refusal "
+                                + firstRefusal
+                                        .map(t -> FaultTable.seconds(Duration.between(start, t)))
+                                        .orElse("never") + "; " + refusedBeforeRepair + " BLUE sends refused while"
+                                + " read-only, " + all.refused() + " in all (with the restart); probe answered "
+                                + (refused == null
+                                        ? "no error"
+                                        : refused.status + " \"" + refused.getMessage() + "\"")));
+                assertThat(refused)
+                        .as("a send while the store is read-only is refused")
+                        .isNotNull();
+                assertThat(refused.status).as(refused::getMessage).isEqualTo(507);
+                assertThat(refused.getMessage()).contains("NOT accepted");
+                assertThat(alarm).as("STORE_UNWRITABLE alarm").isPresent();
+                assertThat(acceptedAgain)
+                        .as("BLUE accepts again after the repair")
+                        .isPresent();
+                assertThat(count.lost()).as(() -> "lost" + pair.logTail("blue")).isZero();
+                assertThat(count.duplicated()).as("duplicated").isZero();
+            }
+        }
+    }
+
+    @Test
+    void pgRestart_bothNodesOnPostgres_noLossNoDuplicateAndBothAcceptAgain() throws Exception {
+        assumeTrue(
+                SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains("pgrestart"), "runs with -Pfaults");
+        String why = PgServer.unavailableReason();
+        assumeTrue(why.isEmpty(), () -> "pgrestart skipped: " + why);
+        // The server is shared with every other test on this machine: the outage stays short.
+        Duration asked = Duration.parse(System.getProperty("parley.faults.pgoutage", "PT10S"));
+        Duration outage = asked.compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : asked;
+        String suffix = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
+        try (Netns net = Netns.create();
+                PgServer pg = PgServer.open(net)) {
+            FaultPair.Setup setup = new FaultPair.Setup(
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(3),
+                            3,
+                            FaultPair.direct(net, net.red),
+                            FaultPair.direct(net, net.blue))
+                    .withStores(java.util.Map.of(
+                            "blue", pg.storeYaml(net, net.blue, "faults_blue_" + suffix),
+                            "red", pg.storeYaml(net, net.red, "faults_red_" + suffix)));
+            try (FaultPair pair = FaultPair.start(net, root, setup)) {
+                Traffic blue = Traffic.start(pair.blueApi, "pg-blue-", 4);
+                Traffic red = Traffic.start(pair.redApi, "pg-red-", 4);
+                Thread.sleep(Duration.ofSeconds(5));
+                Instant start = Instant.now();
+                pg.stop();
+                Instant stopped = Instant.now();
+                // A send during the outage, on its own thread: it may wait longer than the outage may last.
+                java.util.concurrent.CompletableFuture<String> probe = new java.util.concurrent.CompletableFuture<>();
+                Thread.ofPlatform().start(() -> probe.complete(probe(pair)));
+                Thread.sleep(outage);
+                pg.start();
+                Instant up = Instant.now();
+                Thread.sleep(Duration.ofSeconds(15));
+                blue.stop();
+                red.stop();
+                Exchange all = new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
+                Instant done = all.awaitDelivered(pair, Duration.ofMinutes(3));
+                Traffic.Count count = all.count(pair);
+                Optional<Instant> blueAgain = firstAfter(blue, up);
+                Optional<Instant> redAgain = firstAfter(red, up);
+                FaultTable.add(new FaultTable.Row(
+                        "PostgreSQL (both nodes' store) stopped and started with pg_ctlcluster, both sides"
+                                + " sending 4/s",
+                        FaultTable.seconds(Duration.between(start, up)) + " down (stop "
+                                + FaultTable.seconds(Duration.between(start, stopped)) + ")",
+                        count,
+                        "BLUE " + Alarms.kinds(pair.blueApi, start) + ", RED " + Alarms.kinds(pair.redApi, start),
+                        "accepts again BLUE " + since(blueAgain, up) + ", RED " + since(redAgain, up)
+                                + " after the start; all delivered " + FaultTable.seconds(Duration.between(up, done))
+                                + " after the start",
+                        all.refused() + " sends refused; probe during the outage answered "
+                                + probe.get(60, java.util.concurrent.TimeUnit.SECONDS)));
+                assertThat(count.lost())
+                        .as(() -> "lost" + pair.logTail("blue") + pair.logTail("red"))
+                        .isZero();
+                assertThat(count.duplicated()).as("duplicated").isZero();
+                assertThat(List.of(blueAgain, redAgain))
+                        .as("both accept again after the restart")
+                        .allMatch(Optional::isPresent);
+            }
+        }
+    }
+
+    /** Sends one FLASH to BLUE and says how the node answered, and after how long. */
+    private static String probe(FaultPair pair) {
+        Instant sent = Instant.now();
+        OperatorClient.ApiException e = catchThrowableOfType(
+                OperatorClient.ApiException.class, () -> pair.blueApi.post("api/v1/messages", body("pg-probe")));
+        String after = " after " + FaultTable.seconds(Duration.between(sent, Instant.now()));
+        return e == null ? "201 (accepted)" + after : e.status + " \"" + e.getMessage() + "\"" + after;
+    }
+
+    private static Optional<Instant> firstAfter(Traffic traffic, Instant after) {
+        return traffic.sent().stream()
+                .map(Traffic.Sent::at)
+                .filter(t -> t.isAfter(after))
+                .min(Instant::compareTo);
+    }
+
+    private static String since(Optional<Instant> at, Instant from) {
+        return at.map(t -> FaultTable.seconds(Duration.between(from, t))).orElse("never");
+    }
+
     private static Optional<Instant> awaitRefusal(Traffic blue, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

@@ -6,7 +6,7 @@ import org.parley.node.events.NodeEvents;
 import org.parley.store.StoreException;
 
 /**
- * Turns a store that cannot write (disk full, file read-only) into a clear refusal and one alarm
+ * Turns a store that cannot write (disk full, file read-only, I/O error) into a clear refusal and one alarm
  * (issue 20): the operator's message is not accepted, so nothing is lost, and the operator is told
  * to send it again; the first write that succeeds afterwards clears the alarm, with no restart.
  */
@@ -20,11 +20,17 @@ final class StorageGuard {
 
     /** The refusal for {@code e} when the store cannot write; {@code e} itself for any other failure. */
     RuntimeException refusal(StoreException e) {
-        boolean full = e.storageFull();
-        if (!full && !e.storageReadOnly()) {
+        String why;
+        if (e.storageFull()) {
+            why = "the disk holding the node's store is full";
+        } else if (e.storageReadOnly()) {
+            why = "the node's store is read-only";
+        } else if (e.storageIoFailed()) {
+            why = "the disk holding the node's store refused a write (I/O error: the filesystem may have gone"
+                    + " read-only after a disk error)";
+        } else {
             return e;
         }
-        String why = full ? "the disk holding the node's store is full" : "the node's store is read-only";
         if (down.compareAndSet(false, true)) {
             events.alarm(
                     Alarm.Kind.STORE_UNWRITABLE,
