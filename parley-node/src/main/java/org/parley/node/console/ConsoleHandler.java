@@ -190,7 +190,16 @@ final class ConsoleHandler implements HttpHandler {
         } else {
             throw new Refusal(405, "use GET or POST on /login");
         }
-        Sessions.Session session = sessions.open(caller.get());
+        Sessions.Session session;
+        try {
+            session = sessions.open(caller.get());
+        } catch (Sessions.Full full) {
+            Exchange.html(
+                    ex,
+                    429,
+                    templates.render("login", Map.of("party", party, "error", String.valueOf(full.getMessage()))));
+            return;
+        }
         ex.getResponseHeaders()
                 .add("Set-Cookie", cookieName + "=" + session.id + "; Path=/; HttpOnly; Secure; SameSite=Strict");
         Exchange.redirect(ex, "/console/inbox");
