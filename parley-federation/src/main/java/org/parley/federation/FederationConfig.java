@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.federation.gate.ConnectionLimits;
 import org.parley.wire.Precedence;
 
 /**
@@ -26,6 +27,9 @@ import org.parley.wire.Precedence;
  * @param missesForAlarm misses in a row that raise the link alarm
  * @param flashReceiptAlarmAfter an outbound FLASH without a receipt this long raises an alarm
  * @param failedAttemptsForAlarm failed delivery attempts of one FLASH that raise the alarm sooner
+ * @param connectionLimits connections the federation port holds at once, in all and per source
+ *     address ({@link ConnectionLimits#FEDERATION} by default; node.yaml {@code
+ *     federation.connections})
  */
 public record FederationConfig(
         InetSocketAddress listen,
@@ -40,7 +44,8 @@ public record FederationConfig(
         int missesForAlarm,
         Duration flashReceiptAlarmAfter,
         int failedAttemptsForAlarm,
-        Map<Precedence, Duration> retryCaps) {
+        Map<Precedence, Duration> retryCaps,
+        ConnectionLimits connectionLimits) {
 
     /**
      * Default retry caps (issue 20): a FLASH (an EMERGENCY is a FLASH) is retried at least every 2 s,
@@ -86,6 +91,38 @@ public record FederationConfig(
         if (failedAttemptsForAlarm < 1) {
             throw new IllegalArgumentException("failedAttemptsForAlarm must be >= 1: " + failedAttemptsForAlarm);
         }
+    }
+
+    /** As the canonical constructor, with the default federation port limits. */
+    public FederationConfig(
+            InetSocketAddress listen,
+            List<URI> peerEndpoints,
+            int batchSize,
+            Duration retryBase,
+            Duration retryMax,
+            Duration requestTimeout,
+            Duration returnToPrimaryAfter,
+            Duration linkTestInterval,
+            Duration linkTestTimeout,
+            int missesForAlarm,
+            Duration flashReceiptAlarmAfter,
+            int failedAttemptsForAlarm,
+            Map<Precedence, Duration> retryCaps) {
+        this(
+                listen,
+                peerEndpoints,
+                batchSize,
+                retryBase,
+                retryMax,
+                requestTimeout,
+                returnToPrimaryAfter,
+                linkTestInterval,
+                linkTestTimeout,
+                missesForAlarm,
+                flashReceiptAlarmAfter,
+                failedAttemptsForAlarm,
+                retryCaps,
+                ConnectionLimits.FEDERATION);
     }
 
     /**
@@ -142,7 +179,8 @@ public record FederationConfig(
                 missesForAlarm,
                 flashReceiptAlarmAfter,
                 failedAttemptsForAlarm,
-                caps);
+                caps,
+                connectionLimits);
     }
 
     public FederationConfig withLinkTests(Duration interval, Duration timeout, int misses) {
@@ -159,7 +197,8 @@ public record FederationConfig(
                 misses,
                 flashReceiptAlarmAfter,
                 failedAttemptsForAlarm,
-                retryCaps);
+                retryCaps,
+                connectionLimits);
     }
 
     public FederationConfig withRetry(Duration base, Duration max, Duration timeout) {
@@ -176,7 +215,8 @@ public record FederationConfig(
                 missesForAlarm,
                 flashReceiptAlarmAfter,
                 failedAttemptsForAlarm,
-                retryCaps);
+                retryCaps,
+                connectionLimits);
     }
 
     public FederationConfig withFlashAlarm(Duration after, int failedAttempts) {
@@ -193,7 +233,27 @@ public record FederationConfig(
                 missesForAlarm,
                 after,
                 failedAttempts,
-                retryCaps);
+                retryCaps,
+                connectionLimits);
+    }
+
+    /** The same config with these limits on the federation port's connections. */
+    public FederationConfig withConnectionLimits(ConnectionLimits limits) {
+        return new FederationConfig(
+                listen,
+                peerEndpoints,
+                batchSize,
+                retryBase,
+                retryMax,
+                requestTimeout,
+                returnToPrimaryAfter,
+                linkTestInterval,
+                linkTestTimeout,
+                missesForAlarm,
+                flashReceiptAlarmAfter,
+                failedAttemptsForAlarm,
+                retryCaps,
+                limits);
     }
 
     private static void positive(String name, Duration d) {

@@ -122,7 +122,8 @@ public final class HotlineNode implements AutoCloseable {
             Duration longestRetry = java.util.Collections.max(config.retryMax().values());
             federationConfig = federationConfig
                     .withRetry(federationConfig.retryBase(), longestRetry, federationConfig.requestTimeout())
-                    .withRetryCaps(config.retryMax());
+                    .withRetryCaps(config.retryMax())
+                    .withConnectionLimits(config.federationConnections());
             FlashOverdueAlarms overdue =
                     new FlashOverdueAlarms(config.peer(), clock, FlashOverdueAlarms.REMIND_EVERY, events::alarm);
             Federation federation = resources.add(Federation.start(
