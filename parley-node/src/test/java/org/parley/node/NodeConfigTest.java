@@ -285,6 +285,40 @@ class NodeConfigTest {
     }
 
     @Test
+    void load_udpFeedAllowFrom_readsAddressesAndNetworks() throws Exception {
+        WatchConfig watch = load(VALID + """
+                watch:
+                  feeds:
+                    - { name: ais-udp, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [192.0.2.7, "198.51.100.0/24"] }
+                """).watch();
+
+        FeedSource.Udp udp = (FeedSource.Udp) watch.feeds().getFirst().source();
+        assertThat(udp.allowFrom()).extracting(Object::toString).containsExactly("192.0.2.7/32", "198.51.100.0/24");
+        assertThat(udp.allows(java.net.InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, (byte) 200})))
+                .isTrue();
+        assertThat(udp.allows(java.net.InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 8})))
+                .isFalse();
+    }
+
+    @Test
+    void load_allowFromWrong_refusedWithWhatToWrite() {
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [receiver.example.org] }]
+                        """))
+                .hasMessageContaining("feed 'ais': allowFrom takes IP addresses, not host names");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "tcp://127.0.0.1:10110", allowFrom: [192.0.2.7] }]
+                        """)).hasMessageContaining("allowFrom applies to udp:// feeds only");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [] }]
+                        """))
+                .hasMessageContaining("watch.feeds.ais.allowFrom must be a non-empty list");
+    }
+
+    @Test
     void load_noWatchSection_watchOffWithDefaults() throws Exception {
         WatchConfig watch = load(VALID).watch();
         assertThat(watch.enabled()).isFalse();
