@@ -166,94 +166,95 @@ public record FederationConfig(
 
     /** The same config with these retry caps per precedence (a precedence left out gets {@link #retryMax}). */
     public FederationConfig withRetryCaps(Map<Precedence, Duration> caps) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                caps,
-                connectionLimits);
+        Copy c = new Copy(this);
+        c.retryCaps = caps;
+        return c.build();
     }
 
     public FederationConfig withLinkTests(Duration interval, Duration timeout, int misses) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                interval,
-                timeout,
-                misses,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                retryCaps,
-                connectionLimits);
+        Copy c = new Copy(this);
+        c.linkTestInterval = interval;
+        c.linkTestTimeout = timeout;
+        c.missesForAlarm = misses;
+        return c.build();
     }
 
     public FederationConfig withRetry(Duration base, Duration max, Duration timeout) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                base,
-                max,
-                timeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                retryCaps,
-                connectionLimits);
+        Copy c = new Copy(this);
+        c.retryBase = base;
+        c.retryMax = max;
+        c.requestTimeout = timeout;
+        return c.build();
     }
 
     public FederationConfig withFlashAlarm(Duration after, int failedAttempts) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                after,
-                failedAttempts,
-                retryCaps,
-                connectionLimits);
+        Copy c = new Copy(this);
+        c.flashReceiptAlarmAfter = after;
+        c.failedAttemptsForAlarm = failedAttempts;
+        return c.build();
     }
 
     /** The same config with these limits on the federation port's connections. */
     public FederationConfig withConnectionLimits(ConnectionLimits limits) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                retryCaps,
-                limits);
+        Copy c = new Copy(this);
+        c.connectionLimits = limits;
+        return c.build();
+    }
+
+    /**
+     * Every component of a config, to change a few and build a new one (checked again by the
+     * canonical constructor): one place that lists them all, not one copy per {@code with} method.
+     */
+    private static final class Copy {
+        final InetSocketAddress listen;
+        final List<URI> peerEndpoints;
+        final int batchSize;
+        Duration retryBase;
+        Duration retryMax;
+        Duration requestTimeout;
+        final Duration returnToPrimaryAfter;
+        Duration linkTestInterval;
+        Duration linkTestTimeout;
+        int missesForAlarm;
+        Duration flashReceiptAlarmAfter;
+        int failedAttemptsForAlarm;
+        Map<Precedence, Duration> retryCaps;
+        ConnectionLimits connectionLimits;
+
+        Copy(FederationConfig c) {
+            listen = c.listen;
+            peerEndpoints = c.peerEndpoints;
+            batchSize = c.batchSize;
+            retryBase = c.retryBase;
+            retryMax = c.retryMax;
+            requestTimeout = c.requestTimeout;
+            returnToPrimaryAfter = c.returnToPrimaryAfter;
+            linkTestInterval = c.linkTestInterval;
+            linkTestTimeout = c.linkTestTimeout;
+            missesForAlarm = c.missesForAlarm;
+            flashReceiptAlarmAfter = c.flashReceiptAlarmAfter;
+            failedAttemptsForAlarm = c.failedAttemptsForAlarm;
+            retryCaps = c.retryCaps;
+            connectionLimits = c.connectionLimits;
+        }
+
+        FederationConfig build() {
+            return new FederationConfig(
+                    listen,
+                    peerEndpoints,
+                    batchSize,
+                    retryBase,
+                    retryMax,
+                    requestTimeout,
+                    returnToPrimaryAfter,
+                    linkTestInterval,
+                    linkTestTimeout,
+                    missesForAlarm,
+                    flashReceiptAlarmAfter,
+                    failedAttemptsForAlarm,
+                    retryCaps,
+                    connectionLimits);
+        }
     }
 
     private static void positive(String name, Duration d) {
