@@ -810,6 +810,6 @@ public final class EncounterEngine {
 
     /** A CAP 1.2 alert (OASIS Common Alerting Protocol) for one event, signed off by {@code sender}. */
     public static String capAlert(EncounterEvent event, String sender) {
-        return CapExport.alert(event, sender);
+        return CapAlert.of(event, sender).xml();
     }
 }

@@ -108,7 +108,8 @@ public final class Federation implements AutoCloseable {
         Inbound inbound = new Inbound(
                 identity.party(), signer, verifier, store, clock, random, listener, crypto, out::peerContact);
         try {
-            this.server = new FederationServer(config.listen(), ssl, inbound, ownCertificates);
+            this.server =
+                    new FederationServer(config.listen(), config.connectionLimits(), ssl, inbound, ownCertificates);
         } catch (IOException | RuntimeException e) {
             out.close(); // its HTTP clients' selector threads would outlive the failed start
             throw e;

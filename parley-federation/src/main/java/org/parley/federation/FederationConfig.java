@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.federation.gate.ConnectionLimits;
 import org.parley.wire.Precedence;
 
 /**
@@ -26,6 +27,9 @@ import org.parley.wire.Precedence;
  * @param missesForAlarm misses in a row that raise the link alarm
  * @param flashReceiptAlarmAfter an outbound FLASH without a receipt this long raises an alarm
  * @param failedAttemptsForAlarm failed delivery attempts of one FLASH that raise the alarm sooner
+ * @param connectionLimits connections the federation port holds at once, in all and per source
+ *     address ({@link ConnectionLimits#FEDERATION} by default; node.yaml {@code
+ *     federation.connections})
  */
 public record FederationConfig(
         InetSocketAddress listen,
@@ -40,7 +44,8 @@ public record FederationConfig(
         int missesForAlarm,
         Duration flashReceiptAlarmAfter,
         int failedAttemptsForAlarm,
-        Map<Precedence, Duration> retryCaps) {
+        Map<Precedence, Duration> retryCaps,
+        ConnectionLimits connectionLimits) {
 
     /**
      * Default retry caps (issue 20): a FLASH (an EMERGENCY is a FLASH) is retried at least every 2 s,
@@ -88,6 +93,38 @@ public record FederationConfig(
         }
     }
 
+    /** As the canonical constructor, with the default federation port limits. */
+    public FederationConfig(
+            InetSocketAddress listen,
+            List<URI> peerEndpoints,
+            int batchSize,
+            Duration retryBase,
+            Duration retryMax,
+            Duration requestTimeout,
+            Duration returnToPrimaryAfter,
+            Duration linkTestInterval,
+            Duration linkTestTimeout,
+            int missesForAlarm,
+            Duration flashReceiptAlarmAfter,
+            int failedAttemptsForAlarm,
+            Map<Precedence, Duration> retryCaps) {
+        this(
+                listen,
+                peerEndpoints,
+                batchSize,
+                retryBase,
+                retryMax,
+                requestTimeout,
+                returnToPrimaryAfter,
+                linkTestInterval,
+                linkTestTimeout,
+                missesForAlarm,
+                flashReceiptAlarmAfter,
+                failedAttemptsForAlarm,
+                retryCaps,
+                ConnectionLimits.FEDERATION);
+    }
+
     /**
      * Defaults from DESIGN.md: hourly link tests, alarm after 3 misses; a FLASH without a receipt
      * after 60 s or 5 failed attempts raises an alarm (issue 19, item 9).
@@ -129,71 +166,95 @@ public record FederationConfig(
 
     /** The same config with these retry caps per precedence (a precedence left out gets {@link #retryMax}). */
     public FederationConfig withRetryCaps(Map<Precedence, Duration> caps) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                caps);
+        Copy c = new Copy(this);
+        c.retryCaps = caps;
+        return c.build();
     }
 
     public FederationConfig withLinkTests(Duration interval, Duration timeout, int misses) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                interval,
-                timeout,
-                misses,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                retryCaps);
+        Copy c = new Copy(this);
+        c.linkTestInterval = interval;
+        c.linkTestTimeout = timeout;
+        c.missesForAlarm = misses;
+        return c.build();
     }
 
     public FederationConfig withRetry(Duration base, Duration max, Duration timeout) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                base,
-                max,
-                timeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                retryCaps);
+        Copy c = new Copy(this);
+        c.retryBase = base;
+        c.retryMax = max;
+        c.requestTimeout = timeout;
+        return c.build();
     }
 
     public FederationConfig withFlashAlarm(Duration after, int failedAttempts) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                after,
-                failedAttempts,
-                retryCaps);
+        Copy c = new Copy(this);
+        c.flashReceiptAlarmAfter = after;
+        c.failedAttemptsForAlarm = failedAttempts;
+        return c.build();
+    }
+
+    /** The same config with these limits on the federation port's connections. */
+    public FederationConfig withConnectionLimits(ConnectionLimits limits) {
+        Copy c = new Copy(this);
+        c.connectionLimits = limits;
+        return c.build();
+    }
+
+    /**
+     * Every component of a config, to change a few and build a new one (checked again by the
+     * canonical constructor): one place that lists them all, not one copy per {@code with} method.
+     */
+    private static final class Copy {
+        final InetSocketAddress listen;
+        final List<URI> peerEndpoints;
+        final int batchSize;
+        Duration retryBase;
+        Duration retryMax;
+        Duration requestTimeout;
+        final Duration returnToPrimaryAfter;
+        Duration linkTestInterval;
+        Duration linkTestTimeout;
+        int missesForAlarm;
+        Duration flashReceiptAlarmAfter;
+        int failedAttemptsForAlarm;
+        Map<Precedence, Duration> retryCaps;
+        ConnectionLimits connectionLimits;
+
+        Copy(FederationConfig c) {
+            listen = c.listen;
+            peerEndpoints = c.peerEndpoints;
+            batchSize = c.batchSize;
+            retryBase = c.retryBase;
+            retryMax = c.retryMax;
+            requestTimeout = c.requestTimeout;
+            returnToPrimaryAfter = c.returnToPrimaryAfter;
+            linkTestInterval = c.linkTestInterval;
+            linkTestTimeout = c.linkTestTimeout;
+            missesForAlarm = c.missesForAlarm;
+            flashReceiptAlarmAfter = c.flashReceiptAlarmAfter;
+            failedAttemptsForAlarm = c.failedAttemptsForAlarm;
+            retryCaps = c.retryCaps;
+            connectionLimits = c.connectionLimits;
+        }
+
+        FederationConfig build() {
+            return new FederationConfig(
+                    listen,
+                    peerEndpoints,
+                    batchSize,
+                    retryBase,
+                    retryMax,
+                    requestTimeout,
+                    returnToPrimaryAfter,
+                    linkTestInterval,
+                    linkTestTimeout,
+                    missesForAlarm,
+                    flashReceiptAlarmAfter,
+                    failedAttemptsForAlarm,
+                    retryCaps,
+                    connectionLimits);
+        }
     }
 
     private static void positive(String name, Duration d) {

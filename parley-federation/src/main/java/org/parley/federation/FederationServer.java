@@ -51,7 +51,12 @@ final class FederationServer implements AutoCloseable {
     private final Inbound inbound;
     private final List<String> ownCertificates;
 
-    FederationServer(InetSocketAddress listen, SSLContext ssl, Inbound inbound, List<String> ownCertificates)
+    FederationServer(
+            InetSocketAddress listen,
+            ConnectionLimits limits,
+            SSLContext ssl,
+            Inbound inbound,
+            List<String> ownCertificates)
             throws IOException {
         this.inbound = inbound;
         this.ownCertificates = List.copyOf(ownCertificates);
@@ -69,7 +74,7 @@ final class FederationServer implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         try {
-            gate = ConnectionGate.open(listen, server.getAddress(), ConnectionLimits.FEDERATION, "federation");
+            gate = ConnectionGate.open(listen, server.getAddress(), limits, "federation");
         } catch (IOException e) {
             server.stop(0);
             executor.close();

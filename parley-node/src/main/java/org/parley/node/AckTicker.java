@@ -5,7 +5,10 @@ import org.parley.node.messages.MessageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Drives the acknowledgment watch: re-alerts and escalations are checked five times a second. */
+/**
+ * Drives the acknowledgment watch (re-alerts and escalations) and the FLASH_OVERDUE reminders: both
+ * are checked five times a second.
+ */
 final class AckTicker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AckTicker.class);
     private static final Duration PERIOD = Duration.ofMillis(200);
@@ -16,14 +19,15 @@ final class AckTicker implements AutoCloseable {
         this.thread = thread;
     }
 
-    static AckTicker start(MessageService messages) {
-        return new AckTicker(Thread.ofVirtual().name("ack-watch").start(() -> loop(messages)));
+    static AckTicker start(MessageService messages, FlashOverdueAlarms overdue) {
+        return new AckTicker(Thread.ofVirtual().name("ack-watch").start(() -> loop(messages, overdue)));
     }
 
-    private static void loop(MessageService messages) {
+    private static void loop(MessageService messages, FlashOverdueAlarms overdue) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 messages.tick();
+                overdue.tick();
                 Thread.sleep(PERIOD);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

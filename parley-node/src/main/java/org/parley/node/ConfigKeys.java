@@ -41,11 +41,23 @@ final class ConfigKeys {
             "storePassword", VALUE,
             "storeSchema", VALUE,
             "federation",
-                    new Keys(ordered("listen", VALUE, "peer", VALUE, "endpoints", VALUE, "retryMax", deadlines())),
+                    new Keys(ordered(
+                            "listen",
+                            VALUE,
+                            "peer",
+                            VALUE,
+                            "endpoints",
+                            VALUE,
+                            "retryMax",
+                            deadlines(),
+                            "connections",
+                            connections())),
             "operator",
                     new Keys(ordered(
                             "listen",
                             VALUE,
+                            "connections",
+                            connections(),
                             "tokens",
                             new AnyKey("<token>", new Keys(ordered("operator", VALUE, "role", VALUE))))),
             "linkTest", new Keys(ordered("interval", VALUE, "timeout", VALUE, "missesForAlarm", VALUE)),
@@ -129,6 +141,10 @@ final class ConfigKeys {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    private static Shape connections() {
+        return new Keys(ordered("perPort", VALUE, "perAddress", VALUE));
     }
 
     private static Shape deadlines() {

@@ -122,14 +122,17 @@ public final class HotlineNode implements AutoCloseable {
             Duration longestRetry = java.util.Collections.max(config.retryMax().values());
             federationConfig = federationConfig
                     .withRetry(federationConfig.retryBase(), longestRetry, federationConfig.requestTimeout())
-                    .withRetryCaps(config.retryMax());
+                    .withRetryCaps(config.retryMax())
+                    .withConnectionLimits(config.federationConnections());
+            FlashOverdueAlarms overdue =
+                    new FlashOverdueAlarms(config.peer(), clock, FlashOverdueAlarms.REMIND_EVERY, events::alarm);
             Federation federation = resources.add(Federation.start(
                     federationConfig,
                     identity,
                     DeliveryStore.on(store),
                     clock,
                     random,
-                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity),
+                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity, overdue),
                     outbox));
             OperatorApi api = resources.add(OperatorApi.start(
                     config,
@@ -144,7 +147,7 @@ public final class HotlineNode implements AutoCloseable {
                     clock));
             // --- console (issue 18): the duty officer's pages on the operator port ---
             Console console = Console.attach(api, config, events, clock, random);
-            resources.add(AckTicker.start(messages));
+            resources.add(AckTicker.start(messages, overdue));
             resources.add(RecordWatch.start(ledger, events));
             if (config.watch().enabled()) {
                 watch.start();

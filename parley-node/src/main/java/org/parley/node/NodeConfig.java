@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.federation.FederationConfig;
+import org.parley.federation.gate.ConnectionLimits;
 import org.parley.node.watch.WatchConfig;
 import org.parley.wire.Party;
 import org.parley.wire.Precedence;
@@ -35,8 +36,10 @@ import org.parley.wire.Precedence;
  *   endpoints: [https://127.0.0.1:9443, https://127.0.0.1:9444]
  *   retryMax: { FLASH: PT2S }          # longest retry delay per precedence (issue 20); defaults
  *                                      # FLASH 2 s, IMMEDIATE 10 s, PRIORITY and ROUTINE 30 s
+ *   connections: { perPort: 1000, perAddress: 32 }   # connections at once (the defaults)
  * operator:
  *   listen: 127.0.0.1:8080
+ *   connections: { perPort: 1000, perAddress: 64 }   # the defaults
  *   tokens:                            # `parley node token` makes a token and prints its line
  *     "sha256:9f86d0…": { operator: alice, role: DUTY_OFFICER }
  * linkTest: { interval: PT1H, timeout: PT30S, missesForAlarm: 3 }
@@ -59,7 +62,9 @@ public record NodeConfig(
         Party peer,
         List<URI> peerEndpoints,
         Map<Precedence, Duration> retryMax,
+        ConnectionLimits federationConnections,
         InetSocketAddress operatorListen,
+        ConnectionLimits operatorConnections,
         Map<String, OperatorToken> tokens,
         Duration linkTestInterval,
         Duration linkTestTimeout,
@@ -148,7 +153,9 @@ public record NodeConfig(
                 new Party(text(fed, "federation.peer")),
                 uris(fed.path("endpoints")),
                 retryMax(fed.path("retryMax")),
+                connections(fed.path("connections"), "federation.connections", ConnectionLimits.FEDERATION),
                 address(text(op, "operator.listen")),
+                connections(op.path("connections"), "operator.connections", ConnectionLimits.OPERATOR),
                 tokens(op.path("tokens")),
                 duration(link.path("interval"), "linkTest.interval", Duration.ofHours(1)),
                 duration(link.path("timeout"), "linkTest.timeout", Duration.ofSeconds(30)),
@@ -247,7 +254,8 @@ public record NodeConfig(
                 + storeUrl.replaceAll("(?i)(password=)[^&]*", "$1<redacted>") + ", storeUser="
                 + storeUser + ", storePassword=" + (storePassword.isEmpty() ? "" : "<redacted>") + ", storeSchema="
                 + storeSchema + ", federationListen=" + federationListen + ", peer=" + peer + ", peerEndpoints="
-                + peerEndpoints + ", retryMax=" + retryMax + ", operatorListen=" + operatorListen + ", tokens={"
+                + peerEndpoints + ", retryMax=" + retryMax + ", federationConnections=" + federationConnections
+                + ", operatorListen=" + operatorListen + ", operatorConnections=" + operatorConnections + ", tokens={"
                 + grants + "}"
                 + ", linkTestInterval=" + linkTestInterval + ", linkTestTimeout=" + linkTestTimeout
                 + ", missesForAlarm=" + missesForAlarm + ", ackDeadlines=" + ackDeadlines + ", escalationChain="
@@ -285,6 +293,29 @@ public record NodeConfig(
                             FederationConfig.DEFAULT_RETRY_CAPS.getOrDefault(p, Duration.ofSeconds(30))));
         }
         return map;
+    }
+
+    /**
+     * A port's connection limits (issue 19, item 1): {@code perPort} and {@code perAddress}, each
+     * defaulting to {@code defaults}; out of range is refused naming the key and the range.
+     */
+    private static ConnectionLimits connections(JsonNode node, String path, ConnectionLimits defaults) {
+        return ConnectionLimits.of(
+                path + ".perPort",
+                count(node.path("perPort"), path + ".perPort", defaults.perListener()),
+                path + ".perAddress",
+                count(node.path("perAddress"), path + ".perAddress", defaults.perAddress()));
+    }
+
+    private static int count(JsonNode node, String path, int fallback) {
+        if (node.isMissingNode()) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new IllegalArgumentException(path + " must be a whole number from 1 to "
+                    + ConnectionLimits.MAX_PER_LISTENER + ": '" + node.asText() + "'");
+        }
+        return node.intValue();
     }
 
     private static Map<Precedence, Duration> deadlines(JsonNode node) {

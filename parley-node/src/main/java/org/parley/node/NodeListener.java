@@ -34,6 +34,7 @@ final class NodeListener implements FederationListener {
     private final MessageService messages;
     private final EncounterWatch watch;
     private final PartyIdentity identity;
+    private final FlashOverdueAlarms overdue;
 
     NodeListener(
             NodeConfig config,
@@ -42,8 +43,10 @@ final class NodeListener implements FederationListener {
             NodeDialogue dialogue,
             MessageService messages,
             EncounterWatch watch,
-            PartyIdentity identity) {
+            PartyIdentity identity,
+            FlashOverdueAlarms overdue) {
         this.identity = identity;
+        this.overdue = overdue;
         this.config = config;
         this.watch = watch;
         this.events = events;
@@ -75,6 +78,7 @@ final class NodeListener implements FederationListener {
     @Override
     public void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
         messages.delivered(id, receipt);
+        overdue.receipted(id);
     }
 
     @Override
@@ -105,12 +109,9 @@ final class NodeListener implements FederationListener {
     }
 
     @Override
-    public void flashOverdue(FlashOverdue overdue) {
-        events.alarm(
-                Alarm.Kind.FLASH_OVERDUE,
-                "FLASH " + overdue.id() + " has no receipt from " + config.peer() + " after "
-                        + overdue.waited().toSeconds() + " s and " + overdue.failedAttempts()
-                        + " failed attempts; last error: " + overdue.lastError());
+    public void flashOverdue(FlashOverdue flash) {
+        // One alarm per outage, not one per FLASH; the watchdog logged and audited this one already.
+        overdue.overdue(flash);
     }
 
     @Override

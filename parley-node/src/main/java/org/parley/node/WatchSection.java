@@ -25,6 +25,7 @@ import org.parley.track.feed.FeedSpec;
  *   feedSilentAfter: PT5M          # FEED_SILENT after this long without a message
  *   feeds:
  *     - { name: ais-tcp, kind: ais, url: "tcp://127.0.0.1:10110" }
+ *     - { name: ais-udp, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [192.0.2.7, 198.51.100.0/24] }
  *     - { name: replay, kind: ais, file: "scenario.nmea", speed: 60 }
  *   # or, instead of position feeds, the Flink job's incidents (docs/scale-out.md):
  *   #  - { name: cluster, kind: kafka, bootstrap: "kafka1:9092", topic: parley-incidents, group: parley-BLUE }
@@ -33,7 +34,7 @@ import org.parley.track.feed.FeedSpec;
  * Files are relative to node.yaml's folder. A section that is absent leaves the watch off.
  */
 final class WatchSection {
-    private static final Set<String> FEED_KEYS = Set.of("name", "kind", "url", "file", "speed");
+    private static final Set<String> FEED_KEYS = Set.of("name", "kind", "url", "file", "speed", "allowFrom");
     private static final Set<String> CLUSTER_KEYS = Set.of("name", "kind", "bootstrap", "topic", "group");
 
     private WatchSection() {}
@@ -102,7 +103,7 @@ final class WatchSection {
             feed.properties().forEach(e -> {
                 if (!FEED_KEYS.contains(e.getKey())) {
                     throw new IllegalArgumentException("watch.feeds." + name + ": unknown key '" + e.getKey()
-                            + "'; a feed has name, kind, url or file, and speed");
+                            + "'; a feed has name, kind, url or file, speed, and allowFrom (udp)");
                 }
             });
             try {
@@ -113,12 +114,27 @@ final class WatchSection {
                                 Optional.ofNullable(feed.get("url")).map(JsonNode::asText),
                                 Optional.ofNullable(feed.get("file")).map(JsonNode::asText),
                                 feed.path("speed").asDouble(1))
+                        .withAllowFrom(allowFrom(feed.path("allowFrom"), name))
                         .withBaseDirectory(base));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("watch.feeds: " + e.getMessage(), e);
             }
         }
         return feeds;
+    }
+
+    /** A UDP feed's allowed senders: a list of IP addresses or CIDR networks; absent, any sender. */
+    private static List<String> allowFrom(JsonNode node, String feed) {
+        if (node.isMissingNode()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException("watch.feeds." + feed + ".allowFrom must be a non-empty list of IP"
+                    + " addresses or networks, e.g. [192.0.2.7, 198.51.100.0/24]; leave it out to read any sender");
+        }
+        List<String> out = new ArrayList<>();
+        node.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static boolean isCluster(JsonNode feed) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.encounter.Level;
+import org.parley.federation.gate.ConnectionLimits;
 import org.parley.node.watch.WatchConfig;
 import org.parley.track.feed.FeedSource;
 import org.parley.track.feed.FeedSpec;
@@ -84,6 +85,52 @@ class NodeConfigTest {
         assertThat(config.tokens().get("t2").role()).isEqualTo(NodeConfig.Role.WATCH_SUPERVISOR);
         assertThat(config.ackDeadlines().get(org.parley.wire.Precedence.IMMEDIATE))
                 .isEqualTo(java.time.Duration.ofSeconds(6));
+    }
+
+    @Test
+    void load_noConnectionsKeys_keepsTheGateDefaults() throws Exception {
+        NodeConfig config = load(VALID);
+
+        assertThat(config.federationConnections()).isEqualTo(new ConnectionLimits(1_000, 32));
+        assertThat(config.operatorConnections()).isEqualTo(new ConnectionLimits(1_000, 64));
+    }
+
+    @Test
+    void load_connectionsSet_readsEachPortsLimits() throws Exception {
+        NodeConfig config =
+                load(VALID.replace("  peer: RED\n", "  peer: RED\n  connections: { perPort: 200, perAddress: 4 }\n")
+                        .replace(
+                                "  listen: 127.0.0.1:8080\n",
+                                "  listen: 127.0.0.1:8080\n  connections: { perAddress: 100 }\n"));
+
+        assertThat(config.federationConnections()).isEqualTo(new ConnectionLimits(200, 4));
+        assertThat(config.operatorConnections()).isEqualTo(new ConnectionLimits(1_000, 100));
+    }
+
+    @Test
+    void load_connectionsOutOfRange_namesKeyAndRange() {
+        assertThatThrownBy(
+                        () -> load(VALID.replace("  peer: RED\n", "  peer: RED\n  connections: { perAddress: 0 }\n")))
+                .hasMessage(
+                        "federation.connections.perAddress must be 1..1000 (at most federation.connections.perPort): 0");
+        assertThatThrownBy(() -> load(VALID.replace(
+                        "  listen: 127.0.0.1:8080\n",
+                        "  listen: 127.0.0.1:8080\n  connections: { perPort: 100001 }\n")))
+                .hasMessage("operator.connections.perPort must be 1..100000 (connections at once): 100001");
+        assertThatThrownBy(() -> load(VALID.replace(
+                        "  listen: 127.0.0.1:8080\n",
+                        "  listen: 127.0.0.1:8080\n  connections: { perPort: 10, perAddress: 64 }\n")))
+                .hasMessageContaining("operator.connections.perAddress must be 1..10");
+        assertThatThrownBy(
+                        () -> load(VALID.replace("  peer: RED\n", "  peer: RED\n  connections: { perPort: lots }\n")))
+                .hasMessage("federation.connections.perPort must be a whole number from 1 to 100000: 'lots'");
+    }
+
+    @Test
+    void load_misspeltConnectionsKey_namesClosestKey() {
+        assertThatThrownBy(() -> load(VALID.replace("  peer: RED\n", "  peer: RED\n  connections: { perAdress: 4 }\n")))
+                .hasMessageContaining("unknown key 'federation.connections.perAdress'; did you mean"
+                        + " 'federation.connections.perAddress'?");
     }
 
     @Test
@@ -235,6 +282,40 @@ class NodeConfigTest {
         assertThat(watch.feeds().get(2).source())
                 .isEqualTo(new FeedSource.Replay(dir.toAbsolutePath().resolve("scenario.nmea"), 60));
         assertThat(watch.encounter().parties().partyOfState()).containsEntry("CN", "RED");
+    }
+
+    @Test
+    void load_udpFeedAllowFrom_readsAddressesAndNetworks() throws Exception {
+        WatchConfig watch = load(VALID + """
+                watch:
+                  feeds:
+                    - { name: ais-udp, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [192.0.2.7, "198.51.100.0/24"] }
+                """).watch();
+
+        FeedSource.Udp udp = (FeedSource.Udp) watch.feeds().getFirst().source();
+        assertThat(udp.allowFrom()).extracting(Object::toString).containsExactly("192.0.2.7/32", "198.51.100.0/24");
+        assertThat(udp.allows(java.net.InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, (byte) 200})))
+                .isTrue();
+        assertThat(udp.allows(java.net.InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 8})))
+                .isFalse();
+    }
+
+    @Test
+    void load_allowFromWrong_refusedWithWhatToWrite() {
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [receiver.example.org] }]
+                        """))
+                .hasMessageContaining("feed 'ais': allowFrom takes IP addresses, not host names");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "tcp://127.0.0.1:10110", allowFrom: [192.0.2.7] }]
+                        """)).hasMessageContaining("allowFrom applies to udp:// feeds only");
+        assertThatThrownBy(() -> load(VALID + """
+                        watch:
+                          feeds: [{ name: ais, kind: ais, url: "udp://0.0.0.0:10111", allowFrom: [] }]
+                        """))
+                .hasMessageContaining("watch.feeds.ais.allowFrom must be a non-empty list");
     }
 
     @Test

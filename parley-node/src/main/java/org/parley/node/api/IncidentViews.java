@@ -3,11 +3,9 @@ package org.parley.node.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import org.parley.encounter.CapAlert;
 import org.parley.encounter.GeoPoint;
 import org.parley.node.watch.Incident;
 import org.parley.node.watch.TrackView;
@@ -16,8 +14,6 @@ import org.parley.wire.Party;
 /** The shapes of incidents and tracks: JSON as openapi.json documents, GeoJSON (RFC 7946), CAP 1.2. */
 final class IncidentViews {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter CAP_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
     private IncidentViews() {}
 
@@ -134,71 +130,29 @@ final class IncidentViews {
      */
     static String cap(Incident.Detail d, Party sender) {
         Incident i = d.incident();
-        Incident.Change last =
-                d.changes().isEmpty() ? null : d.changes().get(d.changes().size() - 1);
-        StringBuilder x = new StringBuilder(1024);
-        x.append(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">\n");
-        element(x, 1, "identifier", i.id() + "_" + (last == null ? 0 : last.seq()));
-        element(x, 1, "sender", "parley:" + sender.name());
-        element(x, 1, "sent", capTime(i.updated()));
-        element(x, 1, "status", "Actual");
-        element(x, 1, "msgType", i.closed().isPresent() ? "Cancel" : d.changes().size() > 1 ? "Update" : "Alert");
-        element(x, 1, "scope", "Restricted");
-        element(x, 1, "restriction", "The parties' duty officers");
-        element(x, 1, "incidents", i.id());
-        x.append("  <info>\n");
-        element(x, 2, "language", "en-US");
-        element(x, 2, "category", "Safety");
-        element(x, 2, "event", i.domain().name().equals("SEA") ? "Unsafe maritime encounter" : "Unsafe air encounter");
-        element(x, 2, "urgency", i.open() ? "Immediate" : "Past");
-        element(
-                x,
-                2,
-                "severity",
-                switch (i.level()) {
-                    case HOTLINE -> "Extreme";
-                    case UNSAFE -> "Severe";
-                    case WATCH -> "Moderate";
-                });
-        element(x, 2, "certainty", "Observed");
-        element(x, 2, "headline", i.level() + " " + i.unitA() + " / " + i.unitB());
-        if (last != null) {
-            element(x, 2, "description", last.summary());
-            x.append("    <area>\n");
-            element(x, 3, "areaDesc", "Closest approach of " + i.unitA() + " and " + i.unitB());
-            // 3.2.4 circle: "lat,lon radius", radius in kilometres.
-            element(
-                    x,
-                    3,
-                    "circle",
-                    String.format(
-                            Locale.ROOT,
-                            "%.6f,%.6f %.3f",
-                            last.positionA().latitudeDegrees(),
-                            last.positionA().longitudeDegrees(),
-                            Math.max(0.1, last.rangeMetres() / 1000)));
-            x.append("    </area>\n");
-        }
-        x.append("  </info>\n</alert>\n");
-        return x.toString();
-    }
-
-    private static String capTime(Instant t) {
-        return CAP_TIME.format(t.atOffset(ZoneOffset.UTC)).replace("+00:00", "-00:00");
-    }
-
-    private static void element(StringBuilder x, int depth, String name, String text) {
-        x.append("  ".repeat(depth)).append('<').append(name).append('>');
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '<' -> x.append("&lt;");
-                case '>' -> x.append("&gt;");
-                case '&' -> x.append("&amp;");
-                default -> x.appendCodePoint(c);
-            }
-        });
-        x.append("</").append(name).append(">\n");
+        Optional<Incident.Change> last = d.changes().isEmpty()
+                ? Optional.empty()
+                : Optional.of(d.changes().getLast());
+        return new CapAlert(
+                        i.id() + "_" + last.map(Incident.Change::seq).orElse(0),
+                        "parley:" + sender.name(),
+                        i.updated(),
+                        i.closed().isPresent()
+                                ? CapAlert.MsgType.CANCEL
+                                : d.changes().size() > 1 ? CapAlert.MsgType.UPDATE : CapAlert.MsgType.ALERT,
+                        "The parties' duty officers",
+                        i.id(),
+                        i.domain(),
+                        i.level(),
+                        !i.open(),
+                        true,
+                        i.level() + " " + i.unitA() + " / " + i.unitB(),
+                        last.map(Incident.Change::summary),
+                        last.map(c -> new CapAlert.Area(
+                                "Closest approach of " + i.unitA() + " and " + i.unitB(),
+                                c.positionA(),
+                                c.rangeMetres())))
+                .xml();
     }
 
     /** A unit's last report at a change: where, when, course and speed over ground when known. */

@@ -17,7 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.parley.federation.Federation;
 import org.parley.federation.gate.ConnectionGate;
-import org.parley.federation.gate.ConnectionLimits;
 import org.parley.node.NodeConfig;
 import org.parley.node.events.NodeEvents;
 import org.parley.node.messages.MessageService;
@@ -100,7 +99,7 @@ public final class OperatorApi implements AutoCloseable {
         ConnectionGate gate;
         try {
             gate = ConnectionGate.open(
-                    config.operatorListen(), server.getAddress(), ConnectionLimits.OPERATOR, "operator");
+                    config.operatorListen(), server.getAddress(), config.operatorConnections(), "operator");
         } catch (IOException e) {
             server.stop(0);
             throw new UncheckedIOException("cannot listen on " + config.operatorListen() + ": " + e.getMessage(), e);

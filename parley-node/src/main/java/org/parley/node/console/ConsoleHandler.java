@@ -153,47 +153,43 @@ final class ConsoleHandler implements HttpHandler {
         if (method.equals("GET")) {
             String code = Exchange.query(ex).getOrDefault("code", "");
             if (code.isEmpty()) {
-                Exchange.html(ex, 200, templates.render("login", Map.of("party", party, "error", "")));
+                loginPage(ex, 200, "");
                 return;
             }
             caller = sessions.redeem(code);
             if (caller.isEmpty()) {
-                Exchange.html(
+                loginPage(
                         ex,
                         401,
-                        templates.render(
-                                "login",
-                                Map.of(
-                                        "party",
-                                        party,
-                                        "error",
-                                        "This sign-in link was used already or is older than 10 minutes; sign in with your token"
-                                                + " or ask for a new link.")));
+                        "This sign-in link was used already or is older than 10 minutes; sign in with your token"
+                                + " or ask for a new link.");
                 return;
             }
         } else if (method.equals("POST")) {
             sameOrigin(ex);
             caller = signIn(ex, Exchange.form(ex).getOrDefault("token", ""));
             if (caller.isEmpty()) {
-                Exchange.html(
-                        ex,
-                        401,
-                        templates.render(
-                                "login",
-                                Map.of(
-                                        "party",
-                                        party,
-                                        "error",
-                                        "Unknown operator token; use the one listed for you under operator.tokens.")));
+                loginPage(ex, 401, "Unknown operator token; use the one listed for you under operator.tokens.");
                 return;
             }
         } else {
             throw new Refusal(405, "use GET or POST on /login");
         }
-        Sessions.Session session = sessions.open(caller.get());
+        Sessions.Session session;
+        try {
+            session = sessions.open(caller.get());
+        } catch (Sessions.Full full) {
+            loginPage(ex, 429, String.valueOf(full.getMessage()));
+            return;
+        }
         ex.getResponseHeaders()
                 .add("Set-Cookie", cookieName + "=" + session.id + "; Path=/; HttpOnly; Secure; SameSite=Strict");
         Exchange.redirect(ex, "/console/inbox");
+    }
+
+    /** The sign-in page with {@code error} (empty: none) under the form. */
+    private void loginPage(HttpExchange ex, int status, String error) throws IOException {
+        Exchange.html(ex, status, templates.render("login", Map.of("party", party, "error", error)));
     }
 
     /** The API's sign-in throttle (30 failures a minute per address, then 429) holds for the form too. */

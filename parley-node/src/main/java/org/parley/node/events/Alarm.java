@@ -57,6 +57,8 @@ public record Alarm(long id, Instant at, Kind kind, String message, Optional<Ack
         DELIVERY_RESUMED,
         /** An outbound FLASH without a receipt past the limit or after repeated failed attempts (issue 19, item 9). */
         FLASH_OVERDUE,
+        /** Every FLASH of a FLASH_OVERDUE outage has its receipt now: the outage is over. */
+        FLASH_RECEIPTED,
         /** The peer's record went unchecked several link tests in a row (issue 19, item 6). */
         PEER_RECORD_UNCHECKED,
         /** A feed of the encounter watch said nothing for longer than watch.feedSilentAfter (issue 17). */

@@ -1,6 +1,7 @@
 package org.parley.node.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -68,5 +69,74 @@ class SessionsTest {
         assertThat(session.csrfMatches(session.csrf)).isTrue();
         assertThat(session.csrfMatches("")).isFalse();
         assertThat(session.csrfMatches(session.csrf + "x")).isFalse();
+    }
+
+    @Test
+    void find_afterSweepInterval_forgetsEveryExpiredSession() {
+        for (int i = 0; i < 100; i++) {
+            Sessions.Session s = sessions.open(new OperatorApi.Caller("op" + i, Role.DUTY_OFFICER));
+            sessions.find(s.id);
+        }
+        Sessions.Session kept = sessions.open(LI);
+        clock.advance(Sessions.IDLE.minusSeconds(30));
+        sessions.find(kept.id);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(sessions.find(kept.id)).isPresent();
+        assertThat(sessions.size()).as("nothing swept before SWEEP_EVERY").isEqualTo(101);
+
+        clock.advance(Sessions.SWEEP_EVERY);
+        assertThat(sessions.find("no-such-session")).isEmpty();
+
+        assertThat(sessions.size())
+                .as("an unrelated lookup sweeps the expired ones")
+                .isEqualTo(1);
+        assertThat(sessions.find(kept.id)).isPresent();
+    }
+
+    @Test
+    void issueCode_expiredCodes_areSwept() {
+        for (int i = 0; i < 50; i++) {
+            sessions.issueCode(LI);
+        }
+        clock.advance(Sessions.CODE_LIFETIME.plusSeconds(1));
+        sessions.issueCode(LI);
+
+        assertThat(sessions.codes()).isEqualTo(1);
+    }
+
+    @Test
+    void open_operatorAtCap_refusedAndOthersStillSignIn() {
+        for (int i = 0; i < Sessions.MAX_PER_OPERATOR; i++) {
+            sessions.open(LI);
+        }
+
+        assertThatThrownBy(() -> sessions.open(LI))
+                .isInstanceOf(Sessions.Full.class)
+                .hasMessageContaining("operator li has " + Sessions.MAX_PER_OPERATOR + " console sessions open")
+                .hasMessageContaining("sign out of one");
+        assertThat(sessions.open(new OperatorApi.Caller("wang", Role.DUTY_OFFICER)))
+                .isNotNull();
+    }
+
+    @Test
+    void open_operatorAtCapAfterIdle_signsInAgain() {
+        for (int i = 0; i < Sessions.MAX_PER_OPERATOR; i++) {
+            sessions.open(LI);
+        }
+        clock.advance(Sessions.IDLE.plusSeconds(1));
+
+        assertThat(sessions.open(LI).caller).isEqualTo(LI);
+        assertThat(sessions.size()).isEqualTo(1);
+    }
+
+    @Test
+    void open_consoleAtCap_refusedWithClearMessage() {
+        for (int i = 0; i < Sessions.MAX_SESSIONS; i++) {
+            sessions.open(new OperatorApi.Caller("op" + i, Role.DUTY_OFFICER));
+        }
+
+        assertThatThrownBy(() -> sessions.open(LI))
+                .isInstanceOf(Sessions.Full.class)
+                .hasMessageContaining("the console has " + Sessions.MAX_SESSIONS + " sessions open");
     }
 }

@@ -1,6 +1,8 @@
 package org.parley.track.feed;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where a feed's bytes come from. */
 public sealed interface FeedSource permits FeedSource.Tcp, FeedSource.Udp, FeedSource.Replay {
@@ -24,9 +26,11 @@ public sealed interface FeedSource permits FeedSource.Tcp, FeedSource.Udp, FeedS
 
     /**
      * A UDP port we listen on ({@code udp://bindhost:port}; {@code 0.0.0.0} for every interface);
-     * port 0 lets the system pick one (tests), see {@link LiveFeed#localPort}.
+     * port 0 lets the system pick one (tests), see {@link LiveFeed#localPort}. UDP has no handshake,
+     * so anyone who can reach the port can inject positions; {@code allowFrom} (empty: any sender)
+     * names the receivers whose datagrams are read, the others are counted and dropped.
      */
-    record Udp(String bindHost, int port) implements FeedSource {
+    record Udp(String bindHost, int port, List<AddressRange> allowFrom) implements FeedSource {
         public Udp {
             if (bindHost.isBlank()) {
                 throw new IllegalArgumentException("UDP feed bind host must not be blank");
@@ -34,6 +38,22 @@ public sealed interface FeedSource permits FeedSource.Tcp, FeedSource.Udp, FeedS
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("UDP feed port must be within 0..65535: " + port);
             }
+            allowFrom = List.copyOf(allowFrom);
+        }
+
+        /** A port that reads datagrams from any sender. */
+        public Udp(String bindHost, int port) {
+            this(bindHost, port, List.of());
+        }
+
+        /** Whether a datagram from {@code sender} is read: {@code allowFrom} is empty or holds it. */
+        public boolean allows(InetAddress sender) {
+            return allowFrom.isEmpty() || allowFrom.stream().anyMatch(r -> r.contains(sender));
+        }
+
+        /** The same port, reading only datagrams from {@code ranges} (empty: any sender). */
+        public Udp allowingOnly(List<AddressRange> ranges) {
+            return new Udp(bindHost, port, ranges);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * - { name: ais-tcp,  kind: ais,   url: "tcp://127.0.0.1:10110" }
- * - { name: ais-udp,  kind: ais,   url: "udp://0.0.0.0:10111" }
+ * - { name: ais-udp,  kind: ais,   url: "udp://0.0.0.0:10111", allowFrom: [192.0.2.7, 198.51.100.0/24] }
  * - { name: dump1090, kind: beast, url: "tcp://127.0.0.1:30005" }
  * - { name: replay,   kind: ais,   file: "scenario.nmea", speed: 60 }
  * }</pre>
@@ -55,6 +56,29 @@ public record FeedSpec(String name, FeedKind kind, FeedSource source) {
             throw new IllegalArgumentException("feed '" + name + "': " + e.getMessage(), e);
         }
         return new FeedSpec(name, feedKind, source);
+    }
+
+    /**
+     * This spec reading only datagrams from {@code allowFrom} (node.yaml {@code allowFrom: [addresses
+     * or CIDR networks]}); each entry as {@link AddressRange#parse} reads it. Only a UDP feed takes
+     * it: a TCP feed connects out to its receiver, and a file has no sender.
+     */
+    public FeedSpec withAllowFrom(List<String> allowFrom) {
+        if (allowFrom.isEmpty()) {
+            return this;
+        }
+        if (!(source instanceof FeedSource.Udp udp)) {
+            throw new IllegalArgumentException("feed '" + name + "': allowFrom applies to udp:// feeds only (a tcp://"
+                    + " feed connects to its receiver, a file has no sender)");
+        }
+        try {
+            return new FeedSpec(
+                    name,
+                    kind,
+                    udp.allowingOnly(allowFrom.stream().map(AddressRange::parse).toList()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("feed '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     /** This spec with a relative replay file resolved against {@code directory} (node.yaml's folder). */

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param rejectedByReason bad input by reason: the decoders' reasons ({@code BAD_CHECKSUM}, {@code
  *     BAD_PARITY}, ...), {@code OVERLONG_LINE} (a line over 4096 bytes for AIS, 512 for SBS: skipped
  *     whole), {@code UNDATED} (a replayed position with no time), {@code BEAST_*}, {@code SBS_*},
- *     {@code SINK_FAILED} (the sink threw), {@code FILE_UNREADABLE}
+ *     {@code SINK_FAILED} (the sink threw), {@code FILE_UNREADABLE}, {@code SENDER_NOT_ALLOWED} (a UDP
+ *     datagram from outside the feed's allowFrom: dropped, not counted in {@code messages})
  * @param lastMessageAt when the last message arrived, by the feed's clock
  * @param connected a TCP connection is open, a UDP socket bound, or a file being read
  * @param connects how many times it became connected

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *       delivered data; we never give up. Connecting and losing the connection are logged once each
  *       per change, failed retries only at debug level.
  *   <li><b>UDP</b> ({@code udp://bindhost:port}): we listen; a datagram may hold several lines
- *       (AIS, SBS; not Beast). A bind that fails is retried with the same backoff.
+ *       (AIS, SBS; not Beast). A bind that fails is retried with the same backoff. A datagram from a
+ *       sender outside the feed's {@code allowFrom} (if given) is dropped unread, counted as {@code
+ *       SENDER_NOT_ALLOWED}, and logged at most once a minute.
  *   <li><b>Replay</b> ({@code file:}): read once, plain or gzip (told by its content), paced by its
  *       own times divided by the speed: AIS by the time each line carries (tag block {@code c:},
  *       trailing epoch, {@code $PGHP}, {@code $xxZDA}), Beast by its 12 MHz timestamps. A recording
@@ -60,6 +64,10 @@ public final class LiveFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final int MAX_DATAGRAM_BYTES = 65_535;
+    /** The reject reason of a datagram from a sender outside the feed's {@code allowFrom}. */
+    static final String SENDER_NOT_ALLOWED = "SENDER_NOT_ALLOWED";
+
+    private static final Duration STRANGER_WARNING_EVERY = Duration.ofMinutes(1);
 
     private final FeedSpec spec;
     private final FeedOptions options;
@@ -70,6 +78,9 @@ public final class LiveFeed implements AutoCloseable {
     private volatile boolean closed;
     private volatile @Nullable Closeable current;
     private volatile int localPort = -1;
+    /** When a dropped stranger's datagram was last logged; the feed's thread only. */
+    private @Nullable Instant lastStrangerWarning;
+
     private @Nullable Thread thread;
 
     private LiveFeed(FeedSpec spec, FeedOptions options, InstantSource clock, Consumer<PositionReport> sink) {
@@ -244,7 +255,7 @@ public final class LiveFeed implements AutoCloseable {
             out.connected();
             LOG.info("feed {} ({}) listening on {}", spec.name(), spec.kind().configName(), udp);
             try {
-                receive(socket);
+                receive(socket, udp);
             } finally {
                 socket.close();
                 out.disconnected();
@@ -255,13 +266,19 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
-    private void receive(DatagramSocket socket) {
+    private void receive(DatagramSocket socket, FeedSource.Udp udp) {
         byte[] buffer = new byte[MAX_DATAGRAM_BYTES];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         while (!closed) {
             try {
                 packet.setLength(buffer.length);
                 socket.receive(packet);
+                if (!udp.allows(packet.getAddress())) {
+                    // Not a message: a stranger's datagrams must not keep a silent feed looking alive.
+                    out.reject(SENDER_NOT_ALLOWED);
+                    warnStranger(packet.getAddress(), udp);
+                    continue;
+                }
                 // One datagram may carry several lines, the last without a terminator.
                 ingest.datagram(buffer, packet.getLength(), clock);
             } catch (IOException e) {
@@ -271,6 +288,24 @@ public final class LiveFeed implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** One warning per {@link #STRANGER_WARNING_EVERY} at most: a flood must not flood the log too. */
+    private void warnStranger(InetAddress sender, FeedSource.Udp udp) {
+        Instant now = clock.instant();
+        Instant last = lastStrangerWarning;
+        if (last != null && now.isBefore(last.plus(STRANGER_WARNING_EVERY))) {
+            return;
+        }
+        lastStrangerWarning = now;
+        LOG.warn(
+                "feed {}: dropped a datagram from {}, not in allowFrom {}; {} dropped so far (counted as {},"
+                        + " this warning at most once a minute)",
+                spec.name(),
+                sender.getHostAddress(),
+                udp.allowFrom(),
+                out.stats().rejected(SENDER_NOT_ALLOWED),
+                SENDER_NOT_ALLOWED);
     }
 
     private void runReplay(FeedSource.Replay replay) {
