@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the acknowledgment watch (re-alerts and escalations) and the FLASH_OVERDUE reminders: both
- * are checked five times a second.
+ * Drives the acknowledgment watch (re-alerts and escalations), the FLASH_OVERDUE reminders and the
+ * throttled alarms' summaries: all are checked five times a second.
  */
 final class AckTicker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AckTicker.class);
@@ -19,15 +19,16 @@ final class AckTicker implements AutoCloseable {
         this.thread = thread;
     }
 
-    static AckTicker start(MessageService messages, FlashOverdueAlarms overdue) {
-        return new AckTicker(Thread.ofVirtual().name("ack-watch").start(() -> loop(messages, overdue)));
+    static AckTicker start(MessageService messages, FlashOverdueAlarms overdue, AlarmThrottle throttle) {
+        return new AckTicker(Thread.ofVirtual().name("ack-watch").start(() -> loop(messages, overdue, throttle)));
     }
 
-    private static void loop(MessageService messages, FlashOverdueAlarms overdue) {
+    private static void loop(MessageService messages, FlashOverdueAlarms overdue, AlarmThrottle throttle) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 messages.tick();
                 overdue.tick();
+                throttle.tick();
                 Thread.sleep(PERIOD);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

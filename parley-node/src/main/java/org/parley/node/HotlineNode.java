@@ -126,13 +126,14 @@ public final class HotlineNode implements AutoCloseable {
                     .withConnectionLimits(config.federationConnections());
             FlashOverdueAlarms overdue =
                     new FlashOverdueAlarms(config.peer(), clock, FlashOverdueAlarms.REMIND_EVERY, events::alarm);
+            AlarmThrottle throttle = new AlarmThrottle(clock, events::alarm);
             Federation federation = resources.add(Federation.start(
                     federationConfig,
                     identity,
                     DeliveryStore.on(store),
                     clock,
                     random,
-                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity, overdue),
+                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity, overdue, throttle),
                     outbox));
             OperatorApi api = resources.add(OperatorApi.start(
                     config,
@@ -147,7 +148,7 @@ public final class HotlineNode implements AutoCloseable {
                     clock));
             // --- console (issue 18): the duty officer's pages on the operator port ---
             Console console = Console.attach(api, config, events, clock, random);
-            resources.add(AckTicker.start(messages, overdue));
+            resources.add(AckTicker.start(messages, overdue, throttle));
             resources.add(RecordWatch.start(ledger, events));
             if (config.watch().enabled()) {
                 watch.start();

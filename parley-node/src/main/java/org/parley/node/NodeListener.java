@@ -1,5 +1,6 @@
 package org.parley.node;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.parley.crypto.PartyIdentity;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
 /** What the federation tells the node, passed to the service that acts on it. */
 final class NodeListener implements FederationListener {
     private static final Logger LOG = LoggerFactory.getLogger(NodeListener.class);
+    /** A peer can send refused batches as fast as it retries: one REFUSED alarm a minute at most. */
+    private static final Duration REFUSED_ALARM_EVERY = Duration.ofMinutes(1);
+    /** A wrong clock lasts until someone fixes it: one PEER_CLOCK_AHEAD alarm every 10 minutes at most. */
+    private static final Duration CLOCK_ALARM_EVERY = Duration.ofMinutes(10);
 
     private final NodeConfig config;
     private final NodeEvents events;
@@ -35,6 +40,7 @@ final class NodeListener implements FederationListener {
     private final EncounterWatch watch;
     private final PartyIdentity identity;
     private final FlashOverdueAlarms overdue;
+    private final AlarmThrottle throttle;
 
     NodeListener(
             NodeConfig config,
@@ -44,9 +50,11 @@ final class NodeListener implements FederationListener {
             MessageService messages,
             EncounterWatch watch,
             PartyIdentity identity,
-            FlashOverdueAlarms overdue) {
+            FlashOverdueAlarms overdue,
+            AlarmThrottle throttle) {
         this.identity = identity;
         this.overdue = overdue;
+        this.throttle = throttle;
         this.config = config;
         this.watch = watch;
         this.events = events;
@@ -139,6 +147,18 @@ final class NodeListener implements FederationListener {
     @Override
     public void refused(int count, String reason) {
         events.count(Counter.REFUSED, count);
-        events.alarm(Alarm.Kind.REFUSED, reason);
+        throttle.raise(Alarm.Kind.REFUSED, REFUSED_ALARM_EVERY, reason);
+    }
+
+    @Override
+    public void peerClockAhead(EnvelopeId id, Duration ahead) {
+        LOG.warn("{}'s envelope {} is dated {} s ahead of this node's clock", config.peer(), id, ahead.toSeconds());
+        throttle.raise(
+                Alarm.Kind.PEER_CLOCK_AHEAD,
+                CLOCK_ALARM_EVERY,
+                config.peer() + "'s envelope " + id + " is dated " + ahead.toSeconds()
+                        + " s ahead of this node's clock: one of the two clocks is wrong (check both nodes'"
+                        + " time sources). Its messages are still accepted, up to 24 h ahead, and their"
+                        + " acknowledgment deadlines count from when they were stored here");
     }
 }

@@ -72,6 +72,8 @@ public record Alarm(long id, Instant at, Kind kind, String message, Optional<Ack
         /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
         RECORD_ALTERED,
         /** The peer's CA revoked one of the peer's signing keys (issue 19, item 12). */
-        PEER_KEY_REVOKED
+        PEER_KEY_REVOKED,
+        /** The peer's envelopes are dated minutes or hours ahead of our clock: one clock is wrong (issue 20). */
+        PEER_CLOCK_AHEAD
     }
 }
