@@ -62,6 +62,24 @@ enum Engine {
         return new HikariDataSource(config);
     }
 
+    /**
+     * SQLite's readers (issue 20): three connections in auto-commit mode beside the writer's one, for
+     * queries and {@link Checkpoints} only. In WAL mode readers and the writer do not block each other, and each statement
+     * reads the last committed state. Same file and settings as {@code main}'s (made by {@link
+     * #dataSource}).
+     */
+    HikariDataSource readers(HikariDataSource main) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(main.getPoolName() + "-readers");
+        config.setAutoCommit(true);
+        SQLiteDataSource source = new SQLiteDataSource(sqliteConfig());
+        source.setUrl(((SQLiteDataSource) main.getDataSource()).getUrl());
+        config.setDataSource(source);
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
     HikariDataSource dataSource(String location, String user, String password, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parley-store-" + name().toLowerCase(java.util.Locale.ROOT));
@@ -71,7 +89,10 @@ enum Engine {
                 // One connection: SQLite has one writer anyway, and sqlite-jdbc opens a transaction as
                 // soon as auto-commit is off, so idle pooled connections in IMMEDIATE mode would hold the
                 // write lock, while several DEFERRED ones could fail to upgrade read locks (SQLITE_BUSY).
-                SQLiteDataSource source = new SQLiteDataSource(sqliteConfig());
+                SQLiteConfig writer = sqliteConfig();
+                // No checkpoint inside a commit: Checkpoints runs them beside the writer (issue 20).
+                writer.setWalAutocheckpoint(0);
+                SQLiteDataSource source = new SQLiteDataSource(writer);
                 source.setUrl("jdbc:sqlite:" + location);
                 config.setDataSource(source);
                 config.setMaximumPoolSize(1);
