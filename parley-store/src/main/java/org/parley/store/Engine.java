@@ -72,11 +72,16 @@ enum Engine {
         HikariConfig config = new HikariConfig();
         config.setPoolName(main.getPoolName() + "-readers");
         config.setAutoCommit(true);
-        SQLiteDataSource source = new SQLiteDataSource(sqliteConfig());
+        // Not the writer's settings: "PRAGMA journal_mode=WAL" on opening waits for the writer's
+        // lock, so a reader opened while a bulk transaction runs would wait for it. The file is in
+        // WAL mode already (the mode persists in the file); readers need only the busy timeout.
+        SQLiteConfig reader = new SQLiteConfig();
+        reader.setBusyTimeout(30_000);
+        SQLiteDataSource source = new SQLiteDataSource(reader);
         source.setUrl(((SQLiteDataSource) main.getDataSource()).getUrl());
         config.setDataSource(source);
         config.setMaximumPoolSize(3);
-        config.setMinimumIdle(0);
+        config.setMinimumIdle(3);
         return new HikariDataSource(config);
     }
 

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.TestClock;
@@ -63,29 +65,30 @@ class SqliteStoreIT extends StoreContract {
         store.enqueue(flash);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer =
-                CompletableFuture.runAsync(() -> ((JdbcStore) store).inTransaction("hold the writer", c -> {
-                    Sql.update(c, "UPDATE outbox SET attempts = attempts + 1");
-                    holding.countDown();
-                    try {
-                        return release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }));
+        // Threads of its own: the common pool has one thread on two cores, which the writer would take.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<Boolean> writer = threads.submit(() -> ((JdbcStore) store).inTransaction("hold the writer", c -> {
+            Sql.update(c, "UPDATE outbox SET attempts = attempts + 1");
+            holding.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }));
         try {
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
 
-            List<OutboxEntry> due = CompletableFuture.supplyAsync(
-                            () -> store.safetyLane().dueFlash(10))
-                    .get(5, TimeUnit.SECONDS);
+            List<OutboxEntry> due =
+                    threads.submit(() -> store.safetyLane().dueFlash(10)).get(5, TimeUnit.SECONDS);
 
             assertThat(due).extracting(OutboxEntry::signed).containsExactly(flash);
             assertThat(due.get(0).attempts()).isZero(); // the last commit, not the open transaction
         } finally {
             release.countDown();
-            writer.get(30, TimeUnit.SECONDS);
+            assertThat(writer.get(30, TimeUnit.SECONDS)).isTrue();
+            threads.close();
         }
     }
 
