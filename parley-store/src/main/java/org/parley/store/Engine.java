@@ -64,17 +64,18 @@ enum Engine {
 
     /**
      * SQLite's readers (issue 20): three connections in auto-commit mode beside the writer's one, for
-     * queries and {@link Checkpoints} only. In WAL mode readers and the writer do not block each other, and each statement
-     * reads the last committed state. Same file and settings as {@code main}'s (made by {@link
-     * #dataSource}).
+     * queries and {@link Checkpoints} only. In WAL mode readers and the writer do not block each
+     * other, and each statement reads the last committed state. Same file as {@code main}'s (made by
+     * {@link #dataSource}).
      */
     HikariDataSource readers(HikariDataSource main) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(main.getPoolName() + "-readers");
         config.setAutoCommit(true);
-        // Not the writer's settings: "PRAGMA journal_mode=WAL" on opening waits for the writer's
-        // lock, so a reader opened while a bulk transaction runs would wait for it. The file is in
-        // WAL mode already (the mode persists in the file); readers need only the busy timeout.
+        // Not the writer's settings: a reader runs no journal_mode change on opening (one that may
+        // need a lock the writer holds, when a reader is opened during a bulk transaction). The
+        // file is in WAL mode already (the mode persists in the file); a reader needs the busy
+        // timeout only.
         SQLiteConfig reader = new SQLiteConfig();
         reader.setBusyTimeout(30_000);
         SQLiteDataSource source = new SQLiteDataSource(reader);
