@@ -46,6 +46,16 @@ public interface DeliveryStore {
     /** Envelopes due for a first or further attempt at {@code now}: FLASH first, then oldest first. */
     List<Outbound> due(Instant now, int limit);
 
+    /**
+     * The FLASH envelopes of {@link #due}: what the safety lane's loop takes (issue 20). A database
+     * store reads only them; this default filters {@link #due}, where FLASH comes first.
+     */
+    default List<Outbound> dueFlash(Instant now, int limit) {
+        return due(now, limit).stream()
+                .filter(o -> o.precedence() == Precedence.FLASH)
+                .toList();
+    }
+
     /** The peer returned a verified receipt: the envelope leaves the outbox. */
     void delivered(EnvelopeId id, VerifiedEnvelope receipt, Instant at);
 

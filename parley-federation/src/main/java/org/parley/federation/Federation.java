@@ -314,15 +314,15 @@ public final class Federation implements AutoCloseable {
     }
 
     /**
-     * The FLASH loop runs on a platform thread of its own (issue 20): a virtual thread waits for a
-     * free carrier, and under a bulk transfer both carriers can be held by SQLite calls (native code
-     * pins them through every fsync) or by batch encoding, while the kernel schedules a platform
-     * thread that wakes for a FLASH within its time slice.
+     * Every delivery loop runs on a platform thread of its own (issue 20). The FLASH loop, because a
+     * virtual thread waits for a free carrier while the kernel schedules a platform thread that wakes
+     * for a FLASH within its time slice. The bulk loops, because they are what would hold the
+     * carriers: their SQLite calls pin a carrier through every fsync (native code) and their batch
+     * encoding keeps one busy for milliseconds, and the connection gate's relays, which carry the
+     * FLASH's bytes in and out of this node, run on those carriers. A few loops per node.
      */
     private void startLoop(Outbound.Lane lane, String name) {
-        Thread.Builder builder =
-                lane == Outbound.Lane.FLASH ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
-        deliveryThreads.add(builder.name(name).start(() -> outbound.run(lane)));
+        deliveryThreads.add(Thread.ofPlatform().daemon().name(name).start(() -> outbound.run(lane)));
     }
 
     /**

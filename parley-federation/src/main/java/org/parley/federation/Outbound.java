@@ -197,8 +197,11 @@ final class Outbound {
                 List<DeliveryStore.Outbound> batch = new ArrayList<>(limit);
                 // Look past the entries this lane already has in flight. Pending FLASH entries come
                 // first in due order, so while some wait the OTHERS lane takes a smaller batch; the
-                // FLASH lane drains them at once.
-                for (DeliveryStore.Outbound o : store.due(now, limit + taken.size())) {
+                // FLASH lane drains them at once, reading only FLASH rows (issue 20).
+                List<DeliveryStore.Outbound> due = lane == Lane.FLASH
+                        ? store.dueFlash(now, limit + taken.size())
+                        : store.due(now, limit + taken.size());
+                for (DeliveryStore.Outbound o : due) {
                     if (batch.size() < limit && lane.serves(o.precedence()) && taken.add(o.id())) {
                         batch.add(o);
                     }
@@ -373,7 +376,7 @@ final class Outbound {
         } catch (IOException e) {
             Instant now = clock.instant();
             for (DeliveryStore.Outbound o : batch) {
-                String error = clip(e.toString(), STORED_ERROR_CHARS);
+                String error = clip(causes(e), STORED_ERROR_CHARS);
                 failed(o, error);
                 laneStore.retryLater(o.id(), now.plus(backoff(o.precedence(), o.attempts())), error);
             }
@@ -579,11 +582,11 @@ final class Outbound {
                 return response;
             } catch (IOException e) {
                 if (peerAnswered) {
-                    LOG.warn("endpoint {} failed: {}", uri, e.toString());
+                    LOG.warn("endpoint {} failed: {}", uri, causes(e));
                 } else {
                     // Both nodes of a pair start at about the same time: until the peer has answered
                     // once, a refused connection is expected. The link alarm still warns if it stays so.
-                    LOG.info("endpoint {} not answering yet: {}", uri, e.toString());
+                    LOG.info("endpoint {} not answering yet: {}", uri, causes(e));
                 }
                 last = e;
             }
@@ -631,6 +634,21 @@ final class Outbound {
         } catch (IllegalArgumentException e) {
             throw new IOException("malformed answer from " + uri + ": " + clip(String.valueOf(e.getMessage()), 300), e);
         }
+    }
+
+    /**
+     * {@code e} and its causes, one after the other: the JDK client reports any failure while it
+     * connects (TLS handshake included) as a {@code ConnectException} carrying only its cause's
+     * message, none at all when the cause had none, so the cause is what tells a refused
+     * connection from a reset or a handshake that failed.
+     */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
     }
 
     /**

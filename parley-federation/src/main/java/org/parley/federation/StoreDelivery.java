@@ -28,6 +28,13 @@ final class StoreDelivery implements DeliveryStore {
     }
 
     @Override
+    public List<Outbound> dueFlash(Instant now, int limit) {
+        return store.dueFlash(limit).stream()
+                .map(e -> new Outbound(e.id(), e.precedence(), e.signed(), e.attempts()))
+                .toList();
+    }
+
+    @Override
     public void delivered(EnvelopeId id, VerifiedEnvelope receipt, Instant at) {
         store.markDelivered(id, receipt);
     }

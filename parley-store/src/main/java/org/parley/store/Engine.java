@@ -62,6 +62,30 @@ enum Engine {
         return new HikariDataSource(config);
     }
 
+    /**
+     * SQLite's readers (issue 20): three connections in auto-commit mode beside the writer's one, for
+     * queries and {@link Checkpoints} only. In WAL mode readers and the writer do not block each
+     * other, and each statement reads the last committed state. Same file as {@code main}'s (made by
+     * {@link #dataSource}).
+     */
+    HikariDataSource readers(HikariDataSource main) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(main.getPoolName() + "-readers");
+        config.setAutoCommit(true);
+        // Not the writer's settings: a reader runs no journal_mode change on opening (one that may
+        // need a lock the writer holds, when a reader is opened during a bulk transaction). The
+        // file is in WAL mode already (the mode persists in the file); a reader needs the busy
+        // timeout only.
+        SQLiteConfig reader = new SQLiteConfig();
+        reader.setBusyTimeout(30_000);
+        SQLiteDataSource source = new SQLiteDataSource(reader);
+        source.setUrl(((SQLiteDataSource) main.getDataSource()).getUrl());
+        config.setDataSource(source);
+        config.setMaximumPoolSize(3);
+        config.setMinimumIdle(3);
+        return new HikariDataSource(config);
+    }
+
     HikariDataSource dataSource(String location, String user, String password, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("parley-store-" + name().toLowerCase(java.util.Locale.ROOT));
@@ -71,7 +95,10 @@ enum Engine {
                 // One connection: SQLite has one writer anyway, and sqlite-jdbc opens a transaction as
                 // soon as auto-commit is off, so idle pooled connections in IMMEDIATE mode would hold the
                 // write lock, while several DEFERRED ones could fail to upgrade read locks (SQLITE_BUSY).
-                SQLiteDataSource source = new SQLiteDataSource(sqliteConfig());
+                SQLiteConfig writer = sqliteConfig();
+                // No checkpoint inside a commit: Checkpoints runs them beside the writer (issue 20).
+                writer.setWalAutocheckpoint(0);
+                SQLiteDataSource source = new SQLiteDataSource(writer);
                 source.setUrl("jdbc:sqlite:" + location);
                 config.setDataSource(source);
                 config.setMaximumPoolSize(1);

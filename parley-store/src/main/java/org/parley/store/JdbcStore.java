@@ -52,6 +52,9 @@ final class JdbcStore implements Store {
     /** The pools this store closes (none for the safety lane's view). */
     private final List<HikariDataSource> owned;
 
+    /** SQLite's checkpoint thread, stopped before the pools close (none on PostgreSQL and for the view). */
+    private final List<Checkpoints> checkpoints;
+
     /** The safety lane's view (issue 20); this store itself for the view. */
     private final JdbcStore safetyLane;
 
@@ -61,7 +64,8 @@ final class JdbcStore implements Store {
             Sql safetySql,
             javax.sql.DataSource shared,
             InstantSource clock,
-            List<HikariDataSource> owned) {
+            List<HikariDataSource> owned,
+            List<Checkpoints> checkpoints) {
         this.engine = engine;
         this.shared = shared;
         this.sql = sql;
@@ -71,25 +75,30 @@ final class JdbcStore implements Store {
         this.heads = new JdbcTreeHeadStore(sql);
         this.listings = new Listings(sql);
         this.owned = List.copyOf(owned);
-        this.safetyLane =
-                sql == safetySql ? this : new JdbcStore(engine, safetySql, safetySql, shared, clock, List.of());
+        this.checkpoints = List.copyOf(checkpoints);
+        this.safetyLane = sql == safetySql
+                ? this
+                : new JdbcStore(engine, safetySql, safetySql, shared, clock, List.of(), List.of());
     }
 
     /**
      * A store on {@code dataSource} with its safety lane (issue 20): on SQLite the same single
-     * connection, taken in {@link Turns}; on PostgreSQL a small pool of its own.
+     * connection, taken in {@link Turns}, and reader connections for queries ({@link Sql#read}); on
+     * PostgreSQL a small pool of its own.
      */
     private static JdbcStore withSafetyLane(
             Engine engine, HikariDataSource dataSource, javax.sql.DataSource shared, InstantSource clock) {
         if (engine == Engine.SQLITE) {
             Turns turns = Turns.serial();
+            HikariDataSource readers = engine.readers(dataSource);
             return new JdbcStore(
                     engine,
-                    new Sql(dataSource, turns, false),
-                    new Sql(dataSource, turns, true),
+                    new Sql(dataSource, turns, false, readers),
+                    new Sql(dataSource, turns, true, readers),
                     shared,
                     clock,
-                    List.of(dataSource));
+                    List.of(dataSource, readers),
+                    List.of(Checkpoints.start(readers)));
         }
         HikariDataSource safetyPool = engine.safetyPool(dataSource);
         return new JdbcStore(
@@ -98,7 +107,8 @@ final class JdbcStore implements Store {
                 new Sql(safetyPool, Turns.NONE, true),
                 shared,
                 clock,
-                List.of(dataSource, safetyPool));
+                List.of(dataSource, safetyPool),
+                List.of());
     }
 
     static JdbcStore open(
@@ -179,7 +189,7 @@ final class JdbcStore implements Store {
 
     @Override
     public List<OutboxEntry> due(int limit) {
-        return sql.tx(
+        return sql.read(
                 "list due outbox entries",
                 c -> Sql.query(
                         c,
@@ -187,6 +197,21 @@ final class JdbcStore implements Store {
                         "SELECT " + OUTBOX_COLUMNS
                                 + " FROM outbox WHERE status = 'PENDING' AND next_attempt_micros <= ?"
                                 + " ORDER BY precedence_rank, created_micros, envelope_id LIMIT ?",
+                        Sql.micros(now()),
+                        limit));
+    }
+
+    @Override
+    public List<OutboxEntry> dueFlash(int limit) {
+        return sql.read(
+                "list due FLASH outbox entries",
+                c -> Sql.query(
+                        c,
+                        JdbcStore::outboxRow,
+                        "SELECT " + OUTBOX_COLUMNS
+                                + " FROM outbox WHERE status = 'PENDING' AND precedence_rank = ?"
+                                + " AND next_attempt_micros <= ? ORDER BY created_micros, envelope_id LIMIT ?",
+                        Precedence.FLASH.rank(),
                         Sql.micros(now()),
                         limit));
     }
@@ -492,7 +517,7 @@ final class JdbcStore implements Store {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return sql.tx("read receipts for " + ids.size() + " envelopes", c -> {
+        return sql.read("read receipts for " + ids.size() + " envelopes", c -> {
             Map<EnvelopeId, SignedEnvelope> found = new HashMap<>();
             for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
                 List<EnvelopeId> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
@@ -617,6 +642,7 @@ final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        checkpoints.forEach(Checkpoints::close);
         owned.forEach(HikariDataSource::close);
     }
 }

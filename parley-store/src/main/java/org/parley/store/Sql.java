@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Transactions and value conversions shared by the JDBC classes. */
 final class Sql {
@@ -13,14 +14,43 @@ final class Sql {
     private final Turns turns;
     private final boolean safety;
 
+    /** Connections for {@link #read}, beside the writer's; none: reads are transactions like any other. */
+    private final @Nullable HikariDataSource readers;
+
     /**
      * Transactions on {@code dataSource}, taking {@code turns} at it; {@code safety} for the safety
      * lane's transactions, which go first (issue 20).
      */
     Sql(HikariDataSource dataSource, Turns turns, boolean safety) {
+        this(dataSource, turns, safety, null);
+    }
+
+    /** As above, with {@code readers} for {@link #read} (SQLite's WAL readers, see {@link Engine#readers}). */
+    Sql(HikariDataSource dataSource, Turns turns, boolean safety, @Nullable HikariDataSource readers) {
         this.dataSource = dataSource;
         this.turns = turns;
         this.safety = safety;
+        this.readers = readers;
+    }
+
+    /**
+     * Runs {@code work}, which only reads, on a reader connection when there are any: in SQLite's
+     * WAL mode a reader sees the last commit and neither waits for the writer nor holds it up
+     * (sqlite.org/wal.html, "Concurrency"), so a FLASH's reads (the due query, the duplicate check)
+     * take no turn behind a bulk batch's transaction, and the bulk lane's reads no longer hold the
+     * writer from a FLASH (issue 20). Each statement is its own read transaction (auto-commit). With
+     * no readers (PostgreSQL, where transactions run side by side) this is {@link #tx}.
+     */
+    <T> T read(String what, Work<T> work) {
+        HikariDataSource pool = readers;
+        if (pool == null) {
+            return tx(what, work);
+        }
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("store: cannot " + what + ": " + e.getMessage(), e);
+        }
     }
 
     /** Work inside one transaction on one connection. */

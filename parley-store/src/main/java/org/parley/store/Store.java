@@ -61,6 +61,12 @@ public interface Store extends AutoCloseable {
     List<OutboxEntry> due(int limit);
 
     /**
+     * The FLASH entries of {@link #due}, oldest first: what the safety lane's delivery loop takes
+     * (issue 20), without reading the bulk entries behind them.
+     */
+    List<OutboxEntry> dueFlash(int limit);
+
+    /**
      * Makes every pending entry that waits for a later attempt due now, in one transaction; returns
      * how many. For when the peer is seen to be back (issue 20): what waited out its backoff goes
      * at once rather than at its retry time.

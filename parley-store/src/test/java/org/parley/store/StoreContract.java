@@ -233,6 +233,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void dueFlash_mixedPrecedence_servesOnlyFlashOldestFirst() {
+        SignedEnvelope routine = keys.blueMessage(clock, Precedence.ROUTINE, "old routine");
+        clock.advance(Duration.ofSeconds(1));
+        SignedEnvelope firstFlash = keys.blueMessage(clock, Precedence.FLASH, "first flash");
+        clock.advance(Duration.ofSeconds(1));
+        SignedEnvelope immediate = keys.blueMessage(clock, Precedence.IMMEDIATE, "immediate");
+        clock.advance(Duration.ofSeconds(1));
+        SignedEnvelope secondFlash = keys.blueMessage(clock, Precedence.FLASH, "second flash");
+        store.enqueueAll(List.of(secondFlash, routine, immediate, firstFlash));
+
+        assertThat(store.dueFlash(10)).extracting(OutboxEntry::signed).containsExactly(firstFlash, secondFlash);
+        assertThat(store.dueFlash(1)).extracting(OutboxEntry::signed).containsExactly(firstFlash);
+        assertThat(store.safetyLane().dueFlash(10)).hasSize(2);
+    }
+
+    @Test
     void outbox_pendingAndDelivered_listsAllOldestFirst() {
         SignedEnvelope first = keys.blueMessage(clock, Precedence.ROUTINE, "first");
         clock.advance(Duration.ofSeconds(1));
