@@ -1,10 +1,9 @@
 package org.parley.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * SoakIT's growth bounds, per node: the first sixth of the run (after a warm-up of two minutes or a
@@ -25,7 +24,7 @@ final class SoakBounds {
 
     private SoakBounds() {}
 
-    static void check(List<SoakIT.Sample> samples, Duration length) {
+    static void check(List<SoakIT.Sample> samples, Duration length, SoftAssertions softly) {
         double t = length.toSeconds();
         double warm = Math.min(120, t / 10);
         for (String node : List.of("BLUE", "RED")) {
@@ -37,8 +36,8 @@ final class SoakBounds {
                     after.stream().filter(s -> s.tSeconds() <= t / 6).toList();
             List<SoakIT.Sample> last =
                     mine.stream().filter(s -> s.tSeconds() > t - t / 6).toList();
-            assertThat(base).as("%s baseline samples", node).isNotEmpty();
-            assertThat(last).as("%s final samples", node).isNotEmpty();
+            softly.assertThat(base).as("%s baseline samples", node).isNotEmpty();
+            softly.assertThat(last).as("%s final samples", node).isNotEmpty();
             double heapBase = median(base, s -> s.reading().heapAfterGcMib());
             double heapLast = median(last, s -> s.reading().heapAfterGcMib());
             System.out.printf(
@@ -47,13 +46,13 @@ final class SoakBounds {
                     node,
                     heapBase,
                     heapLast);
-            assertThat(heapLast)
+            softly.assertThat(heapLast)
                     .as("%s heap after GC, last sixth's median vs first's", node)
                     .isLessThanOrEqualTo(heapBase + HEAP_GROWTH_MIB);
-            assertThat(max(after, s -> s.reading().fds()))
+            softly.assertThat(max(after, s -> s.reading().fds()))
                     .as("%s open file descriptors", node)
                     .isLessThanOrEqualTo(max(base, s -> s.reading().fds()) + FD_GROWTH);
-            assertThat(max(after, s -> s.reading().threads()))
+            softly.assertThat(max(after, s -> s.reading().threads()))
                     .as("%s threads", node)
                     .isLessThanOrEqualTo(max(base, s -> s.reading().threads()) + THREAD_GROWTH);
             double p99Base = median(base, SoakIT.Sample::p99);
@@ -64,7 +63,7 @@ final class SoakBounds {
                     node,
                     p99Base,
                     p99Last);
-            assertThat(p99Last)
+            softly.assertThat(p99Last)
                     .as("%s delivery p99, last sixth vs first", node)
                     .isLessThanOrEqualTo(P99_FACTOR * p99Base + P99_SLACK_MS);
         }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +42,11 @@ class SoakIT {
     private static final Duration LENGTH = Duration.parse(System.getProperty("parley.soak.duration", "PT1H"));
     private static final Duration EVERY = Duration.ofSeconds(30);
     private static final int PER_SECOND_EACH_WAY = 25;
+    /** Sending threads per side: 5 at 5/s each. */
+    private static final int LANES = 5;
+
     private static final String TOKEN = "soak-token";
     private static final String LINK_TEST = "{ interval: PT10S, timeout: PT5S, missesForAlarm: 3 }";
-    private static final List<String> NODE_JVM = List.of("-Xmx384m");
     private static final int INBOX_LIMIT = 10_000;
 
     @TempDir
@@ -79,18 +82,19 @@ class SoakIT {
                 .toAbsolutePath();
         Files.createDirectories(csv.getParent());
         List<Sample> samples;
+        SoftAssertions softly = new SoftAssertions();
         SoakSender blueOut;
         SoakSender redOut;
-        try (NodeProcess blue = new NodeProcess(blueConfig, root.resolve("blue.log"), ports[1], NODE_JVM);
-                NodeProcess red = new NodeProcess(redConfig, root.resolve("red.log"), ports[3], NODE_JVM);
+        try (NodeProcess blue = new NodeProcess(blueConfig, root.resolve("blue.log"), ports[1], jvm("blue"));
+                NodeProcess red = new NodeProcess(redConfig, root.resolve("red.log"), ports[3], jvm("red"));
                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             blue.awaitHealthy(blueApi, Duration.ofSeconds(90));
             red.awaitHealthy(redApi, Duration.ofSeconds(90));
             out.println("t_s,node,heap_after_gc_mib,heap_committed_mib,rss_mib,fds,threads,"
                     + "delivered_window,p50_ms,p99_ms,max_ms,sent_window,load1");
             Instant start = Instant.now();
-            blueOut = new SoakSender(blueApi, "soak-blue-", PER_SECOND_EACH_WAY);
-            redOut = new SoakSender(redApi, "soak-red-", PER_SECOND_EACH_WAY);
+            blueOut = new SoakSender(blueApi, "soak-blue-", PER_SECOND_EACH_WAY, LANES);
+            redOut = new SoakSender(redApi, "soak-red-", PER_SECOND_EACH_WAY, LANES);
             try {
                 samples = sampleUntil(start, blue, red, blueOut, redOut, blueApi, redApi, out);
             } finally {
@@ -100,23 +104,38 @@ class SoakIT {
             Totals totals = settle(blueOut, redOut, blueApi, redApi);
             System.out.println("SOAK | " + totals + " | acknowledged " + (blueOut.acked() + redOut.acked())
                     + " | link BLUE " + linkTests(blueApi) + " | link RED " + linkTests(redApi));
-            assertThat(blue.alive() && red.alive())
+            softly.assertThat(blue.alive() && red.alive())
                     .as("both node processes still running")
                     .isTrue();
-            assertThat(totals.lost()).as("lost: %s", totals).isZero();
-            assertThat(totals.duplicated()).as("duplicated: %s", totals).isZero();
+            softly.assertThat(totals.lost()).as("lost: %s", totals).isZero();
+            softly.assertThat(totals.duplicated()).as("duplicated: %s", totals).isZero();
             double expected = 2.0 * PER_SECOND_EACH_WAY * LENGTH.toSeconds();
-            assertThat(totals.sent())
+            softly.assertThat(totals.sent())
                     .as("sent at 50/s for %s (%s)", LENGTH, totals)
                     .isGreaterThan((long) (0.9 * expected));
+        } finally {
+            keepLogs(csv.getParent());
         }
         for (Path config : List.of(blueConfig, redConfig)) {
+            Instant began = Instant.now();
             CliRun audit = CliRun.of("ledger", "verify", "--config", config.toString());
-            assertThat(audit.code())
+            System.out.println("SOAK | ledger verify " + config.getFileName() + ": exit " + audit.code() + " in "
+                    + Duration.between(began, Instant.now()).toSeconds() + " s");
+            softly.assertThat(audit.code())
                     .as(() -> "ledger verify " + config + ":\n" + audit.out() + audit.err())
                     .isZero();
         }
-        SoakBounds.check(samples, LENGTH);
+        SoakBounds.check(samples, LENGTH, softly);
+        softly.assertAll();
+    }
+
+    /** The node logs and GC logs, out of the temporary folder, next to the CSV. */
+    private void keepLogs(Path dir) throws IOException {
+        for (String name : List.of("blue.log", "red.log", "blue-gc.log", "red-gc.log")) {
+            if (Files.exists(root.resolve(name))) {
+                Files.copy(root.resolve(name), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private List<Sample> sampleUntil(
@@ -141,8 +160,8 @@ class SoakIT {
             // Envelopes sent 60 to 30 s ago: long enough for delivery, short enough to be this window's.
             List<SoakSender.Sent> toRed = blueOut.sentBetween(at.minus(EVERY.multipliedBy(2)), at.minus(EVERY));
             List<SoakSender.Sent> toBlue = redOut.sentBetween(at.minus(EVERY.multipliedBy(2)), at.minus(EVERY));
-            samples.add(sample(t, "BLUE", probe.read(blue.pid()), toBlue, blueApi));
-            samples.add(sample(t, "RED", probe.read(red.pid()), toRed, redApi));
+            samples.add(sample(t, "BLUE", probe.read(blue.pid(), root.resolve("blue-gc.log")), toBlue, blueApi));
+            samples.add(sample(t, "RED", probe.read(red.pid(), root.resolve("red-gc.log")), toRed, redApi));
             for (Sample s : samples.subList(samples.size() - 2, samples.size())) {
                 out.println(csv(s));
                 System.out.println("SOAK " + csv(s));
@@ -262,6 +281,11 @@ class SoakIT {
                         .filter(l -> l.startsWith("parley_link_alarm"))
                         .findFirst()
                         .orElse("no parley_link_alarm metric");
+    }
+
+    /** The node's JVM: FaultPair's heap limit, and a GC log that SoakProbe reads the post-GC heap from. */
+    private List<String> jvm(String name) {
+        return List.of("-Xmx384m", "-Xlog:gc:file=" + root.resolve(name + "-gc.log"));
     }
 
     private OperatorClient client(int port, String name) {

@@ -12,12 +12,15 @@ import java.util.stream.Stream;
 
 /**
  * What one node process holds, read from outside as an operator would: heap used after a full
- * collection ({@code jcmd PID GC.run}, then {@code GC.heap_info}), open file descriptors
+ * collection ({@code jcmd PID GC.run}, read from the node's own GC log line for that collection,
+ * since a later {@code GC.heap_info} already counts what the busy node allocated meanwhile), open file descriptors
  * ({@code /proc/PID/fd}), threads and resident memory ({@code /proc/PID/status}).
  */
 final class SoakProbe {
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
-    private static final Pattern COMMITTED = Pattern.compile("(?:committed|total) (\\d+)K");
+    /** The unified GC log's line for jcmd's collection: {@code GC(2) Pause Full (Diagnostic Command) 13M->12M(47M) 20.1ms}. */
+    private static final Pattern FULL =
+            Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M\\((\\d+)M\\)");
+
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
     private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
 
@@ -39,23 +42,35 @@ final class SoakProbe {
         this.jcmd = bin == null ? Path.of("jcmd") : bin.resolve("jcmd");
     }
 
-    Reading read(long pid) throws IOException, InterruptedException {
+    /** Reads process {@code pid}, whose JVM logs GC to {@code gcLog} ({@code -Xlog:gc:file=...}). */
+    Reading read(long pid, Path gcLog) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
-        String heap = jcmd(pid, "GC.heap_info");
+        Matcher full = lastFullGc(gcLog);
         String status = Files.readString(Path.of("/proc/" + pid + "/status"));
         int fds;
         try (Stream<Path> open = Files.list(Path.of("/proc/" + pid + "/fd"))) {
             fds = (int) open.count();
         }
         return new Reading(
-                kib(USED, heap, "GC.heap_info") / 1024.0,
-                kib(COMMITTED, heap, "GC.heap_info") / 1024.0,
+                Double.parseDouble(full.group(1)),
+                Double.parseDouble(full.group(2)),
                 kib(RSS, status, "/proc status") / 1024.0,
                 fds,
                 (int) kib(THREADS, status, "/proc status"));
     }
 
-    /** The first number {@code pattern} finds in {@code text} (the whole heap's line comes first). */
+    private static Matcher lastFullGc(Path gcLog) throws IOException {
+        List<String> lines = Files.readAllLines(gcLog);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Matcher m = FULL.matcher(lines.get(i));
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new IllegalStateException(gcLog + " has no full collection line after jcmd GC.run");
+    }
+
+    /** The first number {@code pattern} finds in {@code text}. */
     private static long kib(Pattern pattern, String text, String source) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {

@@ -32,13 +32,22 @@ final class SoakSender {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger acked = new AtomicInteger();
     private final AtomicBoolean going = new AtomicBoolean(true);
-    private final Thread thread;
+    private final int lanes;
+    private final List<Thread> threads = new ArrayList<>();
 
-    SoakSender(OperatorClient api, String prefix, int perSecond) {
+    /**
+     * {@code lanes} threads share {@code perSecond}, each on its own schedule, so one slow answer
+     * from a loaded node does not hold the whole side's rate back (as several operators would).
+     */
+    SoakSender(OperatorClient api, String prefix, int perSecond, int lanes) {
         this.api = api;
         this.prefix = prefix;
-        this.everyNanos = 1_000_000_000L / perSecond;
-        this.thread = Thread.ofPlatform().name("soak-" + prefix).start(this::loop);
+        this.lanes = lanes;
+        this.everyNanos = 1_000_000_000L * lanes / perSecond;
+        for (int lane = 0; lane < lanes; lane++) {
+            int first = lane;
+            threads.add(Thread.ofPlatform().name("soak-" + prefix + lane).start(() -> loop(first)));
+        }
     }
 
     private static List<String> mix() {
@@ -49,11 +58,11 @@ final class SoakSender {
         return List.copyOf(out);
     }
 
-    private void loop() {
-        long next = System.nanoTime();
-        for (int i = 0; going.get(); i++) {
+    private void loop(int first) {
+        long next = System.nanoTime() + everyNanos * first / lanes;
+        for (int i = first; going.get(); i += lanes) {
             send(i);
-            if (i % 25 == 24) {
+            if (first == 0 && (i / lanes) % 5 == 4) {
                 ackNewest();
             }
             next += everyNanos;
@@ -101,7 +110,9 @@ final class SoakSender {
     /** Stops sending and waits for the last request. */
     void stop() throws InterruptedException {
         going.set(false);
-        thread.join();
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     List<Sent> sent() {
