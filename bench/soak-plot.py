@@ -12,7 +12,7 @@ import math
 import sys
 from xml.sax.saxutils import escape
 
-WIDTH, PANEL_H, LEFT, RIGHT, TOP, GAP = 900, 150, 80, 110, 40, 45
+WIDTH, PANEL_H, LEFT, RIGHT, TOP, GAP = 900, 150, 80, 110, 60, 45
 COLOURS = {"BLUE": "#1f5fbf", "RED": "#c0392b"}
 PANELS = [
     ("heap_after_gc_mib", "heap after full GC (MiB)", None),
@@ -81,6 +81,7 @@ def panel(rows, index, column, label, second, t_max):
         y = y_max * i / 4
         out.append(f'<line x1="{LEFT}" x2="{LEFT + inner_w}" y1="{sy(y):.1f}" y2="{sy(y):.1f}" stroke="#eee"/>')
         out.append(f'<text x="{LEFT - 6}" y="{sy(y) + 4:.1f}" font-size="11" text-anchor="end">{y:g}</text>')
+    label_y = []
     for n in nodes:
         colour = "#555" if column == "load1" else COLOURS[n]
         out.append(polyline(series(rows, n, column), sx, sy, colour))
@@ -88,7 +89,11 @@ def panel(rows, index, column, label, second, t_max):
             out.append(polyline(series(rows, n, second), sx, sy, colour, dashed=True))
         last = [y for _, y in series(rows, n, column) if y is not None]
         if last and column != "load1":
-            out.append(f'<text x="{LEFT + inner_w + 6}" y="{sy(last[-1]) + 4:.1f}" font-size="11" '
+            y = sy(last[-1]) + 4
+            while any(abs(y - other) < 12 for other in label_y):
+                y += 12  # keep the two nodes' end labels apart when their lines end together
+            label_y.append(y)
+            out.append(f'<text x="{LEFT + inner_w + 6}" y="{y:.1f}" font-size="11" '
                        f'fill="{colour}">{n} {last[-1]:g}</text>')
     step = max(1, round(t_max / 12))
     for m in range(0, int(t_max) + 1, step):
@@ -107,8 +112,8 @@ def main():
            f'font-family="sans-serif">',
            f'<rect width="{WIDTH}" height="{height}" fill="white"/>',
            f'<text x="{LEFT}" y="18" font-size="15" font-weight="bold">{escape(title)}</text>',
-           f'<text x="{WIDTH - RIGHT}" y="18" font-size="11" text-anchor="end">x: minutes since traffic '
-           f'started; BLUE blue, RED red</text>']
+           f'<text x="{LEFT}" y="36" font-size="11">x: minutes since traffic started; BLUE blue, RED red; '
+           f'one sample per node every 30 s</text>']
     for i, (column, label, second) in enumerate(PANELS):
         out.extend(panel(rows, i, column, label, second, t_max))
     out.append("</svg>")
