@@ -62,7 +62,8 @@ class SoakIT {
             double p99,
             double max,
             int sentWindow,
-            double load1) {}
+            double load1,
+            long treeSize) {}
 
     @Test
     void exchangeForAnHour_twoNodeProcesses_noGrowthBeyondBoundsAndExactlyOnce() throws Exception {
@@ -91,7 +92,7 @@ class SoakIT {
             blue.awaitHealthy(blueApi, Duration.ofSeconds(90));
             red.awaitHealthy(redApi, Duration.ofSeconds(90));
             out.println("t_s,node,heap_after_gc_mib,heap_committed_mib,rss_mib,fds,threads,"
-                    + "delivered_window,p50_ms,p99_ms,max_ms,sent_window,load1");
+                    + "delivered_window,p50_ms,p99_ms,max_ms,sent_window,load1,tree_size");
             Instant start = Instant.now();
             blueOut = new SoakSender(blueApi, "soak-blue-", PER_SECOND_EACH_WAY, LANES);
             redOut = new SoakSender(redApi, "soak-red-", PER_SECOND_EACH_WAY, LANES);
@@ -183,6 +184,12 @@ class SoakIT {
             System.out.println("SOAK " + node + " inbox unreadable at " + t + " s: " + e.getMessage());
         }
         List<Double> ms = SoakSender.latenciesMillis(window, inbox);
+        long treeSize = -1;
+        try {
+            treeSize = receiver.get("api/v1/link").path("treeSize").asLong(-1);
+        } catch (OperatorClient.ApiException e) {
+            System.out.println("SOAK " + node + " link status unreadable at " + t + " s: " + e.getMessage());
+        }
         return new Sample(
                 t,
                 node,
@@ -192,14 +199,15 @@ class SoakIT {
                 SoakSender.percentile(ms, 99),
                 SoakSender.percentile(ms, 100),
                 window.size(),
-                SoakProbe.load1());
+                SoakProbe.load1(),
+                treeSize);
     }
 
     private static String csv(Sample s) {
         SoakProbe.Reading r = s.reading();
         return String.format(
                 java.util.Locale.ROOT,
-                "%.1f,%s,%.2f,%.2f,%.1f,%d,%d,%d,%.1f,%.1f,%.1f,%d,%.2f",
+                "%.1f,%s,%.2f,%.2f,%.1f,%d,%d,%d,%.1f,%.1f,%.1f,%d,%.2f,%d",
                 s.tSeconds(),
                 s.node(),
                 r.heapAfterGcMib(),
@@ -212,7 +220,8 @@ class SoakIT {
                 s.p99(),
                 s.max(),
                 s.sentWindow(),
-                s.load1());
+                s.load1(),
+                s.treeSize());
     }
 
     /** Sent, delivered once, missing and duplicated at the peers' operators, both ways. */
