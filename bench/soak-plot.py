@@ -21,6 +21,8 @@ PANELS = [
     ("p99_ms", "delivery p99 (ms), p50 dashed", "p50_ms"),
     ("load1", "load average (1 min)", None),
 ]
+# Newer CSVs also carry each node's ledger size (SoakIT reads api/v1/link's treeSize).
+TREE_PANEL = ("tree_size", "ledger leaves (Merkle tree size)", None)
 
 
 def read(path):
@@ -105,16 +107,17 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     rows = read(sys.argv[1])
+    panels = PANELS + ([TREE_PANEL] if "tree_size" in rows[0] else [])
     title = sys.argv[3] if len(sys.argv) > 3 else "Parley soak: two node processes, 50 envelopes/s"
     t_max = max(float(r["t_s"]) for r in rows) / 60
-    height = TOP + len(PANELS) * (PANEL_H + GAP) + 10
+    height = TOP + len(panels) * (PANEL_H + GAP) + 10
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
            f'font-family="sans-serif">',
            f'<rect width="{WIDTH}" height="{height}" fill="white"/>',
            f'<text x="{LEFT}" y="18" font-size="15" font-weight="bold">{escape(title)}</text>',
            f'<text x="{LEFT}" y="36" font-size="11">x: minutes since traffic started; BLUE blue, RED red; '
            f'one sample per node every 30 s</text>']
-    for i, (column, label, second) in enumerate(PANELS):
+    for i, (column, label, second) in enumerate(panels):
         out.extend(panel(rows, i, column, label, second, t_max))
     out.append("</svg>")
     with open(sys.argv[2], "w") as f:
