@@ -19,21 +19,31 @@ final class NodeProcess implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final URI health;
+    private final List<String> jvmOptions;
     private Process process;
 
     NodeProcess(Path config, Path log, int operatorPort) throws IOException {
+        this(config, log, operatorPort, List.of());
+    }
+
+    /** With {@code jvmOptions} (e.g. {@code -Xmx384m}) before {@code -jar}, as SoakIT runs it. */
+    NodeProcess(Path config, Path log, int operatorPort, List<String> jvmOptions) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing; run the package phase first");
         }
         this.config = config;
         this.log = log;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.health = URI.create("https://127.0.0.1:" + operatorPort + "/health");
         this.process = launch();
     }
 
     private Process launch() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "node", "start", "--config", config.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "node", "start", "--config", config.toString()));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -47,6 +57,11 @@ final class NodeProcess implements AutoCloseable {
 
     void restart() throws IOException {
         process = launch();
+    }
+
+    /** The operating system's process id, for jcmd and /proc. */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

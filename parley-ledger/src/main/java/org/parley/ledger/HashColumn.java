@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A growable column of 32-byte hashes stored in fixed chunks of one MiB, so that a million-leaf
+ * A growable column of 32-byte hashes stored in fixed chunks of 256 KiB, so that a million-leaf
  * level neither needs one huge array nor copies itself when it grows.
  */
 final class HashColumn {
-    private static final int CHUNK_SHIFT = 15;
+    /*
+     * 8,192 hashes, 256 KiB a chunk. Not one MiB: G1 makes any object of half a region or more
+     * "humongous", in regions of its own whose unused rest nothing else may take; with 1 MiB regions
+     * (heaps under 4 GiB) a 1 MiB chunk plus its array header spans two, so the tree cost twice its
+     * size in heap (docs/soak.md). A 256 KiB chunk is an ordinary object.
+     */
+    private static final int CHUNK_SHIFT = 13;
     private static final int CHUNK_HASHES = 1 << CHUNK_SHIFT;
     private static final int H = Rfc9162Hasher.HASH_BYTES;
 
