@@ -53,6 +53,12 @@ class OperatorApiIT {
         return blueOfficer.post("api/v1/messages", body).path("id").asText();
     }
 
+    private static Duration between(JsonNode view, String from, String to) {
+        return Duration.between(
+                java.time.Instant.parse(view.path(from).asText()),
+                java.time.Instant.parse(view.path(to).asText()));
+    }
+
     private static String status(OperatorClient api, String id) {
         return api.get("api/v1/messages/" + id).path("status").asText();
     }
@@ -72,11 +78,16 @@ class OperatorApiIT {
         awaitStatus(blueOfficer, id, "ACKNOWLEDGED");
         JsonNode onBlue = blueOfficer.get("api/v1/messages/" + id);
         JsonNode onRed = redOfficer.get("api/v1/messages/" + id);
-        for (String field : new String[] {"status", "acknowledgedBy", "precedence", "category", "ackDeadline"}) {
+        for (String field : new String[] {"status", "acknowledgedBy", "precedence", "category"}) {
             assertThat(onBlue.path(field).asText())
                     .as(field)
                     .isEqualTo(onRed.path(field).asText());
         }
+        // Each side counts the deadline on its own clock: the sender from when it made the message, the
+        // receiver from when it stored it, as its escalation does; the same FLASH deadline on both.
+        assertThat(between(onRed, "receivedAt", "ackDeadline"))
+                .isEqualTo(between(onBlue, "created", "ackDeadline"))
+                .isEqualTo(Duration.ofMinutes(10));
         assertThat(onBlue.path("acknowledgedBy").asText()).isEqualTo("duty-officer");
         // How delivery went is shown with the sender's copy only.
         assertThat(onBlue.path("delivery").path("attempts").isInt()).isTrue();
