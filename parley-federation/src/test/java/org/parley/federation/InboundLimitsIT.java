@@ -110,6 +110,15 @@ class InboundLimitsIT {
         return EnvelopeCodec.frame(signed);
     }
 
+    /** Posts one FLASH SAFETY envelope dated by {@code clock} to RED and returns RED's answer to it. */
+    private static Batch.Result postFlash(int redPort, InstantSource clock, String text)
+            throws IOException, InterruptedException {
+        return client(redPort)
+                .post(List.of(frame(clock, Precedence.FLASH, Category.SAFETY, text)))
+                .results()
+                .get(0);
+    }
+
     private static List<byte[]> junk(int count) {
         List<byte[]> frames = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -218,10 +227,7 @@ class InboundLimitsIT {
         int redPort = startRed(redStore, CLOCK, new FederationListener() {});
         InstantSource twoDaysAgo = InstantSource.fixed(CLOCK.instant().minus(Duration.ofDays(2)));
 
-        Batch.Result result = client(redPort)
-                .post(List.of(frame(twoDaysAgo, Precedence.FLASH, Category.SAFETY, "back-dated")))
-                .results()
-                .get(0);
+        Batch.Result result = postFlash(redPort, twoDaysAgo, "back-dated");
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -258,10 +264,7 @@ class InboundLimitsIT {
         // BLUE's clock stepped an hour ahead (issue 20): its FLASH must still get through.
         InstantSource anHourAhead = InstantSource.fixed(CLOCK.instant().plus(Duration.ofHours(1)));
 
-        Batch.Result result = client(redPort)
-                .post(List.of(frame(anHourAhead, Precedence.FLASH, Category.SAFETY, "clock ahead")))
-                .results()
-                .get(0);
+        Batch.Result result = postFlash(redPort, anHourAhead, "clock ahead");
 
         assertThat(result).isInstanceOf(Batch.Result.Receipt.class);
         assertThat(redStore.inbox()).anyMatch(e -> e.payload().equals(new Payload.Text("clock ahead")));
@@ -276,10 +279,7 @@ class InboundLimitsIT {
         int redPort = startRed(redStore, CLOCK, new FederationListener() {});
         InstantSource twoDaysAhead = InstantSource.fixed(CLOCK.instant().plus(Duration.ofDays(2)));
 
-        Batch.Result result = client(redPort)
-                .post(List.of(frame(twoDaysAhead, Precedence.FLASH, Category.SAFETY, "far ahead")))
-                .results()
-                .get(0);
+        Batch.Result result = postFlash(redPort, twoDaysAhead, "far ahead");
 
         assertThat(result)
                 .isInstanceOfSatisfying(
