@@ -24,5 +24,5 @@ $MVN -Pjmh -pl parley-federation -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="parley-federation/target/test-classes:parley-federation/target/classes:$(cat parley-federation/target/bench.cp)"
 echo "## Federation delivery ($(date -u +%Y-%m-%dT%H:%MZ), load average $(uptime | sed 's/.*load average: //'))"
-exec "$PARLEY_JAVA_HOME/bin/java" -Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+exec "$PARLEY_JAVA_HOME/bin/java" -Xms512m -Xmx1g ${PARLEY_BENCH_JVM:-} --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp "$CP" org.parley.federation.DeliveryBench "$@"

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The receiving side of delivery (docs/decisions.md, decision 3): verify the bytes received, store them with a
  * signed receipt in one transaction, then answer with the receipt; a duplicate gets the original. A
- * batch is stored in one transaction (group commit, issue 8).
+ * batch is stored in few transactions (group commit, issue 8), of at most {@value
+ * #ROWS_PER_TRANSACTION} envelopes each (issue 20).
  */
 final class Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
@@ -52,6 +53,15 @@ final class Inbound {
 
     /** Most envelopes in one batch (the sender's batchSize may be at most this too). */
     static final int MAX_ENVELOPES_PER_BATCH = 10_000;
+
+    /**
+     * Most new envelopes stored in one transaction (issue 20). On SQLite a FLASH waits for the one
+     * transaction in progress at the single writer ({@code Turns}); a bulk batch stored whole held it
+     * for as long as its 256 rows (or a peer's 10,000) took, so the receiver bounds its transactions
+     * itself, whatever batch size the sender chose. Each part is committed before the next begins,
+     * and a receipt still leaves only for an envelope whose part was committed.
+     */
+    static final int ROWS_PER_TRANSACTION = 64;
 
     /** Most signing certificates one batch may carry (a sender sends its current one). */
     static final int MAX_CERTIFICATES_PER_BATCH = 16;
@@ -102,8 +112,8 @@ final class Inbound {
     /**
      * Handles one batch from a TLS peer whose certificate named {@code tlsPeer}: verifies its
      * envelopes in parallel, answers those it has stored before with their original receipts, stores
-     * the new good ones with their receipts in one transaction (receipts signed in parallel inside
-     * it), and answers in request order. Refusals are reported once per batch and kind.
+     * the new good ones with their receipts in transactions of {@value #ROWS_PER_TRANSACTION}
+     * (receipts signed in parallel before each), and answers in request order. Refusals are reported once per batch and kind.
      *
      * @throws BatchTooLarge for more than {@value #MAX_ENVELOPES_PER_BATCH} envelopes or {@value
      *     #MAX_CERTIFICATES_PER_BATCH} certificates (the server answers 413 and reads no further)
@@ -132,7 +142,7 @@ final class Inbound {
                 good.add(g.envelope());
             }
         });
-        List<DeliveryStore.Accepted> accepted = good.isEmpty() ? List.of() : accept(lane, good);
+        Stored stored = good.isEmpty() ? new Stored(List.of(), "") : accept(lane, good);
         List<Batch.Result> results = new ArrayList<>(checked.size());
         List<EnvelopeId> handled = new ArrayList<>();
         int next = 0;
@@ -141,7 +151,11 @@ final class Inbound {
                 case Checked.Bad bad -> results.add(refusals.add(bad.reason()));
                 case Checked.Declined declined -> results.add(decline(declined.envelope(), declined.reason()));
                 case Checked.Duplicate d -> results.add(Batch.Result.Receipt.of(EnvelopeCodec.frame(d.receipt())));
-                case Checked.Good g -> results.add(answer(g.envelope(), accepted.get(next++), handled));
+                case Checked.Good g ->
+                    results.add(
+                            next < stored.accepted().size()
+                                    ? answer(g.envelope(), stored.accepted().get(next++), handled)
+                                    : new Batch.Result.Refused(stored.notStored()));
             }
         }
         refusals.report();
@@ -164,13 +178,51 @@ final class Inbound {
     }
 
     /**
-     * Stores the new envelopes with their receipts in one transaction. The receipts are signed
-     * before it, on the crypto pool, for the storage instant chosen here (issue 20): signing 256
-     * receipts inside the transaction held SQLite's only writer, and with it every FLASH, for tens of
-     * milliseconds. A receipt still leaves only after the commit. Should the store date a row
-     * otherwise, that row's receipt is signed inside the transaction as before.
+     * What {@link #accept} stored: the first {@code accepted.size()} new envelopes, in order; the
+     * rest were not stored, for {@code notStored} (the answer the sender gets for each, and retries).
      */
-    private List<DeliveryStore.Accepted> accept(DeliveryStore lane, List<VerifiedEnvelope> good) {
+    private record Stored(List<DeliveryStore.Accepted> accepted, String notStored) {}
+
+    /**
+     * Stores the new envelopes with their receipts, {@value #ROWS_PER_TRANSACTION} to a transaction,
+     * in order. If a part fails after an earlier one was committed, the committed envelopes are
+     * answered with their receipts and the others are refused as not stored (their sender retries
+     * them); if the first part fails, nothing was stored and the failure goes up as before.
+     */
+    private Stored accept(DeliveryStore lane, List<VerifiedEnvelope> good) {
+        List<DeliveryStore.Accepted> accepted = new ArrayList<>(good.size());
+        for (int from = 0; from < good.size(); from += ROWS_PER_TRANSACTION) {
+            List<VerifiedEnvelope> part = good.subList(from, Math.min(good.size(), from + ROWS_PER_TRANSACTION));
+            try {
+                accepted.addAll(acceptPart(lane, part));
+            } catch (RuntimeException e) {
+                if (accepted.isEmpty()) {
+                    throw e;
+                }
+                LOG.error(
+                        "stored {} of {} new envelopes from {}; the rest are answered as not stored and will be"
+                                + " sent again: {}",
+                        accepted.size(),
+                        good.size(),
+                        verifier.peerParty(),
+                        e.toString());
+                return new Stored(
+                        accepted,
+                        "not stored: this node's store failed (" + Outbound.clip(String.valueOf(e.getMessage()), 300)
+                                + "); send it again");
+            }
+        }
+        return new Stored(accepted, "");
+    }
+
+    /**
+     * Stores one part in one transaction. The receipts are signed before it, on the crypto pool, for
+     * the storage instant chosen here (issue 20): signing receipts inside the transaction held
+     * SQLite's only writer, and with it every FLASH, for tens of milliseconds. A receipt still leaves
+     * only after the commit. Should the store date a row otherwise, that row's receipt is signed
+     * inside the transaction as before.
+     */
+    private List<DeliveryStore.Accepted> acceptPart(DeliveryStore lane, List<VerifiedEnvelope> good) {
         Instant storedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<SignedEnvelope> signed = crypto.map(good, g -> receiptFor(g, storedAt));
         Map<EnvelopeId, SignedEnvelope> presigned = new java.util.HashMap<>();

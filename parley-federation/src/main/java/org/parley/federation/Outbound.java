@@ -425,10 +425,31 @@ final class Outbound {
     }
 
     /**
+     * Commits the verified receipts, {@link Inbound#ROWS_PER_TRANSACTION} to a transaction so that a
+     * FLASH's transactions never wait long behind a bulk batch's on SQLite's single writer (issue
+     * 20), as the receiver does; returns those stored.
+     */
+    private static List<Settled.Verified> store(
+            DeliveryStore store, List<Settled.Verified> verified, List<Settled.Failed> failed, Instant now) {
+        if (verified.size() <= Inbound.ROWS_PER_TRANSACTION) {
+            return storePart(store, verified, failed, now);
+        }
+        List<Settled.Verified> stored = new ArrayList<>(verified.size());
+        for (int from = 0; from < verified.size(); from += Inbound.ROWS_PER_TRANSACTION) {
+            stored.addAll(storePart(
+                    store,
+                    verified.subList(from, Math.min(verified.size(), from + Inbound.ROWS_PER_TRANSACTION)),
+                    failed,
+                    now));
+        }
+        return stored;
+    }
+
+    /**
      * Commits the verified receipts in one transaction; if the store refuses the group, commits them
      * one by one so one bad receipt does not hold back the others (it joins {@code failed}).
      */
-    private static List<Settled.Verified> store(
+    private static List<Settled.Verified> storePart(
             DeliveryStore store, List<Settled.Verified> verified, List<Settled.Failed> failed, Instant now) {
         if (verified.isEmpty()) {
             return verified;

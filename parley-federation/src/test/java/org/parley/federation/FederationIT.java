@@ -262,6 +262,103 @@ class FederationIT {
         assertThat(redStore.audit()).anyMatch(a -> a.startsWith("federation.declined"));
     }
 
+    /** RED's store, recording the size of each batch it is asked to store; fails the call numbered {@code failing}. */
+    private static final class PartsStore extends MemoryDeliveryStore {
+        final List<Integer> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile int failing = -1;
+
+        @Override
+        public List<Accepted> acceptAll(
+                List<org.parley.crypto.VerifiedEnvelope> envelopes,
+                java.time.Instant storedAt,
+                ReceiptSigner receipts) {
+            parts.add(envelopes.size());
+            if (parts.size() == failing) {
+                // As a database store does on failure: the transaction is rolled back, nothing kept.
+                throw new org.parley.store.StoreException("store: cannot receive: disk I/O error");
+            }
+            return super.acceptAll(envelopes, storedAt, receipts);
+        }
+    }
+
+    private static List<byte[]> routineFrames(int count, String label) {
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            frames.add(EnvelopeCodec.frame(envelope(blue, Precedence.ROUTINE, Category.ROUTINE, label + " " + i)));
+        }
+        return frames;
+    }
+
+    @Test
+    void post_batchLargerThanOneTransaction_storedInBoundedParts() throws Exception {
+        int redPort = freePort();
+        PartsStore redStore = new PartsStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        List<byte[]> frames = routineFrames(2 * Inbound.ROWS_PER_TRANSACTION + 22, "bulk");
+
+        List<Batch.Result> results = client(blue, redPort).post(frames).results();
+
+        assertThat(results).hasSize(frames.size()).allMatch(r -> r instanceof Batch.Result.Receipt);
+        assertThat(redStore.parts).containsExactly(Inbound.ROWS_PER_TRANSACTION, Inbound.ROWS_PER_TRANSACTION, 22);
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(frames.size());
+    }
+
+    @Test
+    void post_storeFailsAfterFirstPart_firstPartReceiptedRestRefusedAsNotStoredThenStoredOnRetry() throws Exception {
+        int redPort = freePort();
+        PartsStore redStore = new PartsStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        Outbound client = client(blue, redPort);
+        redStore.failing = 2; // the batch's second part
+        int total = Inbound.ROWS_PER_TRANSACTION + 30;
+        List<byte[]> frames = routineFrames(total, "part");
+
+        List<Batch.Result> first = client.post(frames).results();
+
+        assertThat(first.subList(0, Inbound.ROWS_PER_TRANSACTION)).allMatch(r -> r instanceof Batch.Result.Receipt);
+        assertThat(first.subList(Inbound.ROWS_PER_TRANSACTION, total))
+                .allSatisfy(r -> assertThat(((Batch.Result.Refused) r).reason())
+                        .startsWith("not stored: this node's store failed")
+                        .contains("disk I/O error")
+                        .endsWith("send it again"));
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(Inbound.ROWS_PER_TRANSACTION);
+
+        List<Batch.Result> again = client.post(frames).results();
+
+        assertThat(again).allMatch(r -> r instanceof Batch.Result.Receipt);
+        assertThat(again.subList(0, Inbound.ROWS_PER_TRANSACTION))
+                .as("the stored part is answered with its original receipts")
+                .isEqualTo(first.subList(0, Inbound.ROWS_PER_TRANSACTION));
+        assertThat(withoutLinkTests(redStore.inbox())).hasSize(total);
+    }
+
+    @Test
+    void deliver_batchLargerThanOneTransaction_receiptsCommittedInBoundedParts() throws IOException {
+        int redPort = freePort();
+        List<Integer> parts = new CopyOnWriteArrayList<>();
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore() {
+            @Override
+            public void deliveredAll(List<Delivered> receipts, java.time.Instant at) {
+                parts.add(receipts.size());
+                super.deliveredAll(receipts, at);
+            }
+        };
+        MemoryDeliveryStore redStore = new MemoryDeliveryStore();
+        start(config(redPort, freePort()), red, redStore, new FederationListener() {});
+        int sent = 3 * Inbound.ROWS_PER_TRANSACTION + 5;
+        for (int i = 0; i < sent; i++) {
+            enqueue(blueStore, envelope(blue, Precedence.ROUTINE, Category.ROUTINE, "settle " + i));
+        }
+        Federation sender = start(config(0, redPort), blue, blueStore, new FederationListener() {});
+        sender.wake();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
+        assertThat(parts).allMatch(size -> size <= Inbound.ROWS_PER_TRANSACTION);
+        assertThat(parts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(sent);
+        assertThat(parts).as("a full batch is settled in more than one part").contains(Inbound.ROWS_PER_TRANSACTION);
+        assertThat(blueStore.receipts()).hasSize(sent);
+    }
+
     @Test
     void deliver_flashWhileRoutineBatchIsStuckSettling_flashIsDeliveredFirst() throws Exception {
         int redPort = freePort();
