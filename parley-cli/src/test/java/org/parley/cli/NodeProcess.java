@@ -42,7 +42,9 @@ final class NodeProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString(), "node", "start", "--config", config.toString()));
+        // As the parley launcher starts a node: the lanes' thread priorities apply (issue 20).
+        command.addAll(List.of(
+                "-XX:ThreadPriorityPolicy=1", "-jar", JAR.toString(), "node", "start", "--config", config.toString()));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

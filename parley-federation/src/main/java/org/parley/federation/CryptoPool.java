@@ -28,7 +28,9 @@ final class CryptoPool implements AutoCloseable {
         this.threads = threads;
         this.pool = Executors.newFixedThreadPool(
                 threads,
-                Thread.ofPlatform().daemon().name("federation-crypto-", 0).factory());
+                // Bulk priority (issue 20): a FLASH's signature work runs on its own thread (below
+                // INLINE_BELOW), so the pool's threads only ever do a bulk batch's.
+                LanePriority.threads("federation-crypto-", LanePriority.BULK));
     }
 
     /** One thread per available processor. */

@@ -321,8 +321,12 @@ public final class Federation implements AutoCloseable {
      * encoding keeps one busy for milliseconds, and the connection gate's relays, which carry the
      * FLASH's bytes in and out of this node, run on those carriers. A few loops per node.
      */
+    @SuppressWarnings("ThreadPriorityCheck") // the lanes' priorities are the point (issue 20, LanePriority)
     private void startLoop(Outbound.Lane lane, String name) {
-        deliveryThreads.add(Thread.ofPlatform().daemon().name(name).start(() -> outbound.run(lane)));
+        Thread loop = Thread.ofPlatform().daemon().name(name).unstarted(() -> outbound.run(lane));
+        loop.setPriority(lane == Outbound.Lane.FLASH ? LanePriority.SAFETY : LanePriority.BULK);
+        loop.start();
+        deliveryThreads.add(loop);
     }
 
     /**

@@ -10,8 +10,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
 import org.parley.crypto.CryptoException;
 import org.parley.crypto.PartyIdentity;
@@ -32,6 +34,17 @@ import org.slf4j.LoggerFactory;
  */
 final class FederationServer implements AutoCloseable {
     static final String PATH = "/federation/v1/envelopes";
+
+    /**
+     * The request header by which a sender's FLASH loop marks its posts (issue 20), and its value.
+     * It is a scheduling hint only: such a request is handled at the safety lane's thread priority
+     * ({@link LanePriority}), any other on a bulk thread; which store lane a batch takes is still
+     * decided by its content ({@code Inbound}), so a peer that marks bulk batches as safety gains no
+     * more than the CPU share of its own requests, which the connection limits already bound.
+     */
+    static final String LANE_HEADER = "Parley-Lane";
+
+    static final String SAFETY_LANE = "safety";
     private static final Logger LOG = LoggerFactory.getLogger(FederationServer.class);
     /** Largest request body read; a larger one is answered 413 (issue 19, item 2). */
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -47,6 +60,14 @@ final class FederationServer implements AutoCloseable {
      */
     private final ExecutorService executor = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("federation-in-", 0).factory());
+
+    /**
+     * Bulk requests are handled here, at bulk priority (issue 20): a request thread may not lower its
+     * own priority for one request and raise it again for the next, since raising needs a privilege
+     * the node may not have.
+     */
+    private final ExecutorService bulkIn =
+            Executors.newCachedThreadPool(LanePriority.threads("federation-in-bulk-", LanePriority.BULK));
 
     private final Inbound inbound;
     private final List<String> ownCertificates;
@@ -86,7 +107,40 @@ final class FederationServer implements AutoCloseable {
         return gate.address();
     }
 
+    /** Serves a request at its lane's priority (see {@link #LANE_HEADER}). */
+    @SuppressWarnings("ThreadPriorityCheck") // the lanes' priorities are the point (issue 20, LanePriority)
     private void handle(HttpExchange exchange) throws IOException {
+        if (SAFETY_LANE.equals(exchange.getRequestHeaders().getFirst(LANE_HEADER))) {
+            Thread self = Thread.currentThread();
+            int before = self.getPriority();
+            self.setPriority(LanePriority.SAFETY);
+            try {
+                serve(exchange);
+            } finally {
+                self.setPriority(before);
+            }
+            return;
+        }
+        Future<?> served = bulkIn.submit(() -> {
+            serve(exchange);
+            return null;
+        });
+        try {
+            served.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            served.cancel(true);
+            exchange.close();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case null, default -> throw new IOException("federation request failed", e.getCause());
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "POST");
@@ -138,5 +192,6 @@ final class FederationServer implements AutoCloseable {
         gate.close();
         server.stop(0);
         executor.close();
+        bulkIn.shutdownNow();
     }
 }

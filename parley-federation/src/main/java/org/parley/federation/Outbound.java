@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,6 +74,13 @@ final class Outbound {
      */
     private final HttpClient flashClient;
 
+    /** The clients' worker threads, at their lane's priority. */
+    private final ExecutorService bulkWorkers =
+            Executors.newCachedThreadPool(LanePriority.threads("federation-out-bulk-", LanePriority.BULK));
+
+    private final ExecutorService flashWorkers =
+            Executors.newCachedThreadPool(LanePriority.threads("federation-out-flash-", LanePriority.SAFETY));
+
     /** The safety lane's view of the store (its transactions go first on SQLite's single writer). */
     private final DeliveryStore flashStore;
 
@@ -122,20 +131,29 @@ final class Outbound {
         this.crypto = crypto;
         this.signal = signal;
         this.ownCertificates = List.copyOf(ownCertificates);
-        this.client = newClient(ssl, config);
-        this.flashClient = newClient(ssl, config);
+        this.client = newClient(ssl, config, bulkWorkers, LanePriority.BULK);
+        this.flashClient = newClient(ssl, config, flashWorkers, LanePriority.SAFETY);
         this.flashStore = store.safetyLane();
     }
 
-    private static HttpClient newClient(SSLContext ssl, FederationConfig config) {
+    /**
+     * A client whose threads run at its lane's priority (issue 20): its workers (TLS, body handling)
+     * come from {@code workers}, and its selector thread, started as it is built, inherits the
+     * priority of the thread that builds it.
+     */
+    private static HttpClient newClient(
+            SSLContext ssl, FederationConfig config, ExecutorService workers, int priority) {
         SSLParameters tls = new SSLParameters();
         tls.setProtocols(new String[] {"TLSv1.3"});
-        return HttpClient.newBuilder()
-                .sslContext(ssl)
-                .sslParameters(tls)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.requestTimeout())
-                .build();
+        return LanePriority.startedAt(
+                priority,
+                () -> HttpClient.newBuilder()
+                        .sslContext(ssl)
+                        .sslParameters(tls)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(config.requestTimeout())
+                        .executor(workers)
+                        .build());
     }
 
     private DeliveryStore storeFor(Lane lane) {
@@ -321,6 +339,8 @@ final class Outbound {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        bulkWorkers.shutdownNow();
+        flashWorkers.shutdownNow();
     }
 
     /**
@@ -595,7 +615,7 @@ final class Outbound {
             int index = (start + tried) % endpoints.size();
             URI uri = endpoints.get(index).resolve(FederationServer.PATH);
             try {
-                Batch.Response response = postTo(clientFor(lane), uri, body, frames.size(), timeout);
+                Batch.Response response = postTo(lane, uri, body, frames.size(), timeout);
                 peerAnswered = true;
                 switchTo(index);
                 learn(response.certificates());
@@ -623,15 +643,17 @@ final class Outbound {
      * included, must finish within the request timeout, and the body may not exceed {@link
      * #answerLimitBytes}.
      */
-    private Batch.Response postTo(HttpClient client, URI uri, byte[] body, int envelopes, Duration timeout)
+    private Batch.Response postTo(Lane lane, URI uri, byte[] body, int envelopes, Duration timeout)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
+                .header(FederationServer.LANE_HEADER, lane == Lane.FLASH ? FederationServer.SAFETY_LANE : "bulk")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         long limit = answerLimitBytes(envelopes);
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new BoundedBody(limit));
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                clientFor(lane).sendAsync(request, info -> new BoundedBody(limit));
         HttpResponse<byte[]> response;
         try {
             response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

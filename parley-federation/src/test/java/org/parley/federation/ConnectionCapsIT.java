@@ -67,9 +67,10 @@ class ConnectionCapsIT {
             for (int i = 0; i < STALLED; i++) {
                 sockets.add(stall(flooder, red));
             }
-            long stillOpen = sockets.stream()
-                    .filter(s -> !closedWithin(s, Duration.ofMillis(1)))
-                    .count();
+            // The gate closes a connection over the cap just after accepting it; on a loaded machine
+            // the last ones may still be on their way to being closed (the full verify saw 33 once).
+            long stillOpen =
+                    openAfterSettling(sockets, ConnectionLimits.FEDERATION.perAddress(), Duration.ofSeconds(5));
             assertThat(stillOpen)
                     .as("connections from one address held open")
                     .isLessThanOrEqualTo(ConnectionLimits.FEDERATION.perAddress());
@@ -148,6 +149,19 @@ class ConnectionCapsIT {
     }
 
     /** Whether the server closes this connection (end of stream or reset) within {@code wait}. */
+    /** How many of {@code sockets} are open, polled until at most {@code cap} are or {@code limit} has passed. */
+    private static long openAfterSettling(List<Socket> sockets, int cap, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long open = sockets.stream()
+                    .filter(s -> !closedWithin(s, Duration.ofMillis(1)))
+                    .count();
+            if (open <= cap || System.nanoTime() > deadline) {
+                return open;
+            }
+        }
+    }
+
     private static boolean closedWithin(Socket socket, Duration wait) {
         if (socket.isClosed()) {
             return true;

@@ -154,7 +154,17 @@ final class FaultPair implements AutoCloseable {
                         + ", missesForAlarm: " + setup.misses() + " }\n");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> line = new ArrayList<>(setup.prefixes().getOrDefault(name, List.of()));
-        line.addAll(List.of(java, "-Xmx384m", "-jar", JAR.toString(), "node", "start", "--config", config.toString()));
+        // As the parley launcher starts a node: the lanes' thread priorities apply (issue 20).
+        line.addAll(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:ThreadPriorityPolicy=1",
+                "-jar",
+                JAR.toString(),
+                "node",
+                "start",
+                "--config",
+                config.toString()));
         commands.put(name, net.inside(ns, line));
         run(name);
     }
