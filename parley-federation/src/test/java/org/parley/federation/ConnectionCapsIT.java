@@ -148,7 +148,6 @@ class ConnectionCapsIT {
         return blue.signer().sign(envelope);
     }
 
-    /** Whether the server closes this connection (end of stream or reset) within {@code wait}. */
     /** How many of {@code sockets} are open, polled until at most {@code cap} are or {@code limit} has passed. */
     private static long openAfterSettling(List<Socket> sockets, int cap, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -162,6 +161,7 @@ class ConnectionCapsIT {
         }
     }
 
+    /** Whether the server closes this connection (end of stream or reset) within {@code wait}. */
     private static boolean closedWithin(Socket socket, Duration wait) {
         if (socket.isClosed()) {
             return true;
