@@ -382,21 +382,7 @@ class FederationIT {
         MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
         java.util.Map<org.parley.wire.EnvelopeId, Integer> deliveredCount =
                 new java.util.concurrent.ConcurrentHashMap<>();
-        FederationConfig c = config(0, redPort);
-        FederationConfig smallBatches = new FederationConfig(
-                c.listen(),
-                c.peerEndpoints(),
-                16,
-                c.retryBase(),
-                c.retryMax(),
-                c.requestTimeout(),
-                c.returnToPrimaryAfter(),
-                c.linkTestInterval(),
-                c.linkTestTimeout(),
-                c.missesForAlarm(),
-                c.flashReceiptAlarmAfter(),
-                c.failedAttemptsForAlarm(),
-                c.retryCaps());
+        FederationConfig smallBatches = config(0, redPort).toBuilder().batchSize(16).build();
         Federation sender = start(smallBatches, blue, blueStore, new FederationListener() {
             @Override
             public void delivered(org.parley.wire.EnvelopeId id, org.parley.crypto.VerifiedEnvelope receipt) {
