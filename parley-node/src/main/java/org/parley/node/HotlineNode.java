@@ -133,7 +133,11 @@ public final class HotlineNode implements AutoCloseable {
                     DeliveryStore.on(store),
                     clock,
                     random,
-                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity, overdue, throttle),
+                    new NodeListener(
+                            config.peer(),
+                            identity,
+                            new NodeListener.Services(messages, watch, dialogue, ledger),
+                            new NodeListener.Alarms(events, overdue, throttle)),
                     outbox));
             OperatorApi api = resources.add(OperatorApi.start(
                     config,
