@@ -54,6 +54,17 @@ class FederationAlarmsIT {
         return federation;
     }
 
+    /** Starts BLUE's federation, its FLASH_OVERDUE reports added to {@code overdue}, and wakes its delivery. */
+    private void startCollectingOverdue(FederationConfig config, DeliveryStore store, List<FlashOverdue> overdue) {
+        start(config, store, new FederationListener() {
+                    @Override
+                    public void flashOverdue(FlashOverdue event) {
+                        overdue.add(event);
+                    }
+                })
+                .wake();
+    }
+
     private static SignedEnvelope envelope(Precedence precedence, String text) {
         return TwoParties.signed(blue, CLOCK, precedence, Category.SAFETY, text);
     }
@@ -95,13 +106,7 @@ class FederationAlarmsIT {
         Envelope flash = enqueue(store, envelope(Precedence.FLASH, "unsafe crossing"));
         enqueue(store, envelope(Precedence.ROUTINE, "routine, never alarmed"));
 
-        Federation federation = start(config, store, new FederationListener() {
-            @Override
-            public void flashOverdue(FlashOverdue event) {
-                overdue.add(event);
-            }
-        });
-        federation.wake();
+        startCollectingOverdue(config, store, overdue);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !overdue.isEmpty());
         Thread.sleep(1500); // the watchdog looks every second: a second report would come now
@@ -121,13 +126,7 @@ class FederationAlarmsIT {
                 .withFlashAlarm(Duration.ofMillis(1500), 1000);
         Envelope flash = enqueue(store, envelope(Precedence.FLASH, "unsafe crossing"));
 
-        Federation federation = start(config, store, new FederationListener() {
-            @Override
-            public void flashOverdue(FlashOverdue event) {
-                overdue.add(event);
-            }
-        });
-        federation.wake();
+        startCollectingOverdue(config, store, overdue);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !overdue.isEmpty());
         assertThat(overdue).singleElement().satisfies(o -> {
