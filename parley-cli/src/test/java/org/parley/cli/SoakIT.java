@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -159,8 +157,8 @@ class SoakIT {
                     .isTrue();
             double t = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             // Envelopes sent 60 to 30 s ago: long enough for delivery, short enough to be this window's.
-            List<SoakSender.Sent> toRed = blueOut.sentBetween(at.minus(EVERY.multipliedBy(2)), at.minus(EVERY));
-            List<SoakSender.Sent> toBlue = redOut.sentBetween(at.minus(EVERY.multipliedBy(2)), at.minus(EVERY));
+            List<OperatorTraffic.Sent> toRed = blueOut.sentBetween(at.minus(EVERY.multipliedBy(2)), at.minus(EVERY));
+            List<OperatorTraffic.Sent> toBlue = redOut.sentBetween(at.minus(EVERY.multipliedBy(2)), at.minus(EVERY));
             samples.add(sample(t, "BLUE", probe.read(blue.pid(), root.resolve("blue-gc.log")), toBlue, blueApi));
             samples.add(sample(t, "RED", probe.read(red.pid(), root.resolve("red-gc.log")), toRed, redApi));
             for (Sample s : samples.subList(samples.size() - 2, samples.size())) {
@@ -173,7 +171,11 @@ class SoakIT {
     }
 
     private static Sample sample(
-            double t, String node, SoakProbe.Reading reading, List<SoakSender.Sent> window, OperatorClient receiver)
+            double t,
+            String node,
+            SoakProbe.Reading reading,
+            List<OperatorTraffic.Sent> window,
+            OperatorClient receiver)
             throws IOException {
         List<JsonNode> inbox = new ArrayList<>();
         try {
@@ -183,7 +185,7 @@ class SoakIT {
         } catch (OperatorClient.ApiException e) {
             System.out.println("SOAK " + node + " inbox unreadable at " + t + " s: " + e.getMessage());
         }
-        List<Double> ms = SoakSender.latenciesMillis(window, inbox);
+        List<Double> ms = OperatorTraffic.latenciesMillis(window, inbox, "");
         long treeSize = -1;
         try {
             treeSize = receiver.get("api/v1/link").path("treeSize").asLong(-1);
@@ -195,9 +197,9 @@ class SoakIT {
                 node,
                 reading,
                 ms.size(),
-                SoakSender.percentile(ms, 50),
-                SoakSender.percentile(ms, 99),
-                SoakSender.percentile(ms, 100),
+                OperatorTraffic.percentile(ms, 50),
+                OperatorTraffic.percentile(ms, 99),
+                OperatorTraffic.percentile(ms, 100),
                 window.size(),
                 SoakProbe.load1(),
                 treeSize);
@@ -251,21 +253,9 @@ class SoakIT {
     }
 
     /** Each sent envelope seen by id or by its unique text: once is delivered, more is duplicated. */
-    private static Totals count(List<SoakSender.Sent> sent, List<JsonNode> inbox) {
-        Map<String, Integer> byText = new HashMap<>();
-        Map<String, Integer> byId = new HashMap<>();
-        for (JsonNode m : inbox) {
-            byText.merge(m.path("text").asText(), 1, Integer::sum);
-            byId.merge(m.path("id").asText(), 1, Integer::sum);
-        }
-        long delivered = 0;
-        long duplicated = 0;
-        for (SoakSender.Sent s : sent) {
-            int seen = Math.max(byText.getOrDefault(s.text(), 0), byId.getOrDefault(s.id(), 0));
-            delivered += seen > 0 ? 1 : 0;
-            duplicated += Math.max(0, seen - 1);
-        }
-        return new Totals(sent.size(), delivered, sent.size() - delivered, duplicated, 0);
+    private static Totals count(List<OperatorTraffic.Sent> sent, List<JsonNode> inbox) {
+        OperatorTraffic.Count c = OperatorTraffic.Count.of(sent, inbox);
+        return new Totals(c.sent(), c.delivered(), c.lost(), c.duplicated(), 0);
     }
 
     /** The whole inbox, {@value #INBOX_LIMIT} at a time. */

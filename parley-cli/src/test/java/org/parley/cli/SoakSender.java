@@ -1,14 +1,10 @@
 package org.parley.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.cli.operator.OperatorClient;
 
@@ -22,73 +18,42 @@ final class SoakSender {
     private static final List<String> MIX = mix();
     private static final List<String> CATEGORIES = List.of("SAFETY", "DIALOGUE", "NOTICE", "ROUTINE");
 
-    /** An envelope the node's API accepted (201). */
-    record Sent(String id, String text, String precedence, Instant at) {}
-
     private final OperatorClient api;
-    private final String prefix;
-    private final long everyNanos;
-    private final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger refused = new AtomicInteger();
+    private final OperatorTraffic traffic;
     private final AtomicInteger acked = new AtomicInteger();
-    private final AtomicBoolean going = new AtomicBoolean(true);
-    private final int lanes;
-    private final List<Thread> threads = new ArrayList<>();
 
     /**
      * {@code lanes} threads share {@code perSecond}, each on its own schedule, so one slow answer
      * from a loaded node does not hold the whole side's rate back (as several operators would).
+     * Lane 0 acknowledges after every fifth of its sends.
      */
     SoakSender(OperatorClient api, String prefix, int perSecond, int lanes) {
         this.api = api;
-        this.prefix = prefix;
-        this.lanes = lanes;
-        this.everyNanos = 1_000_000_000L * lanes / perSecond;
-        for (int lane = 0; lane < lanes; lane++) {
-            int first = lane;
-            threads.add(Thread.ofPlatform().name("soak-" + prefix + lane).start(() -> loop(first)));
-        }
+        this.traffic = OperatorTraffic.start(
+                api,
+                prefix,
+                SoakSender::message,
+                lanes,
+                Duration.ofNanos(1_000_000_000L * lanes / perSecond),
+                "soak-" + prefix,
+                (lane, round) -> {
+                    if (lane == 0 && round % 5 == 4) {
+                        ackNewest();
+                    }
+                });
+    }
+
+    private static OperatorTraffic.Message message(int i) {
+        return new OperatorTraffic.Message(
+                MIX.get(i % MIX.size()), CATEGORIES.get((i / MIX.size()) % CATEGORIES.size()));
     }
 
     private static List<String> mix() {
         List<String> out = new ArrayList<>(List.of("FLASH"));
-        out.addAll(java.util.Collections.nCopies(3, "IMMEDIATE"));
-        out.addAll(java.util.Collections.nCopies(6, "PRIORITY"));
-        out.addAll(java.util.Collections.nCopies(10, "ROUTINE"));
+        out.addAll(Collections.nCopies(3, "IMMEDIATE"));
+        out.addAll(Collections.nCopies(6, "PRIORITY"));
+        out.addAll(Collections.nCopies(10, "ROUTINE"));
         return List.copyOf(out);
-    }
-
-    private void loop(int first) {
-        long next = System.nanoTime() + everyNanos * first / lanes;
-        for (int i = first; going.get(); i += lanes) {
-            send(i);
-            if (first == 0 && (i / lanes) % 5 == 4) {
-                ackNewest();
-            }
-            next += everyNanos;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(Duration.ofNanos(wait));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void send(int i) {
-        String precedence = MIX.get(i % MIX.size());
-        String category = CATEGORIES.get((i / MIX.size()) % CATEGORIES.size());
-        String text = prefix + i;
-        ObjectNode body = OperatorClient.json().createObjectNode();
-        body.put("precedence", precedence).put("category", category).put("text", text);
-        try {
-            String id = api.post("api/v1/messages", body).path("id").asText();
-            sent.add(new Sent(id, text, precedence, Instant.now()));
-        } catch (OperatorClient.ApiException e) {
-            refused.incrementAndGet();
-        }
     }
 
     private void ackNewest() {
@@ -109,61 +74,23 @@ final class SoakSender {
 
     /** Stops sending and waits for the last request. */
     void stop() throws InterruptedException {
-        going.set(false);
-        for (Thread t : threads) {
-            t.join();
-        }
+        traffic.stop();
     }
 
-    List<Sent> sent() {
-        synchronized (sent) {
-            return List.copyOf(sent);
-        }
+    List<OperatorTraffic.Sent> sent() {
+        return traffic.sent();
     }
 
     /** The accepted envelopes sent in [from, to). */
-    List<Sent> sentBetween(Instant from, Instant to) {
-        synchronized (sent) {
-            return sent.stream()
-                    .filter(s -> !s.at().isBefore(from) && s.at().isBefore(to))
-                    .toList();
-        }
+    List<OperatorTraffic.Sent> sentBetween(java.time.Instant from, java.time.Instant to) {
+        return traffic.sentBetween(from, to);
     }
 
     int refused() {
-        return refused.get();
+        return traffic.refused();
     }
 
     int acked() {
         return acked.get();
-    }
-
-    /**
-     * Store-to-store latencies in ms (the receiver's receivedAt minus the sender's created, one
-     * machine's clock) of the envelopes of {@code window} found in {@code peerInbox}.
-     */
-    static List<Double> latenciesMillis(List<Sent> window, List<JsonNode> peerInbox) {
-        Map<String, JsonNode> byId = new HashMap<>();
-        peerInbox.forEach(m -> byId.put(m.path("id").asText(), m));
-        List<Double> out = new ArrayList<>();
-        for (Sent s : window) {
-            JsonNode m = byId.get(s.id());
-            if (m != null && m.has("receivedAt")) {
-                Duration d = Duration.between(
-                        Instant.parse(m.path("created").asText()),
-                        Instant.parse(m.path("receivedAt").asText()));
-                out.add(d.toNanos() / 1e6);
-            }
-        }
-        return out;
-    }
-
-    static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -10,7 +10,8 @@ import org.parley.federation.gate.ConnectionLimits;
 import org.parley.wire.Precedence;
 
 /**
- * How a node federates with its peer.
+ * How a node federates with its peer. Build one with {@link #builder} (or {@link #defaults}); derive
+ * a variant with a {@code with} method or, for several changes, {@link #toBuilder()}.
  *
  * @param listen where the federation HTTPS endpoint listens (port 0 picks a free port)
  * @param peerEndpoints the peer's redundant endpoints, in order of preference
@@ -93,57 +94,25 @@ public record FederationConfig(
         }
     }
 
-    /** As the canonical constructor, with the default federation port limits. */
-    public FederationConfig(
-            InetSocketAddress listen,
-            List<URI> peerEndpoints,
-            int batchSize,
-            Duration retryBase,
-            Duration retryMax,
-            Duration requestTimeout,
-            Duration returnToPrimaryAfter,
-            Duration linkTestInterval,
-            Duration linkTestTimeout,
-            int missesForAlarm,
-            Duration flashReceiptAlarmAfter,
-            int failedAttemptsForAlarm,
-            Map<Precedence, Duration> retryCaps) {
-        this(
-                listen,
-                peerEndpoints,
-                batchSize,
-                retryBase,
-                retryMax,
-                requestTimeout,
-                returnToPrimaryAfter,
-                linkTestInterval,
-                linkTestTimeout,
-                missesForAlarm,
-                flashReceiptAlarmAfter,
-                failedAttemptsForAlarm,
-                retryCaps,
-                ConnectionLimits.FEDERATION);
-    }
-
     /**
      * Defaults from DESIGN.md: hourly link tests, alarm after 3 misses; a FLASH without a receipt
      * after 60 s or 5 failed attempts raises an alarm (issue 19, item 9).
      */
     public static FederationConfig defaults(InetSocketAddress listen, List<URI> peerEndpoints) {
-        return new FederationConfig(
-                listen,
-                peerEndpoints,
-                256,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(10),
-                Duration.ofMinutes(1),
-                Duration.ofHours(1),
-                Duration.ofSeconds(30),
-                3,
-                Duration.ofSeconds(60),
-                5,
-                DEFAULT_RETRY_CAPS);
+        return builder(listen, peerEndpoints).build();
+    }
+
+    /**
+     * A builder that starts from the {@link #defaults defaults}: the one way to build a config
+     * with other values. {@link Builder#build()} checks it as the canonical constructor does.
+     */
+    public static Builder builder(InetSocketAddress listen, List<URI> peerEndpoints) {
+        return new Builder(listen, peerEndpoints);
+    }
+
+    /** A builder holding every component of this config, to change a few and build a variant. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The longest retry delay for {@code precedence}: its cap, and never more than {@link #retryMax}. */
@@ -166,64 +135,57 @@ public record FederationConfig(
 
     /** The same config with these retry caps per precedence (a precedence left out gets {@link #retryMax}). */
     public FederationConfig withRetryCaps(Map<Precedence, Duration> caps) {
-        Copy c = new Copy(this);
-        c.retryCaps = caps;
-        return c.build();
+        return toBuilder().retryCaps(caps).build();
     }
 
+    /** The same config with these link-test settings. */
     public FederationConfig withLinkTests(Duration interval, Duration timeout, int misses) {
-        Copy c = new Copy(this);
-        c.linkTestInterval = interval;
-        c.linkTestTimeout = timeout;
-        c.missesForAlarm = misses;
-        return c.build();
+        return toBuilder().linkTests(interval, timeout, misses).build();
     }
 
+    /** The same config with this retry backoff and request timeout. */
     public FederationConfig withRetry(Duration base, Duration max, Duration timeout) {
-        Copy c = new Copy(this);
-        c.retryBase = base;
-        c.retryMax = max;
-        c.requestTimeout = timeout;
-        return c.build();
+        return toBuilder().retry(base, max, timeout).build();
     }
 
+    /** The same config with this FLASH-overdue alarm. */
     public FederationConfig withFlashAlarm(Duration after, int failedAttempts) {
-        Copy c = new Copy(this);
-        c.flashReceiptAlarmAfter = after;
-        c.failedAttemptsForAlarm = failedAttempts;
-        return c.build();
+        return toBuilder().flashAlarm(after, failedAttempts).build();
     }
 
     /** The same config with these limits on the federation port's connections. */
     public FederationConfig withConnectionLimits(ConnectionLimits limits) {
-        Copy c = new Copy(this);
-        c.connectionLimits = limits;
-        return c.build();
+        return toBuilder().connectionLimits(limits).build();
     }
 
     /**
-     * Every component of a config, to change a few and build a new one (checked again by the
-     * canonical constructor): one place that lists them all, not one copy per {@code with} method.
+     * Every component of a config, to set a few and build one (checked by the canonical
+     * constructor): the one place that lists them all, for {@link #builder} and every {@code with}
+     * method. Starts from the DESIGN.md defaults or from an existing config.
      */
-    private static final class Copy {
-        final InetSocketAddress listen;
-        final List<URI> peerEndpoints;
-        final int batchSize;
-        Duration retryBase;
-        Duration retryMax;
-        Duration requestTimeout;
-        final Duration returnToPrimaryAfter;
-        Duration linkTestInterval;
-        Duration linkTestTimeout;
-        int missesForAlarm;
-        Duration flashReceiptAlarmAfter;
-        int failedAttemptsForAlarm;
-        Map<Precedence, Duration> retryCaps;
-        ConnectionLimits connectionLimits;
+    public static final class Builder {
+        private final InetSocketAddress listen;
+        private final List<URI> peerEndpoints;
+        private int batchSize = 256;
+        private Duration retryBase = Duration.ofMillis(200);
+        private Duration retryMax = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration returnToPrimaryAfter = Duration.ofMinutes(1);
+        private Duration linkTestInterval = Duration.ofHours(1);
+        private Duration linkTestTimeout = Duration.ofSeconds(30);
+        private int missesForAlarm = 3;
+        private Duration flashReceiptAlarmAfter = Duration.ofSeconds(60);
+        private int failedAttemptsForAlarm = 5;
+        private Map<Precedence, Duration> retryCaps = DEFAULT_RETRY_CAPS;
+        private ConnectionLimits connectionLimits = ConnectionLimits.FEDERATION;
 
-        Copy(FederationConfig c) {
-            listen = c.listen;
-            peerEndpoints = c.peerEndpoints;
+        private Builder(InetSocketAddress listen, List<URI> peerEndpoints) {
+            this.listen = listen;
+            this.peerEndpoints = peerEndpoints;
+        }
+
+        private Builder(FederationConfig c) {
+            this(c.listen, c.peerEndpoints);
             batchSize = c.batchSize;
             retryBase = c.retryBase;
             retryMax = c.retryMax;
@@ -238,7 +200,58 @@ public record FederationConfig(
             connectionLimits = c.connectionLimits;
         }
 
-        FederationConfig build() {
+        public Builder batchSize(int envelopes) {
+            this.batchSize = envelopes;
+            return this;
+        }
+
+        /** First retry delay, longest retry delay, and how long one POST may take. */
+        public Builder retry(Duration base, Duration max, Duration timeout) {
+            this.retryBase = base;
+            this.retryMax = max;
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** The longest retry delay, whatever the precedence. */
+        public Builder retryMax(Duration max) {
+            this.retryMax = max;
+            return this;
+        }
+
+        /** Longest retry delay per precedence; a precedence left out gets {@code retryMax}. */
+        public Builder retryCaps(Map<Precedence, Duration> caps) {
+            this.retryCaps = caps;
+            return this;
+        }
+
+        public Builder returnToPrimaryAfter(Duration after) {
+            this.returnToPrimaryAfter = after;
+            return this;
+        }
+
+        /** How often to send a link test, how long it may go unanswered, misses that raise the alarm. */
+        public Builder linkTests(Duration interval, Duration timeout, int misses) {
+            this.linkTestInterval = interval;
+            this.linkTestTimeout = timeout;
+            this.missesForAlarm = misses;
+            return this;
+        }
+
+        /** An outbound FLASH without a receipt this long, or after this many failed attempts, alarms. */
+        public Builder flashAlarm(Duration after, int failedAttempts) {
+            this.flashReceiptAlarmAfter = after;
+            this.failedAttemptsForAlarm = failedAttempts;
+            return this;
+        }
+
+        public Builder connectionLimits(ConnectionLimits limits) {
+            this.connectionLimits = limits;
+            return this;
+        }
+
+        /** The config; throws {@link IllegalArgumentException} naming the first component that is wrong. */
+        public FederationConfig build() {
             return new FederationConfig(
                     listen,
                     peerEndpoints,

@@ -1,32 +1,21 @@
 package org.parley.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.federation.StalledSockets.closedWithin;
+import static org.parley.federation.StalledSockets.stall;
+import static org.parley.federation.TwoParties.freePort;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.crypto.PartyIdentity;
 import org.parley.federation.gate.ConnectionLimits;
-import org.parley.wire.Category;
-import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeCodec;
-import org.parley.wire.Party;
-import org.parley.wire.Payload;
-import org.parley.wire.Precedence;
 
 /**
  * Issue 19, item 1, connection caps: 3,000 sockets from one address (127.0.0.2, on loopback) that
@@ -34,20 +23,13 @@ import org.parley.wire.Precedence;
  * once; a second address (127.0.0.3) still gets in, and the real peer (127.0.0.1) still delivers.
  */
 class ConnectionCapsIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InstantSource CLOCK = InstantSource.system();
     private static final int STALLED = 3000;
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
-    private static PartyIdentity blue;
-    private static PartyIdentity red;
+    private static TwoParties parties;
 
     @BeforeAll
     static void keys() throws IOException {
-        Path root = Files.createTempDirectory("parley-caps-it");
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        red = PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blue.pinEachOther(red);
+        parties = TwoParties.create("parley-caps-it");
     }
 
     @Test
@@ -58,10 +40,10 @@ class ConnectionCapsIT {
         List<Socket> sockets = new ArrayList<>(STALLED);
         try (Federation redNode = Federation.start(
                 config(redPort, freePort()),
-                ConnectionCapsIT.red,
+                parties.red,
                 new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
+                TwoParties.CLOCK,
+                TwoParties.RANDOM,
                 new FederationListener() {})) {
             assertThat(redNode.address().getPort()).isEqualTo(redPort);
             for (int i = 0; i < STALLED; i++) {
@@ -87,9 +69,10 @@ class ConnectionCapsIT {
                         .as("a second address is not locked out by the first")
                         .isFalse();
             }
-            Outbound peer = peer(redPort);
+            Outbound peer = TwoParties.client(parties.blue, config(0, redPort), new MemoryDeliveryStore());
             try {
-                Batch.Response response = peer.post(List.of(EnvelopeCodec.frame(flash())));
+                Batch.Response response =
+                        peer.post(List.of(EnvelopeCodec.frame(parties.blueFlash("through the flood"))));
                 assertThat(response.results()).singleElement().isInstanceOf(Batch.Result.Receipt.class);
             } finally {
                 peer.close();
@@ -101,51 +84,8 @@ class ConnectionCapsIT {
         }
     }
 
-    private static Socket stall(InetAddress from, InetSocketAddress to) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(from, 0));
-        try {
-            socket.connect(to, 5000);
-            socket.getOutputStream().write(0x16); // the first byte of a TLS handshake record, then nothing
-        } catch (SocketException e) {
-            // reset by the gate, even before connect() returned: closed() says so below
-            socket.close();
-        }
-        return socket;
-    }
-
-    private static Outbound peer(int redPort) {
-        return new Outbound(
-                config(0, redPort),
-                blue.sslContext(),
-                blue.signer(),
-                List.of(blue.signer().certificatePem()),
-                blue.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {},
-                new CryptoPool(1),
-                new OutboxSignal());
-    }
-
     private static FederationConfig config(int listenPort, int peerPort) {
-        return FederationConfig.defaults(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort),
-                        List.of(URI.create("https://127.0.0.1:" + peerPort)))
-                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10));
-    }
-
-    private static org.parley.wire.SignedEnvelope flash() {
-        Envelope envelope = Envelope.builder(CLOCK, RANDOM)
-                .from(blue.party())
-                .to(red.party())
-                .precedence(Precedence.FLASH)
-                .category(Category.SAFETY)
-                .payload(new Payload.Text("through the flood"))
-                .signer(blue.signer().keyId())
-                .build();
-        return blue.signer().sign(envelope);
+        return TwoParties.config(listenPort, Duration.ofSeconds(10), peerPort);
     }
 
     /** How many of {@code sockets} are open, polled until at most {@code cap} are or {@code limit} has passed. */
@@ -158,29 +98,6 @@ class ConnectionCapsIT {
             if (open <= cap || System.nanoTime() > deadline) {
                 return open;
             }
-        }
-    }
-
-    /** Whether the server closes this connection (end of stream or reset) within {@code wait}. */
-    private static boolean closedWithin(Socket socket, Duration wait) {
-        if (socket.isClosed()) {
-            return true;
-        }
-        try {
-            socket.setSoTimeout((int) wait.toMillis());
-            return socket.getInputStream().read() < 0;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (SocketException e) {
-            return true; // reset
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.crypto.PartyIdentity;
 import org.parley.wire.Category;
 import org.parley.wire.Envelope;
-import org.parley.wire.Party;
-import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
 
@@ -32,20 +25,15 @@ import org.parley.wire.SignedEnvelope;
  * endpoint is a loopback port nobody listens on.
  */
 class FederationAlarmsIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InstantSource CLOCK = InstantSource.system();
+    private static final SecureRandom RANDOM = TwoParties.RANDOM;
+    private static final InstantSource CLOCK = TwoParties.CLOCK;
     private static PartyIdentity blue;
 
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeAll
     static void keys() throws IOException {
-        Path root = Files.createTempDirectory("parley-alarms-it");
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        PartyIdentity red =
-                PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blue.pinEachOther(red);
+        blue = TwoParties.create("parley-alarms-it").blue;
     }
 
     @AfterEach
@@ -56,13 +44,7 @@ class FederationAlarmsIT {
     }
 
     private static FederationConfig unreachablePeer() throws IOException {
-        int nobody;
-        try (var socket = new java.net.ServerSocket(0)) {
-            nobody = socket.getLocalPort();
-        }
-        return FederationConfig.defaults(
-                        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
-                        List.of(URI.create("https://127.0.0.1:" + nobody)))
+        return TwoParties.config(0, Duration.ofSeconds(2), TwoParties.freePort())
                 .withRetry(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2));
     }
 
@@ -72,16 +54,19 @@ class FederationAlarmsIT {
         return federation;
     }
 
+    /** Starts BLUE's federation, its FLASH_OVERDUE reports added to {@code overdue}, and wakes its delivery. */
+    private void startCollectingOverdue(FederationConfig config, DeliveryStore store, List<FlashOverdue> overdue) {
+        start(config, store, new FederationListener() {
+                    @Override
+                    public void flashOverdue(FlashOverdue event) {
+                        overdue.add(event);
+                    }
+                })
+                .wake();
+    }
+
     private static SignedEnvelope envelope(Precedence precedence, String text) {
-        Envelope envelope = Envelope.builder(CLOCK, RANDOM)
-                .from(blue.party())
-                .to(blue.verifier().peerParty())
-                .precedence(precedence)
-                .category(Category.SAFETY)
-                .payload(new Payload.Text(text))
-                .signer(blue.signer().keyId())
-                .build();
-        return blue.signer().sign(envelope);
+        return TwoParties.signed(blue, CLOCK, precedence, Category.SAFETY, text);
     }
 
     private static Envelope enqueue(MemoryDeliveryStore store, SignedEnvelope signed) {
@@ -121,13 +106,7 @@ class FederationAlarmsIT {
         Envelope flash = enqueue(store, envelope(Precedence.FLASH, "unsafe crossing"));
         enqueue(store, envelope(Precedence.ROUTINE, "routine, never alarmed"));
 
-        Federation federation = start(config, store, new FederationListener() {
-            @Override
-            public void flashOverdue(FlashOverdue event) {
-                overdue.add(event);
-            }
-        });
-        federation.wake();
+        startCollectingOverdue(config, store, overdue);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !overdue.isEmpty());
         Thread.sleep(1500); // the watchdog looks every second: a second report would come now
@@ -147,13 +126,7 @@ class FederationAlarmsIT {
                 .withFlashAlarm(Duration.ofMillis(1500), 1000);
         Envelope flash = enqueue(store, envelope(Precedence.FLASH, "unsafe crossing"));
 
-        Federation federation = start(config, store, new FederationListener() {
-            @Override
-            public void flashOverdue(FlashOverdue event) {
-                overdue.add(event);
-            }
-        });
-        federation.wake();
+        startCollectingOverdue(config, store, overdue);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !overdue.isEmpty());
         assertThat(overdue).singleElement().satisfies(o -> {

@@ -47,4 +47,57 @@ class FederationConfigTest {
         assertThat(changed.batchSize()).isEqualTo(DEFAULTS.batchSize());
         assertThat(changed.returnToPrimaryAfter()).isEqualTo(DEFAULTS.returnToPrimaryAfter());
     }
+
+    @Test
+    void builder_nothingSet_isTheDesignDefaults() {
+        FederationConfig built = FederationConfig.builder(DEFAULTS.listen(), DEFAULTS.peerEndpoints())
+                .build();
+
+        assertThat(built.batchSize()).isEqualTo(256);
+        assertThat(built.retryBase()).isEqualTo(Duration.ofMillis(200));
+        assertThat(built.retryMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(built.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(built.returnToPrimaryAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(built.linkTestInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(built.linkTestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(built.missesForAlarm()).isEqualTo(3);
+        assertThat(built.flashReceiptAlarmAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(built.failedAttemptsForAlarm()).isEqualTo(5);
+        assertThat(built.retryCaps()).isEqualTo(FederationConfig.DEFAULT_RETRY_CAPS);
+        assertThat(built.connectionLimits()).isEqualTo(ConnectionLimits.FEDERATION);
+    }
+
+    @Test
+    void toBuilder_oneChange_keepsEveryOtherComponent() {
+        FederationConfig changed =
+                DEFAULTS.withRetry(Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(2)).toBuilder()
+                        .batchSize(16)
+                        .build();
+
+        assertThat(changed)
+                .isEqualTo(new FederationConfig(
+                        DEFAULTS.listen(),
+                        DEFAULTS.peerEndpoints(),
+                        16,
+                        Duration.ofMillis(50),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(2),
+                        DEFAULTS.returnToPrimaryAfter(),
+                        DEFAULTS.linkTestInterval(),
+                        DEFAULTS.linkTestTimeout(),
+                        DEFAULTS.missesForAlarm(),
+                        DEFAULTS.flashReceiptAlarmAfter(),
+                        DEFAULTS.failedAttemptsForAlarm(),
+                        DEFAULTS.retryCaps(),
+                        DEFAULTS.connectionLimits()));
+    }
+
+    @Test
+    void build_batchSizeZero_saysWhatToFix() {
+        FederationConfig.Builder builder = DEFAULTS.toBuilder().batchSize(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize must be 1..10000: 0");
+    }
 }

@@ -2,10 +2,9 @@ package org.parley.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.parley.federation.TwoParties.freePort;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,8 @@ import org.parley.wire.SignedEnvelope;
 
 /** Two federations on loopback over real mutual TLS 1.3. */
 class FederationIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InstantSource CLOCK = InstantSource.system();
+    private static final SecureRandom RANDOM = TwoParties.RANDOM;
+    private static final InstantSource CLOCK = TwoParties.CLOCK;
     private static PartyIdentity blue;
     private static PartyIdentity red;
     private static PartyIdentity impostor;
@@ -41,13 +40,13 @@ class FederationIT {
 
     @BeforeAll
     static void keys() throws IOException {
-        Path root = Files.createTempDirectory("parley-federation-it");
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        red = PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blue.pinEachOther(red);
+        TwoParties parties = TwoParties.create("parley-federation-it");
+        Path root = parties.root;
+        blue = parties.blue;
+        red = parties.red;
         // A second "BLUE" with its own CA: the right name, but not the pinned CA.
-        impostor = PartyIdentity.init(root.resolve("fake"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
+        impostor = PartyIdentity.init(
+                root.resolve("fake"), Party.of("BLUE"), TwoParties.HOSTS, Optional.empty(), CLOCK, RANDOM);
         impostor.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
     }
 
@@ -59,13 +58,7 @@ class FederationIT {
     }
 
     private static FederationConfig config(int listenPort, int... peerPorts) {
-        List<URI> endpoints = new ArrayList<>();
-        for (int port : peerPorts) {
-            endpoints.add(URI.create("https://127.0.0.1:" + port));
-        }
-        return FederationConfig.defaults(
-                        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), listenPort), endpoints)
-                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2));
+        return TwoParties.config(listenPort, Duration.ofSeconds(2), peerPorts);
     }
 
     private Federation start(FederationConfig config, PartyIdentity who, DeliveryStore store, FederationListener l) {
@@ -74,40 +67,15 @@ class FederationIT {
         return federation;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** A bare sending side, to post hand-made frames straight to RED. */
     private static Outbound client(PartyIdentity who, int redPort) {
         // A generous request timeout: batch posts here must not fail because a loaded CI machine is
         // slow to answer (what is tested is the answer, not its speed).
-        return new Outbound(
-                config(0, redPort).withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30)),
-                who.sslContext(),
-                who.signer(),
-                java.util.List.of(who.signer().certificatePem()),
-                who.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {},
-                new CryptoPool(1),
-                new OutboxSignal());
+        return TwoParties.client(who, TwoParties.config(0, Duration.ofSeconds(30), redPort), new MemoryDeliveryStore());
     }
 
     private static SignedEnvelope envelope(PartyIdentity from, Precedence precedence, Category category, String text) {
-        Envelope envelope = Envelope.builder(CLOCK, RANDOM)
-                .from(from.party())
-                .to(from.verifier().peerParty())
-                .precedence(precedence)
-                .category(category)
-                .payload(new Payload.Text(text))
-                .signer(from.signer().keyId())
-                .build();
-        return from.signer().sign(envelope);
+        return TwoParties.signed(from, CLOCK, precedence, category, text);
     }
 
     private static void enqueue(MemoryDeliveryStore store, SignedEnvelope signed) {
@@ -479,21 +447,8 @@ class FederationIT {
         MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
         java.util.Map<org.parley.wire.EnvelopeId, Integer> deliveredCount =
                 new java.util.concurrent.ConcurrentHashMap<>();
-        FederationConfig c = config(0, redPort);
-        FederationConfig smallBatches = new FederationConfig(
-                c.listen(),
-                c.peerEndpoints(),
-                16,
-                c.retryBase(),
-                c.retryMax(),
-                c.requestTimeout(),
-                c.returnToPrimaryAfter(),
-                c.linkTestInterval(),
-                c.linkTestTimeout(),
-                c.missesForAlarm(),
-                c.flashReceiptAlarmAfter(),
-                c.failedAttemptsForAlarm(),
-                c.retryCaps());
+        FederationConfig smallBatches =
+                config(0, redPort).toBuilder().batchSize(16).build();
         Federation sender = start(smallBatches, blue, blueStore, new FederationListener() {
             @Override
             public void delivered(org.parley.wire.EnvelopeId id, org.parley.crypto.VerifiedEnvelope receipt) {

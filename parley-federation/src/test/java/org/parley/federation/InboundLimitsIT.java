@@ -1,12 +1,9 @@
 package org.parley.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.federation.TwoParties.freePort;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -23,12 +20,8 @@ import org.parley.crypto.PartyIdentity;
 import org.parley.crypto.VerifiedEnvelope;
 import org.parley.testing.TestClock;
 import org.parley.wire.Category;
-import org.parley.wire.Envelope;
-import org.parley.wire.EnvelopeCodec;
-import org.parley.wire.Party;
 import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
-import org.parley.wire.SignedEnvelope;
 
 /**
  * Issue 19, items 2, 12 and 13 on the receiving side, over real mutual TLS on loopback: batch
@@ -36,8 +29,8 @@ import org.parley.wire.SignedEnvelope;
  * envelope gets its original receipt before any other check.
  */
 class InboundLimitsIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InstantSource CLOCK = InstantSource.system();
+    private static final SecureRandom RANDOM = TwoParties.RANDOM;
+    private static final InstantSource CLOCK = TwoParties.CLOCK;
     private static PartyIdentity blue;
     private static PartyIdentity red;
 
@@ -45,13 +38,11 @@ class InboundLimitsIT {
 
     @BeforeAll
     static void keys() throws IOException {
-        Path root = Files.createTempDirectory("parley-inbound-it");
-        List<String> hosts = List.of("localhost", "127.0.0.1");
         // Keys made three days ago, so that an envelope dated two days ago is inside its certificate.
-        InstantSource made = InstantSource.fixed(CLOCK.instant().minus(Duration.ofDays(3)));
-        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), made, RANDOM);
-        red = PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), made, RANDOM);
-        blue.pinEachOther(red);
+        TwoParties parties = TwoParties.create(
+                "parley-inbound-it", InstantSource.fixed(CLOCK.instant().minus(Duration.ofDays(3))));
+        blue = parties.blue;
+        red = parties.red;
     }
 
     @AfterEach
@@ -61,17 +52,8 @@ class InboundLimitsIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static FederationConfig config(int listenPort, int peerPort) {
-        return FederationConfig.defaults(
-                        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), listenPort),
-                        List.of(URI.create("https://127.0.0.1:" + peerPort)))
-                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(30));
+        return TwoParties.config(listenPort, Duration.ofSeconds(30), peerPort);
     }
 
     /** RED's federation endpoint; returns its port. */
@@ -83,31 +65,11 @@ class InboundLimitsIT {
     }
 
     private static Outbound client(int redPort) {
-        return new Outbound(
-                config(0, redPort),
-                blue.sslContext(),
-                blue.signer(),
-                List.of(blue.signer().certificatePem()),
-                blue.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {},
-                new CryptoPool(1),
-                new OutboxSignal());
+        return TwoParties.client(blue, config(0, redPort), new MemoryDeliveryStore());
     }
 
     private static byte[] frame(InstantSource clock, Precedence precedence, Category category, String text) {
-        Envelope envelope = Envelope.builder(clock, RANDOM)
-                .from(blue.party())
-                .to(red.party())
-                .precedence(precedence)
-                .category(category)
-                .payload(new Payload.Text(text))
-                .signer(blue.signer().keyId())
-                .build();
-        SignedEnvelope signed = blue.signer().sign(envelope);
-        return EnvelopeCodec.frame(signed);
+        return TwoParties.frame(blue, clock, precedence, category, text);
     }
 
     /** Posts one FLASH SAFETY envelope dated by {@code clock} to RED and returns RED's answer to it. */

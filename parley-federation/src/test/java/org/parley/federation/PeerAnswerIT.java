@@ -3,16 +3,9 @@ package org.parley.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +14,6 @@ import org.parley.crypto.PartyIdentity;
 import org.parley.wire.Category;
 import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeCodec;
-import org.parley.wire.Party;
-import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
 
@@ -31,49 +22,22 @@ import org.parley.wire.SignedEnvelope;
  * size, and keeps only a short error with the outbox entry. Real mutual TLS on loopback.
  */
 class PeerAnswerIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InstantSource CLOCK = InstantSource.system();
     private static PartyIdentity blue;
     private static PartyIdentity red;
 
     @BeforeAll
     static void keys() throws IOException {
-        Path root = Files.createTempDirectory("parley-answer-it");
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        blue = PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        red = PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blue.pinEachOther(red);
+        TwoParties parties = TwoParties.create("parley-answer-it");
+        blue = parties.blue;
+        red = parties.red;
     }
 
     private static Outbound client(int port, Duration requestTimeout, MemoryDeliveryStore store) {
-        FederationConfig config = FederationConfig.defaults(
-                        new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
-                        List.of(URI.create("https://127.0.0.1:" + port)))
-                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500), requestTimeout);
-        return new Outbound(
-                config,
-                blue.sslContext(),
-                blue.signer(),
-                List.of(blue.signer().certificatePem()),
-                blue.verifier(),
-                store,
-                CLOCK,
-                RANDOM,
-                new FederationListener() {},
-                new CryptoPool(1),
-                new OutboxSignal());
+        return TwoParties.client(blue, TwoParties.config(0, requestTimeout, port), store);
     }
 
     private static SignedEnvelope flash() {
-        Envelope envelope = Envelope.builder(CLOCK, RANDOM)
-                .from(blue.party())
-                .to(red.party())
-                .precedence(Precedence.FLASH)
-                .category(Category.SAFETY)
-                .payload(new Payload.Text("unsafe crossing"))
-                .signer(blue.signer().keyId())
-                .build();
-        return blue.signer().sign(envelope);
+        return TwoParties.signed(blue, TwoParties.CLOCK, Precedence.FLASH, Category.SAFETY, "unsafe crossing");
     }
 
     /** Runs {@code post} on another thread and returns what it threw, failing if it takes longer than {@code within}. */
@@ -145,7 +109,7 @@ class PeerAnswerIT {
             store.enqueue(envelope, signed);
             Outbound client = client(peer.port(), Duration.ofSeconds(10), store);
 
-            int delivered = client.deliver(store.due(CLOCK.instant(), 1));
+            int delivered = client.deliver(store.due(TwoParties.CLOCK.instant(), 1));
 
             assertThat(delivered).isZero();
             assertThat(store.lastError(envelope.id()))

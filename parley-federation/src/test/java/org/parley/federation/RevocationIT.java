@@ -1,13 +1,10 @@
 package org.parley.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.federation.TwoParties.freePort;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -36,21 +33,18 @@ import org.parley.wire.SignedEnvelope;
  * both revocations still hold though RED no longer sends its list.
  */
 class RevocationIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final InstantSource CLOCK = InstantSource.system();
+    private static final SecureRandom RANDOM = TwoParties.RANDOM;
+    private static final InstantSource CLOCK = TwoParties.CLOCK;
 
     @Test
     void revocation_byPeerCaAndByLocalDecision_refusesLaterEnvelopesOfTheKeyAndSurvivesARestart() throws Exception {
-        Path root = Files.createTempDirectory("parley-revocation-it");
-        List<String> hosts = List.of("localhost", "127.0.0.1");
         Instant now = CLOCK.instant();
         // Keys made two hours ago, so that envelopes dated before the revocation fall in their validity.
-        InstantSource then = InstantSource.fixed(now.minus(Duration.ofHours(2)));
-        PartyIdentity blue =
-                PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), then, RANDOM);
-        PartyIdentity red =
-                PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), then, RANDOM);
-        blue.pinEachOther(red);
+        TwoParties parties =
+                TwoParties.create("parley-revocation-it", InstantSource.fixed(now.minus(Duration.ofHours(2))));
+        Path root = parties.root;
+        PartyIdentity blue = parties.blue;
+        PartyIdentity red = parties.red;
         Signer first = red.signer();
         SignedEnvelope early = sign(first, now.minus(Duration.ofMinutes(30)), "before the revocation");
         SignedEnvelope late = sign(first, now.minus(Duration.ofMinutes(1)), "after the revocation");
@@ -127,18 +121,11 @@ class RevocationIT {
     private static List<Batch.Result> post(
             PartyIdentity red, int bluePort, List<String> revocations, List<SignedEnvelope> envelopes)
             throws IOException, InterruptedException {
-        Outbound peer = new Outbound(
-                config(0, bluePort),
-                red.sslContext(),
-                red.signer(),
+        Outbound peer = TwoParties.client(
+                red,
                 red.signingCertificates().stream().map(PartyIdentity::pem).toList(),
-                red.verifier(),
-                new MemoryDeliveryStore(),
-                CLOCK,
-                RANDOM,
-                new FederationListener() {},
-                new CryptoPool(1),
-                new OutboxSignal());
+                config(0, bluePort),
+                new MemoryDeliveryStore());
         try {
             peer.sendRevocations(revocations);
             return peer.post(envelopes.stream().map(EnvelopeCodec::frame).toList())
@@ -161,15 +148,6 @@ class RevocationIT {
     }
 
     private static FederationConfig config(int listenPort, int peerPort) {
-        return FederationConfig.defaults(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort),
-                        List.of(URI.create("https://127.0.0.1:" + peerPort)))
-                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return TwoParties.config(listenPort, Duration.ofSeconds(10), peerPort);
     }
 }

@@ -115,15 +115,15 @@ public final class HotlineNode implements AutoCloseable {
                 events.say(config.party() + " did the follow-up of " + resumed
                         + " received envelopes an error or a crash had cut short");
             }
-            FederationConfig federationConfig = FederationConfig.defaults(
-                            config.federationListen(), config.peerEndpoints())
-                    .withLinkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm());
             // federation.retryMax per precedence; the overall cap is the largest of them (issue 20).
             Duration longestRetry = java.util.Collections.max(config.retryMax().values());
-            federationConfig = federationConfig
-                    .withRetry(federationConfig.retryBase(), longestRetry, federationConfig.requestTimeout())
-                    .withRetryCaps(config.retryMax())
-                    .withConnectionLimits(config.federationConnections());
+            FederationConfig federationConfig = FederationConfig.builder(
+                            config.federationListen(), config.peerEndpoints())
+                    .linkTests(config.linkTestInterval(), config.linkTestTimeout(), config.missesForAlarm())
+                    .retryMax(longestRetry)
+                    .retryCaps(config.retryMax())
+                    .connectionLimits(config.federationConnections())
+                    .build();
             FlashOverdueAlarms overdue =
                     new FlashOverdueAlarms(config.peer(), clock, FlashOverdueAlarms.REMIND_EVERY, events::alarm);
             AlarmThrottle throttle = new AlarmThrottle(clock, events::alarm);
@@ -133,7 +133,11 @@ public final class HotlineNode implements AutoCloseable {
                     DeliveryStore.on(store),
                     clock,
                     random,
-                    new NodeListener(config, events, ledger, dialogue, messages, watch, identity, overdue, throttle),
+                    new NodeListener(
+                            config.peer(),
+                            identity,
+                            new NodeListener.Services(messages, watch, dialogue, ledger),
+                            new NodeListener.Alarms(events, overdue, throttle)),
                     outbox));
             OperatorApi api = resources.add(OperatorApi.start(
                     config,

@@ -19,6 +19,7 @@ import org.parley.node.record.NodeLedger;
 import org.parley.node.watch.EncounterWatch;
 import org.parley.wire.Envelope;
 import org.parley.wire.EnvelopeId;
+import org.parley.wire.Party;
 import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 import org.slf4j.Logger;
@@ -32,35 +33,33 @@ final class NodeListener implements FederationListener {
     /** A wrong clock lasts until someone fixes it: one PEER_CLOCK_AHEAD alarm every 10 minutes at most. */
     private static final Duration CLOCK_ALARM_EVERY = Duration.ofMinutes(10);
 
-    private final NodeConfig config;
+    /** The services that act on what arrives from the peer. */
+    record Services(MessageService messages, EncounterWatch watch, NodeDialogue dialogue, NodeLedger ledger) {}
+
+    /** Where the federation's alarms go: the node's events, FLASH-overdue tracking, the alarm throttle. */
+    record Alarms(NodeEvents events, FlashOverdueAlarms overdue, AlarmThrottle throttle) {}
+
+    private final Party peer;
+    private final PartyIdentity identity;
     private final NodeEvents events;
     private final NodeLedger ledger;
     private final NodeDialogue dialogue;
     private final MessageService messages;
     private final EncounterWatch watch;
-    private final PartyIdentity identity;
     private final FlashOverdueAlarms overdue;
     private final AlarmThrottle throttle;
 
-    NodeListener(
-            NodeConfig config,
-            NodeEvents events,
-            NodeLedger ledger,
-            NodeDialogue dialogue,
-            MessageService messages,
-            EncounterWatch watch,
-            PartyIdentity identity,
-            FlashOverdueAlarms overdue,
-            AlarmThrottle throttle) {
+    /** {@code identity} keeps the revocation lists {@code peer} sends. */
+    NodeListener(Party peer, PartyIdentity identity, Services services, Alarms alarms) {
+        this.peer = peer;
         this.identity = identity;
-        this.overdue = overdue;
-        this.throttle = throttle;
-        this.config = config;
-        this.watch = watch;
-        this.events = events;
-        this.ledger = ledger;
-        this.dialogue = dialogue;
-        this.messages = messages;
+        this.messages = services.messages();
+        this.watch = services.watch();
+        this.dialogue = services.dialogue();
+        this.ledger = services.ledger();
+        this.events = alarms.events();
+        this.overdue = alarms.overdue();
+        this.throttle = alarms.throttle();
     }
 
     @Override
@@ -94,10 +93,9 @@ final class NodeListener implements FederationListener {
         switch (event) {
             case LinkEvent.AlarmRaised r ->
                 events.alarm(
-                        Alarm.Kind.LINK_DOWN,
-                        r.consecutiveMisses() + " link tests in a row unanswered by " + config.peer());
+                        Alarm.Kind.LINK_DOWN, r.consecutiveMisses() + " link tests in a row unanswered by " + peer);
             case LinkEvent.AlarmCleared c ->
-                events.alarm(Alarm.Kind.LINK_RESTORED, "link to " + config.peer() + " answers again");
+                events.alarm(Alarm.Kind.LINK_RESTORED, "link to " + peer + " answers again");
         }
     }
 
@@ -107,12 +105,11 @@ final class NodeListener implements FederationListener {
             case DeliveryStall.Stuck stuck ->
                 events.alarm(
                         Alarm.Kind.DELIVERY_STALLED,
-                        stuck.lane() + " delivery to " + config.peer() + " has not moved for "
+                        stuck.lane() + " delivery to " + peer + " has not moved for "
                                 + stuck.stuckFor().toSeconds() + " s; those messages wait in the outbox"
                                 + " (the node log shows where it is stuck)");
             case DeliveryStall.Resumed resumed ->
-                events.alarm(
-                        Alarm.Kind.DELIVERY_RESUMED, resumed.lane() + " delivery to " + config.peer() + " moves again");
+                events.alarm(Alarm.Kind.DELIVERY_RESUMED, resumed.lane() + " delivery to " + peer + " moves again");
         }
     }
 
@@ -131,7 +128,7 @@ final class NodeListener implements FederationListener {
     public void peerKeysRevoked(List<Revocation> revocations, String pem) {
         events.alarm(
                 Alarm.Kind.PEER_KEY_REVOKED,
-                config.peer() + "'s CA revoked signing key(s) "
+                peer + "'s CA revoked signing key(s) "
                         + revocations.stream()
                                 .map(r -> r.keyId() + " from " + r.revokedAt())
                                 .toList()
@@ -140,7 +137,7 @@ final class NodeListener implements FederationListener {
             identity.keepPeerRevocationList(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (RuntimeException e) {
             // Honoured already; the peer sends its list with every batch, so it is kept next time.
-            LOG.error("cannot keep {}'s revocation list in the keys folder: {}", config.peer(), e.toString());
+            LOG.error("cannot keep {}'s revocation list in the keys folder: {}", peer, e.toString());
         }
     }
 
@@ -152,11 +149,11 @@ final class NodeListener implements FederationListener {
 
     @Override
     public void peerClockAhead(EnvelopeId id, Duration ahead) {
-        LOG.warn("{}'s envelope {} is dated {} s ahead of this node's clock", config.peer(), id, ahead.toSeconds());
+        LOG.warn("{}'s envelope {} is dated {} s ahead of this node's clock", peer, id, ahead.toSeconds());
         throttle.raise(
                 Alarm.Kind.PEER_CLOCK_AHEAD,
                 CLOCK_ALARM_EVERY,
-                config.peer() + "'s envelope " + id + " is dated " + ahead.toSeconds()
+                peer + "'s envelope " + id + " is dated " + ahead.toSeconds()
                         + " s ahead of this node's clock: one of the two clocks is wrong (check both nodes'"
                         + " time sources). Its messages are still accepted, up to 24 h ahead, and their"
                         + " acknowledgment deadlines count from when they were stored here");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,22 +50,33 @@ class InboundFollowUpIT {
     @TempDir
     Path root;
 
-    @Test
-    void post_batchOfBadLinkTestFlashAndAck_threeReceiptsAckRecordedTwoLeaves() throws Exception {
+    /** BLUE's keys in root/keys (the node's) and RED's in root/red-keys, pinned to each other; RED's. */
+    private PartyIdentity pinnedKeys() throws IOException {
         List<String> hosts = List.of("localhost", "127.0.0.1");
         PartyIdentity blue =
                 PartyIdentity.init(root.resolve("keys"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
         PartyIdentity red =
                 PartyIdentity.init(root.resolve("red-keys"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
         blue.pinEachOther(red);
-        int federationPort = Ports.freePort();
-        NodeConfig config = NodeConfig.load(NodeConfigFile.of("BLUE", "RED")
+        return red;
+    }
+
+    /** BLUE's node.yaml: SQLite store, federation on {@code federationPort}, operator alice. */
+    private NodeConfig blueConfig(int federationPort) throws IOException {
+        return NodeConfig.load(NodeConfigFile.of("BLUE", "RED")
                 .keys("keys")
                 .sqlite(root.resolve("blue.db"))
                 .federation(federationPort, Ports.freePort())
                 .operator(0)
                 .token("t0ken", "alice", "DUTY_OFFICER")
                 .write(root.resolve("node.yaml")));
+    }
+
+    @Test
+    void post_batchOfBadLinkTestFlashAndAck_threeReceiptsAckRecordedTwoLeaves() throws Exception {
+        PartyIdentity red = pinnedKeys();
+        int federationPort = Ports.freePort();
+        NodeConfig config = blueConfig(federationPort);
         try (HotlineNode node = HotlineNode.start(config, CLOCK, RANDOM)) {
             EnvelopeId ours =
                     node.messages().send(Precedence.FLASH, Category.SAFETY, new Payload.Text("keep clear"), "alice");
@@ -97,20 +109,9 @@ class InboundFollowUpIT {
 
     @Test
     void start_ackWhoseFollowUpACrashCutShort_recordedAtStartWithoutASecondLeaf() throws Exception {
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        PartyIdentity blue =
-                PartyIdentity.init(root.resolve("keys"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        PartyIdentity red =
-                PartyIdentity.init(root.resolve("red-keys"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blue.pinEachOther(red);
+        PartyIdentity red = pinnedKeys();
         int federationPort = Ports.freePort();
-        NodeConfig config = NodeConfig.load(NodeConfigFile.of("BLUE", "RED")
-                .keys("keys")
-                .sqlite(root.resolve("blue.db"))
-                .federation(federationPort, Ports.freePort())
-                .operator(0)
-                .token("t0ken", "alice", "DUTY_OFFICER")
-                .write(root.resolve("node.yaml")));
+        NodeConfig config = blueConfig(federationPort);
         EnvelopeId ours;
         Envelope ack;
         long leaves;

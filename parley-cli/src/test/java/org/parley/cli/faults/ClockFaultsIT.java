@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.cli.OperatorTraffic;
 import org.parley.cli.operator.OperatorClient;
 
 /**
@@ -31,7 +32,6 @@ import org.parley.cli.operator.OperatorClient;
  * That RED's JVM saw each step is read back from the {@code created} time RED put on its envelopes.
  */
 class ClockFaultsIT {
-    private static final String SCENARIOS = System.getProperty("parley.faults.scenarios", "partition");
     static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
 
     @TempDir
@@ -53,8 +53,7 @@ class ClockFaultsIT {
 
     @Test
     void clockStep_redOneHourAheadThenBehind_deliveryExactlyOnceAndReceiptsVerified() throws Exception {
-        assumeTrue(
-                SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains("clockstep"), "runs with -Pfaults");
+        Scenarios.assumeSelected("clockstep");
         assumeTrue(
                 Files.isReadable(FAKETIME),
                 () -> "clockstep skipped: " + FAKETIME + " is missing (apt-get install libfaketime)");
@@ -62,12 +61,7 @@ class ClockFaultsIT {
         Path offsetFile = root.resolve("red.faketime");
         Files.writeString(offsetFile, "+0\n");
         try (Netns net = Netns.create()) {
-            FaultPair.Setup setup = new FaultPair.Setup(
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(3),
-                            3,
-                            FaultPair.direct(net, net.red),
-                            FaultPair.direct(net, net.blue))
+            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
                     .withPrefix(
                             "red",
                             List.of(
@@ -93,7 +87,7 @@ class ClockFaultsIT {
                 Exchange all =
                         before.sent().plus(ahead.sent()).plus(behind.sent()).plus(after.sent());
                 Instant done = all.awaitDelivered(pair, Duration.ofMinutes(2));
-                Traffic.Count count = all.count(pair);
+                OperatorTraffic.Count count = all.count(pair);
                 Map<String, JsonNode> redOutbox = outbox(pair.redApi);
                 Map<String, JsonNode> blueOutbox = outbox(pair.blueApi);
                 StringBuilder notes = new StringBuilder();
@@ -104,9 +98,9 @@ class ClockFaultsIT {
                             .append("): RED stamped ")
                             .append(stamped(p.sent().red(), redOutbox))
                             .append("; BLUE->RED ")
-                            .append(Traffic.Count.of(p.sent().blue(), FaultPair.inbox(pair.redApi)))
+                            .append(OperatorTraffic.Count.of(p.sent().blue(), FaultPair.inbox(pair.redApi)))
                             .append(", RED->BLUE ")
-                            .append(Traffic.Count.of(p.sent().red(), FaultPair.inbox(pair.blueApi)))
+                            .append(OperatorTraffic.Count.of(p.sent().red(), FaultPair.inbox(pair.blueApi)))
                             .append(", sender status BLUE ")
                             .append(statuses(p.sent().blue(), blueOutbox))
                             .append(" RED ")
@@ -168,7 +162,7 @@ class ClockFaultsIT {
     }
 
     /** How far RED's created stamps lay from the true time each envelope was accepted: min..max. */
-    private static String stamped(List<Traffic.Sent> sent, Map<String, JsonNode> outbox) {
+    private static String stamped(List<OperatorTraffic.Sent> sent, Map<String, JsonNode> outbox) {
         List<Long> skews = sent.stream()
                 .filter(s -> outbox.containsKey(s.id()))
                 .map(s -> Duration.between(
@@ -182,7 +176,7 @@ class ClockFaultsIT {
                 : "created " + skews.get(0) + ".." + skews.get(skews.size() - 1) + " s off the true time";
     }
 
-    private static String statuses(List<Traffic.Sent> sent, Map<String, JsonNode> outbox) {
+    private static String statuses(List<OperatorTraffic.Sent> sent, Map<String, JsonNode> outbox) {
         TreeMap<String, Integer> counts = new TreeMap<>();
         sent.forEach(s -> counts.merge(
                 outbox.containsKey(s.id()) ? outbox.get(s.id()).path("status").asText() : "MISSING", 1, Integer::sum));

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.cli.OperatorTraffic;
 
 /** What both sides' operators sent in one stretch of a scenario, and what the peers made of it. */
-record Exchange(List<Traffic.Sent> blue, List<Traffic.Sent> red, int refused) {
+record Exchange(List<OperatorTraffic.Sent> blue, List<OperatorTraffic.Sent> red, int refused) {
     Exchange {
         blue = List.copyOf(blue);
         red = List.copyOf(red);
@@ -15,27 +16,32 @@ record Exchange(List<Traffic.Sent> blue, List<Traffic.Sent> red, int refused) {
 
     /** Both sides send at {@code perSecond} each for {@code length}. */
     static Exchange during(FaultPair pair, String prefix, Duration length, int perSecond) throws InterruptedException {
-        Traffic b = Traffic.start(pair.blueApi, prefix + "-blue-", perSecond);
-        Traffic r = Traffic.start(pair.redApi, prefix + "-red-", perSecond);
+        OperatorTraffic b = Traffic.start(pair.blueApi, prefix + "-blue-", perSecond);
+        OperatorTraffic r = Traffic.start(pair.redApi, prefix + "-red-", perSecond);
         Thread.sleep(length);
-        b.stop();
-        r.stop();
-        return new Exchange(b.sent(), r.sent(), b.refused() + r.refused());
+        return stop(b, r);
+    }
+
+    /** Stops both sides' traffic; what they sent. */
+    static Exchange stop(OperatorTraffic blue, OperatorTraffic red) throws InterruptedException {
+        blue.stop();
+        red.stop();
+        return new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
     }
 
     /** Only BLUE sends. */
     static Exchange blueOnly(FaultPair pair, String prefix, Duration length, int perSecond)
             throws InterruptedException {
-        Traffic b = Traffic.start(pair.blueApi, prefix + "-blue-", perSecond);
+        OperatorTraffic b = Traffic.start(pair.blueApi, prefix + "-blue-", perSecond);
         Thread.sleep(length);
         b.stop();
         return new Exchange(b.sent(), List.of(), b.refused());
     }
 
     Exchange plus(Exchange other) {
-        List<Traffic.Sent> b = new ArrayList<>(blue);
+        List<OperatorTraffic.Sent> b = new ArrayList<>(blue);
         b.addAll(other.blue);
-        List<Traffic.Sent> r = new ArrayList<>(red);
+        List<OperatorTraffic.Sent> r = new ArrayList<>(red);
         r.addAll(other.red);
         return new Exchange(b, r, refused + other.refused);
     }
@@ -51,9 +57,9 @@ record Exchange(List<Traffic.Sent> blue, List<Traffic.Sent> red, int refused) {
         return blue.size() + red.size();
     }
 
-    Traffic.Count count(FaultPair pair) {
-        return Traffic.Count.of(blue, FaultPair.inbox(pair.redApi))
-                .plus(Traffic.Count.of(red, FaultPair.inbox(pair.blueApi)));
+    OperatorTraffic.Count count(FaultPair pair) {
+        return OperatorTraffic.Count.of(blue, FaultPair.inbox(pair.redApi))
+                .plus(OperatorTraffic.Count.of(red, FaultPair.inbox(pair.blueApi)));
     }
 
     /** Polls both inboxes until every envelope is in; when that happened (or the timeout ran out). */
@@ -75,20 +81,20 @@ record Exchange(List<Traffic.Sent> blue, List<Traffic.Sent> red, int refused) {
     /** Store-to-store latency (receiver's receivedAt minus sender's created) of one precedence, or all with "". */
     NetworkFaultsIT.Latency latency(FaultPair pair, String precedence) {
         List<JsonNode> redInbox = FaultPair.inbox(pair.redApi);
-        List<Double> all = new ArrayList<>(Traffic.latenciesMillis(blue, redInbox, precedence));
-        List<Double> first = Traffic.latenciesMillis(
+        List<Double> all = new ArrayList<>(OperatorTraffic.latenciesMillis(blue, redInbox, precedence));
+        List<Double> first = OperatorTraffic.latenciesMillis(
                 blue.stream()
                         .filter(s -> precedence.isEmpty() || s.precedence().equals(precedence))
                         .limit(1)
                         .toList(),
                 redInbox,
                 precedence);
-        all.addAll(Traffic.latenciesMillis(red, FaultPair.inbox(pair.blueApi), precedence));
+        all.addAll(OperatorTraffic.latenciesMillis(red, FaultPair.inbox(pair.blueApi), precedence));
         return new NetworkFaultsIT.Latency(
                 all.size(),
-                Traffic.percentile(all, 50),
-                Traffic.percentile(all, 99),
-                Traffic.percentile(all, 100),
+                OperatorTraffic.percentile(all, 50),
+                OperatorTraffic.percentile(all, 99),
+                OperatorTraffic.percentile(all, 100),
                 first.isEmpty() ? Double.NaN : first.get(0));
     }
 }

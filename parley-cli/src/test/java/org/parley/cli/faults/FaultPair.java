@@ -55,6 +55,12 @@ final class FaultPair implements AutoCloseable {
             this(linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.empty(), Map.of(), Map.of());
         }
 
+        /** Each side straight over the wire to the other, three missed link tests raise the alarm. */
+        static Setup direct(Netns net, Duration linkInterval, Duration linkTimeout) {
+            return new Setup(
+                    linkInterval, linkTimeout, 3, FaultPair.direct(net, net.red), FaultPair.direct(net, net.blue));
+        }
+
         Setup withBlueStore(Path dir) {
             return new Setup(
                     linkInterval, linkTimeout, misses, blueToRed, redToBlue, Optional.of(dir), stores, prefixes);

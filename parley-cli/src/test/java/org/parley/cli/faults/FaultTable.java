@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.parley.cli.OperatorTraffic;
 
 /**
  * The rows the fault suite prints, one per fault, in the shape docs/reliability.md records them.
@@ -19,7 +20,13 @@ final class FaultTable {
                     + "|---|---|---|---|---|---|---|---|---|";
 
     /** One row: what was injected and what the two nodes did about it. */
-    record Row(String fault, String duration, Traffic.Count count, String alarmAfter, String recovery, String notes) {
+    record Row(
+            String fault,
+            String duration,
+            OperatorTraffic.Count count,
+            String alarmAfter,
+            String recovery,
+            String notes) {
         String markdown() {
             return "| " + fault + " | " + duration + " | " + count.sent() + " | " + count.delivered() + " | "
                     + count.lost() + " | " + count.duplicated() + " | " + alarmAfter + " | " + recovery + " | "

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.cli.OperatorTraffic;
 
 /**
  * Issue 20, network faults: two real node processes in two network namespaces joined by a veth
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 40-second partition); {@code -Pfaults} (bench/faults.sh) runs all, with the issue's durations.
  */
 class NetworkFaultsIT {
-    private static final String SCENARIOS = System.getProperty("parley.faults.scenarios", "partition");
     private static final Duration LINK_INTERVAL = duration("linkInterval", "PT2S");
     private static final Duration LINK_TIMEOUT = duration("linkTimeout", "PT1S");
     private static final int RATE_PER_SIDE = Integer.getInteger("parley.faults.rate", 4);
@@ -49,7 +49,7 @@ class NetworkFaultsIT {
 
     @Test
     void partition_bothSidesSending_everyEnvelopeOnceAndLinkAlarmsRaisedAndCleared() throws Exception {
-        selected("partition");
+        Scenarios.assumeSelected("partition");
         Duration cut = duration("partition", "PT40S");
         try (Netns net = Netns.create();
                 FaultPair pair = FaultPair.start(net, root, setup(net, LINK_INTERVAL, LINK_TIMEOUT))) {
@@ -60,7 +60,7 @@ class NetworkFaultsIT {
             Instant healed = Instant.now();
             net.heal();
             Instant done = during.plus(warm).awaitDelivered(pair, Duration.ofMinutes(4));
-            Traffic.Count count = during.plus(warm).count(pair);
+            OperatorTraffic.Count count = during.plus(warm).count(pair);
             Alarms alarms = Alarms.of(pair, start, healed, Duration.ofSeconds(60));
             FaultTable.add(new FaultTable.Row(
                     "full partition, both sides sending every precedence (" + RATE_PER_SIDE + "/s each)",
@@ -80,7 +80,7 @@ class NetworkFaultsIT {
 
     @Test
     void asymmetricPartition_redToBlueDropped_noDuplicateAtRedAndBlueAlarms() throws Exception {
-        selected("asymmetric");
+        Scenarios.assumeSelected("asymmetric");
         Duration cut = duration("partition", "PT40S");
         try (Netns net = Netns.create();
                 FaultPair pair = FaultPair.start(net, root, setup(net, LINK_INTERVAL, LINK_TIMEOUT))) {
@@ -95,7 +95,7 @@ class NetworkFaultsIT {
             Instant healed = Instant.now();
             net.heal();
             Instant done = during.plus(warm).awaitDelivered(pair, Duration.ofMinutes(4));
-            Traffic.Count count = during.plus(warm).count(pair);
+            OperatorTraffic.Count count = during.plus(warm).count(pair);
             Alarms alarms = Alarms.of(pair, start, healed, Duration.ofSeconds(60));
             FaultTable.add(new FaultTable.Row(
                     "asymmetric partition: BLUE->RED passes, RED->BLUE dropped",
@@ -115,7 +115,7 @@ class NetworkFaultsIT {
 
     @Test
     void degradedLink_lossDelayAndTeletypeRate_flashArrivesAndP99Reported() throws Exception {
-        selected("degraded");
+        Scenarios.assumeSelected("degraded");
         Duration length = duration("degraded", "PT30S");
         try (Netns net = Netns.create();
                 Relays relays = Relays.start(net, 500, 200)) {
@@ -131,7 +131,7 @@ class NetworkFaultsIT {
                 Instant healed = Instant.now();
                 net.heal();
                 Instant done = during.awaitDelivered(pair, Duration.ofMinutes(4));
-                Traffic.Count count = during.count(pair);
+                OperatorTraffic.Count count = during.count(pair);
                 Latency flash = during.latency(pair, "FLASH");
                 Latency all = during.latency(pair, "");
                 Alarms alarms = Alarms.of(pair, start, healed, Duration.ofSeconds(1));
@@ -156,7 +156,7 @@ class NetworkFaultsIT {
 
     @Test
     void stalledFirstEndpoint_silentOrTrickling_failsOverToSecondWithinRequestTimeout() throws Exception {
-        selected("stalled");
+        Scenarios.assumeSelected("stalled");
         Duration length = duration("stalled", "PT15S");
         try (Netns net = Netns.create()) {
             // Both variants run and print their rows before either is judged.
@@ -180,7 +180,7 @@ class NetworkFaultsIT {
                 Instant start = Instant.now();
                 Exchange during = Exchange.blueOnly(pair, name, length, RATE_PER_SIDE);
                 Instant done = during.awaitDelivered(pair, Duration.ofMinutes(2));
-                Traffic.Count count = during.count(pair);
+                OperatorTraffic.Count count = during.count(pair);
                 Latency flash = during.latency(pair, "FLASH");
                 String what = byteEvery.isZero() ? "accepts TCP, never answers" : "answers one byte every 10 s";
                 FaultTable.add(new FaultTable.Row(
@@ -202,8 +202,7 @@ class NetworkFaultsIT {
     }
 
     private static FaultPair.Setup setup(Netns net, Duration interval, Duration timeout) {
-        return new FaultPair.Setup(
-                interval, timeout, 3, FaultPair.direct(net, net.red), FaultPair.direct(net, net.blue));
+        return FaultPair.Setup.direct(net, interval, timeout);
     }
 
     /**
@@ -221,9 +220,9 @@ class NetworkFaultsIT {
     /** One FLASH each way before the fault: the wire works, the link is up. */
     private static Exchange warmUp(FaultPair pair) throws InterruptedException {
         Exchange warm = new Exchange(
-                Traffic.sendOne(pair.blueApi, "warm-blue", "FLASH", "SAFETY").stream()
+                OperatorTraffic.sendOne(pair.blueApi, "warm-blue", "FLASH", "SAFETY").stream()
                         .toList(),
-                Traffic.sendOne(pair.redApi, "warm-red", "FLASH", "SAFETY").stream()
+                OperatorTraffic.sendOne(pair.redApi, "warm-red", "FLASH", "SAFETY").stream()
                         .toList(),
                 0);
         warm.awaitDelivered(pair, Duration.ofSeconds(30));
@@ -231,11 +230,6 @@ class NetworkFaultsIT {
                 .as(() -> "warm-up over the healthy wire" + pair.logTail("blue"))
                 .isEqualTo(2);
         return warm;
-    }
-
-    private static void selected(String scenario) {
-        boolean on = SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains(scenario);
-        assumeTrue(on, () -> scenario + " runs with -Pfaults (parley.faults.scenarios=" + SCENARIOS + ")");
     }
 
     private static Duration duration(String name, String fallback) {

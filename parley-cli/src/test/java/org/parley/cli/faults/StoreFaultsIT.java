@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.cli.OperatorTraffic;
 import org.parley.cli.operator.OperatorClient;
 
 /**
@@ -22,8 +23,6 @@ import org.parley.cli.operator.OperatorClient;
  * the same namespaces as {@link NetworkFaultsIT} (the harness is shared), with a whole wire.
  */
 class StoreFaultsIT {
-    private static final String SCENARIOS = System.getProperty("parley.faults.scenarios", "partition");
-
     @TempDir
     Path root;
 
@@ -40,41 +39,29 @@ class StoreFaultsIT {
 
     @Test
     void diskFull_blueStore_refusesWith507AndAlarmLosesNothingAndRecoversAlone() throws Exception {
-        assumeTrue(SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains("diskfull"), "runs with -Pfaults");
+        Scenarios.assumeSelected("diskfull");
         Duration full = Duration.parse(System.getProperty("parley.faults.diskfull", "PT20S"));
         try (Netns net = Netns.create();
                 DiskFull disk = DiskFull.mount(root.resolve("blue-disk"), 16)) {
-            FaultPair.Setup setup = new FaultPair.Setup(
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(3),
-                            3,
-                            FaultPair.direct(net, net.red),
-                            FaultPair.direct(net, net.blue))
+            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
                     .withBlueStore(disk.dir);
             try (FaultPair pair = FaultPair.start(net, root, setup)) {
                 Instant start = Instant.now();
                 long filled = disk.fill();
-                Traffic blue = Traffic.start(pair.blueApi, "full-blue-", 4);
-                Traffic red = Traffic.start(pair.redApi, "full-red-", 4);
+                OperatorTraffic blue = Traffic.start(pair.blueApi, "full-blue-", 4);
+                OperatorTraffic red = Traffic.start(pair.redApi, "full-red-", 4);
                 Optional<Instant> firstRefusal = awaitRefusal(blue, Duration.ofSeconds(90));
                 Thread.sleep(full);
-                OperatorClient.ApiException refused = catchThrowableOfType(
-                        OperatorClient.ApiException.class,
-                        () -> pair.blueApi.post("api/v1/messages", body("full-probe")));
+                OperatorClient.ApiException refused = refusal(pair, "full-probe");
                 Instant freed = Instant.now();
                 disk.free();
                 Thread.sleep(Duration.ofSeconds(10));
-                blue.stop();
-                red.stop();
-                Exchange all = new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
+                Exchange all = Exchange.stop(blue, red);
                 Instant done = all.awaitDelivered(pair, Duration.ofMinutes(3));
-                Traffic.Count count = all.count(pair);
+                OperatorTraffic.Count count = all.count(pair);
                 Optional<Instant> alarm = Alarms.first(pair.blueApi, "STORE_UNWRITABLE", start);
                 Optional<Instant> cleared = Alarms.first(pair.blueApi, "STORE_WRITABLE", freed);
-                Optional<Instant> acceptedAgain = blue.sent().stream()
-                        .map(Traffic.Sent::at)
-                        .filter(t -> t.isAfter(freed))
-                        .min(Instant::compareTo);
+                Optional<Instant> acceptedAgain = firstAfter(blue, freed);
                 FaultTable.add(new FaultTable.Row(
                         "BLUE's store disk full (16 MiB tmpfs filled by a file), both sides sending 4/s",
                         FaultTable.seconds(Duration.between(start, freed)),
@@ -112,31 +99,24 @@ class StoreFaultsIT {
     @Test
     void readOnly_blueStoreFilesystemErrorRemountsRo_refusesWith507AndAlarmLosesNothingRecoversAfterRepair()
             throws Exception {
-        assumeTrue(SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains("readonly"), "runs with -Pfaults");
+        Scenarios.assumeSelected("readonly");
         String why = ReadOnlyFs.unavailableReason();
         assumeTrue(why.isEmpty(), () -> "readonly skipped: " + why);
         Duration readOnly = Duration.parse(System.getProperty("parley.faults.readonly", "PT20S"));
         try (Netns net = Netns.create();
                 ReadOnlyFs fs = ReadOnlyFs.create(root.resolve("blue-ro"), root.resolve("blue-ro.img"), 64)) {
-            FaultPair.Setup setup = new FaultPair.Setup(
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(3),
-                            3,
-                            FaultPair.direct(net, net.red),
-                            FaultPair.direct(net, net.blue))
+            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
                     .withBlueStore(fs.dir);
             try (FaultPair pair = FaultPair.start(net, root, setup)) {
-                Traffic blue = Traffic.start(pair.blueApi, "ro-blue-", 4);
-                Traffic red = Traffic.start(pair.redApi, "ro-red-", 4);
+                OperatorTraffic blue = Traffic.start(pair.blueApi, "ro-blue-", 4);
+                OperatorTraffic red = Traffic.start(pair.redApi, "ro-red-", 4);
                 Thread.sleep(Duration.ofSeconds(5));
                 Instant start = Instant.now();
                 fs.fail();
                 String options = fs.options();
                 Optional<Instant> firstRefusal = awaitRefusal(blue, Duration.ofSeconds(60));
                 Thread.sleep(readOnly);
-                OperatorClient.ApiException refused = catchThrowableOfType(
-                        OperatorClient.ApiException.class,
-                        () -> pair.blueApi.post("api/v1/messages", body("ro-probe")));
+                OperatorClient.ApiException refused = refusal(pair, "ro-probe");
                 // Alarms live in the node's memory: read them before the restart the repair needs.
                 Optional<Instant> alarm = Alarms.first(pair.blueApi, "STORE_UNWRITABLE", start);
                 int refusedBeforeRepair = blue.refused();
@@ -147,15 +127,10 @@ class StoreFaultsIT {
                 pair.restart("blue");
                 Instant back = Instant.now();
                 Thread.sleep(Duration.ofSeconds(10));
-                blue.stop();
-                red.stop();
-                Exchange all = new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
+                Exchange all = Exchange.stop(blue, red);
                 Instant done = all.awaitDelivered(pair, Duration.ofMinutes(3));
-                Traffic.Count count = all.count(pair);
-                Optional<Instant> acceptedAgain = blue.sent().stream()
-                        .map(Traffic.Sent::at)
-                        .filter(t -> t.isAfter(repair))
-                        .min(Instant::compareTo);
+                OperatorTraffic.Count count = all.count(pair);
+                Optional<Instant> acceptedAgain = firstAfter(blue, repair);
                 FaultTable.add(new FaultTable.Row(
                         "BLUE's store filesystem (64 MiB loop ext4, errors=remount-ro) taken read-only by an ext4"
                                 + " error under the running node, both sides sending 4/s",
@@ -196,8 +171,7 @@ class StoreFaultsIT {
 
     @Test
     void pgRestart_bothNodesOnPostgres_noLossNoDuplicateAndBothAcceptAgain() throws Exception {
-        assumeTrue(
-                SCENARIOS.equals("all") || List.of(SCENARIOS.split(",")).contains("pgrestart"), "runs with -Pfaults");
+        Scenarios.assumeSelected("pgrestart");
         String why = PgServer.unavailableReason();
         assumeTrue(why.isEmpty(), () -> "pgrestart skipped: " + why);
         // The server is shared with every other test on this machine: the outage stays short.
@@ -206,18 +180,13 @@ class StoreFaultsIT {
         String suffix = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
         try (Netns net = Netns.create();
                 PgServer pg = PgServer.open(net)) {
-            FaultPair.Setup setup = new FaultPair.Setup(
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(3),
-                            3,
-                            FaultPair.direct(net, net.red),
-                            FaultPair.direct(net, net.blue))
+            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
                     .withStores(java.util.Map.of(
                             "blue", pg.storeYaml(net, net.blue, "faults_blue_" + suffix),
                             "red", pg.storeYaml(net, net.red, "faults_red_" + suffix)));
             try (FaultPair pair = FaultPair.start(net, root, setup)) {
-                Traffic blue = Traffic.start(pair.blueApi, "pg-blue-", 4);
-                Traffic red = Traffic.start(pair.redApi, "pg-red-", 4);
+                OperatorTraffic blue = Traffic.start(pair.blueApi, "pg-blue-", 4);
+                OperatorTraffic red = Traffic.start(pair.redApi, "pg-red-", 4);
                 Thread.sleep(Duration.ofSeconds(5));
                 Instant start = Instant.now();
                 pg.stop();
@@ -229,11 +198,9 @@ class StoreFaultsIT {
                 pg.start();
                 Instant up = Instant.now();
                 Thread.sleep(Duration.ofSeconds(15));
-                blue.stop();
-                red.stop();
-                Exchange all = new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
+                Exchange all = Exchange.stop(blue, red);
                 Instant done = all.awaitDelivered(pair, Duration.ofMinutes(3));
-                Traffic.Count count = all.count(pair);
+                OperatorTraffic.Count count = all.count(pair);
                 Optional<Instant> blueAgain = firstAfter(blue, up);
                 Optional<Instant> redAgain = firstAfter(red, up);
                 FaultTable.add(new FaultTable.Row(
@@ -262,15 +229,20 @@ class StoreFaultsIT {
     /** Sends one FLASH to BLUE and says how the node answered, and after how long. */
     private static String probe(FaultPair pair) {
         Instant sent = Instant.now();
-        OperatorClient.ApiException e = catchThrowableOfType(
-                OperatorClient.ApiException.class, () -> pair.blueApi.post("api/v1/messages", body("pg-probe")));
+        OperatorClient.ApiException e = refusal(pair, "pg-probe");
         String after = " after " + FaultTable.seconds(Duration.between(sent, Instant.now()));
         return e == null ? "201 (accepted)" + after : e.status + " \"" + e.getMessage() + "\"" + after;
     }
 
-    private static Optional<Instant> firstAfter(Traffic traffic, Instant after) {
+    /** Sends one FLASH to BLUE; how the API refused it, or null when it was accepted. */
+    private static OperatorClient.ApiException refusal(FaultPair pair, String text) {
+        return catchThrowableOfType(
+                OperatorClient.ApiException.class, () -> pair.blueApi.post("api/v1/messages", body(text)));
+    }
+
+    private static Optional<Instant> firstAfter(OperatorTraffic traffic, Instant after) {
         return traffic.sent().stream()
-                .map(Traffic.Sent::at)
+                .map(OperatorTraffic.Sent::at)
                 .filter(t -> t.isAfter(after))
                 .min(Instant::compareTo);
     }
@@ -279,7 +251,7 @@ class StoreFaultsIT {
         return at.map(t -> FaultTable.seconds(Duration.between(from, t))).orElse("never");
     }
 
-    private static Optional<Instant> awaitRefusal(Traffic blue, Duration timeout) throws InterruptedException {
+    private static Optional<Instant> awaitRefusal(OperatorTraffic blue, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (blue.refused() > 0) {

@@ -130,10 +130,12 @@ public final class NodeLedger {
         }
         List<SignedEnvelope> missing = new java.util.ArrayList<>();
         store.forEachSigned(row -> {
+            // The leaf-hash look-up first: on a store with nothing missing (every start but the one
+            // after a crash) it rules out each row without parsing its envelope.
             if (row.table() != org.parley.store.SignedRow.Table.INBOX // resumed follow-ups record those
-                    && RecordCheck.recorded(row.table(), row.signed())
                     && !leaves.contains(org.parley.ledger.MerkleHash.ofLeafData(
-                            row.signed().canonical().toByteArray()))) {
+                            row.signed().canonical().toByteArray()))
+                    && RecordCheck.recorded(row.table(), row.signed())) {
                 missing.add(row.signed());
             }
         });

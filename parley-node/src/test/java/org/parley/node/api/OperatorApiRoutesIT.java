@@ -3,35 +3,24 @@ package org.parley.node.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.crypto.PartyIdentity;
 import org.parley.node.HotlineNode;
 import org.parley.node.NodeConfig;
-import org.parley.node.NodeConfigFile;
 import org.parley.store.Store;
-import org.parley.testing.Ports;
 import org.parley.testing.TestClock;
-import org.parley.wire.Party;
 
 /**
  * The routing table's guarantees over real TLS on loopback, walking {@link Route} itself: 405 with
@@ -56,26 +45,11 @@ class OperatorApiRoutesIT {
     @BeforeAll
     static void start() throws Exception {
         clock = new TestClock(Instant.now());
-        SecureRandom random = new SecureRandom();
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        PartyIdentity blue =
-                PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
-        PartyIdentity red =
-                PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
-        blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-        Path file = NodeConfigFile.of("BLUE", "RED")
-                .keys("blue/keys")
-                .sqlite(root.resolve("blue/store.db"))
-                .federation(Ports.freePort(), Ports.freePort())
-                .token(OFFICER, "alice", "DUTY_OFFICER")
-                .token(ADMIN, "root", "ADMIN")
-                .write(root.resolve("blue.yaml"));
-        config = NodeConfig.load(file);
-        node = HotlineNode.start(config, clock, random);
-        http = HttpClient.newBuilder()
-                .sslContext(trusting(node.keysDir().resolve("ca.crt")))
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        BlueNode blue = BlueNode.start(
+                root, clock, f -> f.token(OFFICER, "alice", "DUTY_OFFICER").token(ADMIN, "root", "ADMIN"));
+        config = blue.config();
+        node = blue.node();
+        http = blue.http();
     }
 
     @AfterAll
@@ -201,20 +175,6 @@ class OperatorApiRoutesIT {
     private static int auditCount() {
         try (Store store = HotlineNode.openStore(config, clock)) {
             return store.auditLog(0, 100_000).size();
-        }
-    }
-
-    private static SSLContext trusting(Path caCertificate) throws Exception {
-        try (InputStream in = Files.newInputStream(caCertificate)) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry(
-                    "party-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
         }
     }
 }

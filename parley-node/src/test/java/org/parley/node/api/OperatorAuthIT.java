@@ -3,38 +3,27 @@ package org.parley.node.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.crypto.PartyIdentity;
 import org.parley.node.HotlineNode;
 import org.parley.node.NodeConfig;
-import org.parley.node.NodeConfigFile;
 import org.parley.store.AuditEvent;
 import org.parley.store.Store;
-import org.parley.testing.Ports;
 import org.parley.testing.TestClock;
-import org.parley.wire.Party;
 
 /**
  * Issue 19, item 14, over real TLS on loopback: roles on the dialogue and channel-notice routes,
@@ -61,27 +50,16 @@ class OperatorAuthIT {
     @BeforeAll
     static void start() throws Exception {
         clock = new TestClock(Instant.now());
-        SecureRandom random = new SecureRandom();
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        PartyIdentity blue =
-                PartyIdentity.init(root.resolve("blue/keys"), Party.of("BLUE"), hosts, Optional.empty(), clock, random);
-        PartyIdentity red =
-                PartyIdentity.init(root.resolve("red/keys"), Party.of("RED"), hosts, Optional.empty(), clock, random);
-        blue.trustPeerCa(Files.readAllBytes(red.directory().resolve("ca.crt")));
-        Path file = NodeConfigFile.of("BLUE", "RED")
-                .keys("blue/keys")
-                .sqlite(root.resolve("blue/store.db"))
-                .federation(Ports.freePort(), Ports.freePort())
-                .token(OFFICER, "alice", "DUTY_OFFICER")
-                .token(ADMIN, "root", "ADMIN")
-                .token("sha256:" + sha256Hex(SUPERVISOR), "wang", "WATCH_SUPERVISOR")
-                .write(root.resolve("blue.yaml"));
-        config = NodeConfig.load(file);
-        node = HotlineNode.start(config, clock, random);
-        http = HttpClient.newBuilder()
-                .sslContext(trusting(node.keysDir().resolve("ca.crt")))
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        String supervisorHash = "sha256:" + sha256Hex(SUPERVISOR); // node.yaml holds only the hash
+        BlueNode blue = BlueNode.start(
+                root,
+                clock,
+                f -> f.token(OFFICER, "alice", "DUTY_OFFICER")
+                        .token(ADMIN, "root", "ADMIN")
+                        .token(supervisorHash, "wang", "WATCH_SUPERVISOR"));
+        config = blue.config();
+        node = blue.node();
+        http = blue.http();
     }
 
     @AfterAll
@@ -236,19 +214,5 @@ class OperatorAuthIT {
             request.header("Content-Type", "application/json");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static SSLContext trusting(Path caCertificate) throws Exception {
-        try (InputStream in = Files.newInputStream(caCertificate)) {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry(
-                    "party-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
-        }
     }
 }

@@ -124,23 +124,52 @@ class ConsoleIT {
         System.out.printf(
                 "budget: %s first console page (sign-in redirect + inbox) %d ms (< 1000)%n",
                 node.party(), (System.nanoTime() - start) / 1_000_000);
-        browser.waitFor(
-                "event stream open",
-                Duration.ofSeconds(5),
-                () -> "on".equals(browser.js("return document.body.dataset.live")));
+        browser.waitFor("event stream open", Duration.ofSeconds(5), () -> live(browser));
+    }
+
+    private static boolean live(Browser browser) {
+        return "on".equals(browser.js("return document.body.dataset.live"));
+    }
+
+    /** Opens a console view and waits until its event stream is on. */
+    private static void openLive(Browser browser, String url, String what) {
+        browser.get(url);
+        browser.waitFor(what, Duration.ofSeconds(5), () -> live(browser));
+    }
+
+    /** Opens BLUE's compose view with this precedence and category chosen. */
+    private static void composeAtBlue(String precedence, String category) {
+        blueBrowser.get(base(blue) + "/console/compose");
+        new Select(blueBrowser.find("#precedence")).selectByVisibleText(precedence);
+        new Select(blueBrowser.find("#category")).selectByVisibleText(category);
+    }
+
+    /** Waits until RED's page sounds {@code value} in {@code document.body.dataset[key]} and has beeped. */
+    private static void awaitSounding(String what, String key, String value) {
+        redBrowser.waitFor(
+                what,
+                Duration.ofSeconds(2),
+                () -> value.equals(redBrowser.js("return document.body.dataset." + key))
+                        && Integer.parseInt(String.valueOf(redBrowser.js("return document.body.dataset.beeps || '0'")))
+                                > 0);
+    }
+
+    /** BLUE's operator alice sends a ROUTINE text; its envelope id. */
+    private static String sendRoutineFromBlue(String text) {
+        return blue.messages()
+                .send(
+                        org.parley.wire.Precedence.ROUTINE,
+                        org.parley.wire.Category.ROUTINE,
+                        new org.parley.wire.Payload.Text(text),
+                        "alice")
+                .toString();
     }
 
     @Test
     void console_acceptanceWalk_flashAcknowledgedLiveAndImmediateEscalates() throws IOException {
-        redBrowser.get(base(red) + "/console/inbox");
-        redBrowser.waitFor(
-                "RED stream",
-                Duration.ofSeconds(5),
-                () -> "on".equals(redBrowser.js("return document.body.dataset.live")));
+        openLive(redBrowser, base(red) + "/console/inbox", "RED stream");
         // BLUE composes a phrasebook FLASH with a typed parameter, previewed in both languages.
-        blueBrowser.get(base(blue) + "/console/compose");
-        new Select(blueBrowser.find("#precedence")).selectByVisibleText("FLASH");
-        new Select(blueBrowser.find("#category")).selectByVisibleText("SAFETY");
+        composeAtBlue("FLASH", "SAFETY");
         new Select(blueBrowser.find("#phrase")).selectByValue("MOU.AIR.TOO_CLOSE");
         blueBrowser.waitFor(
                 "distance field",
@@ -179,12 +208,7 @@ class ConsoleIT {
                 () -> !String.valueOf(redBrowser.js(
                                 "return document.querySelector('#m-' + arguments[0] + ' .countdown').textContent", id))
                         .equals(countdown));
-        redBrowser.waitFor(
-                "FLASH alarm sounding",
-                Duration.ofSeconds(2),
-                () -> "on".equals(redBrowser.js("return document.body.dataset.alarm"))
-                        && Integer.parseInt(String.valueOf(redBrowser.js("return document.body.dataset.beeps || '0'")))
-                                > 0);
+        awaitSounding("FLASH alarm sounding", "alarm", "on");
         redBrowser.screenshot("04-red-inbox-flash");
         assertThat(redBrowser.seriousAccessibilityViolations()).as("inbox view").isEmpty();
 
@@ -197,11 +221,7 @@ class ConsoleIT {
                 .isEmpty();
 
         // RED acknowledges from the inbox by click; BLUE's outbox shows ACKNOWLEDGED within a second.
-        blueBrowser.get(base(blue) + "/console/outbox");
-        blueBrowser.waitFor(
-                "outbox stream",
-                Duration.ofSeconds(5),
-                () -> "on".equals(blueBrowser.js("return document.body.dataset.live")));
+        openLive(blueBrowser, base(blue) + "/console/outbox", "outbox stream");
         redBrowser.get(base(red) + "/console/inbox");
         // The live inbox may swap the row between finding and clicking: click once it holds still.
         redBrowser.waitFor("acknowledge button clicked", Duration.ofSeconds(5), () -> {
@@ -238,14 +258,8 @@ class ConsoleIT {
 
     @Test
     void console_immediateWithShortDeadline_turnsAmberThenRedAndRaisesEscalation() {
-        redBrowser.get(base(red) + "/console/inbox");
-        redBrowser.waitFor(
-                "RED stream",
-                Duration.ofSeconds(5),
-                () -> "on".equals(redBrowser.js("return document.body.dataset.live")));
-        blueBrowser.get(base(blue) + "/console/compose");
-        new Select(blueBrowser.find("#precedence")).selectByVisibleText("IMMEDIATE");
-        new Select(blueBrowser.find("#category")).selectByVisibleText("ROUTINE");
+        openLive(redBrowser, base(red) + "/console/inbox", "RED stream");
+        composeAtBlue("IMMEDIATE", "ROUTINE");
         blueBrowser.find("#text").sendKeys("Exercise area closes at 1800Z");
         blueBrowser.find("#send").click();
         String row = "#rows tr.p-immediate";
@@ -347,19 +361,9 @@ class ConsoleIT {
                 Duration.ofSeconds(3),
                 () -> blueBrowser.find("h1").getText().equals("发件箱")
                         || blueBrowser.find("h1").getText().equals("收件箱"));
-        String covered = new String(
-                java.util.Objects.requireNonNull(getClass().getResourceAsStream("assets/noto-sans-sc-subset.txt"))
-                        .readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
         for (String view : List.of("dialogue", "compose", "alarms", "link", "map", "inbox")) {
             blueBrowser.get(base(blue) + "/console/" + view);
-            String shown = String.valueOf(blueBrowser.js("return document.body.innerText"));
-            StringBuilder missing = new StringBuilder();
-            shown.codePoints()
-                    .filter(c -> c >= 0x2000 && covered.indexOf(c) < 0)
-                    .distinct()
-                    .forEach(missing::appendCodePoint);
-            assertThat(missing.toString())
+            assertThat(missingGlyphs(blueBrowser))
                     .as("characters on " + view + " that the subset font lacks")
                     .isEmpty();
         }
@@ -374,21 +378,7 @@ class ConsoleIT {
 
     @Test
     void eventsApi_bearerToken_streamsMessageEventOfANewInboundMessage() throws Exception {
-        javax.net.ssl.TrustManagerFactory trust =
-                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-        store.load(null, null);
-        try (java.io.InputStream ca =
-                java.nio.file.Files.newInputStream(red.keysDir().resolve("ca.crt"))) {
-            store.setCertificateEntry(
-                    "ca",
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(ca));
-        }
-        trust.init(store);
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        java.net.http.HttpClient http =
-                java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+        java.net.http.HttpClient http = https(red);
         java.net.http.HttpResponse<java.util.stream.Stream<String>> response = http.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(base(red) + "/api/v1/events"))
                         .header("Authorization", "Bearer red-officer")
@@ -399,13 +389,7 @@ class ConsoleIT {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         java.util.Iterator<String> lines = response.body().iterator();
         assertThat(lines.next()).isEqualTo("retry: 2000");
-        String id = blue.messages()
-                .send(
-                        org.parley.wire.Precedence.ROUTINE,
-                        org.parley.wire.Category.ROUTINE,
-                        new org.parley.wire.Payload.Text("stream check"),
-                        "alice")
-                .toString();
+        String id = sendRoutineFromBlue("stream check");
         CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
             String previous = "";
             while (lines.hasNext()) {
@@ -424,13 +408,7 @@ class ConsoleIT {
 
     @Test
     void inbox_tenThousandStoredMessages_firstPageWithinBudget() throws Exception {
-        String id = blue.messages()
-                .send(
-                        org.parley.wire.Precedence.ROUTINE,
-                        org.parley.wire.Category.ROUTINE,
-                        new org.parley.wire.Payload.Text("template for the stored traffic"),
-                        "alice")
-                .toString();
+        String id = sendRoutineFromBlue("template for the stored traffic");
         try (java.sql.Connection c =
                 java.sql.DriverManager.getConnection("jdbc:sqlite:" + root.resolve("red/store.db"))) {
             byte[][] template = new byte[3][];
@@ -490,15 +468,9 @@ class ConsoleIT {
     @Test
     @org.junit.jupiter.api.Order(10)
     void console_emergencyOfTwoPhrases_distinctToneAndAlarmAcknowledgedWithWhoAndWhen() throws Exception {
-        redBrowser.get(base(red) + "/console/inbox");
-        redBrowser.waitFor(
-                "RED stream",
-                Duration.ofSeconds(5),
-                () -> "on".equals(redBrowser.js("return document.body.dataset.live")));
+        openLive(redBrowser, base(red) + "/console/inbox", "RED stream");
         // BLUE composes one message of two EMERGENCY phrases, each with its typed parameters.
-        blueBrowser.get(base(blue) + "/console/compose");
-        new Select(blueBrowser.find("#precedence")).selectByVisibleText("FLASH");
-        new Select(blueBrowser.find("#category")).selectByVisibleText("SAFETY");
+        composeAtBlue("FLASH", "SAFETY");
         new Select(blueBrowser.find("#phrase")).selectByValue("EMG.DAMAGED");
         blueBrowser.waitFor(
                 "unit field",
@@ -539,12 +511,7 @@ class ConsoleIT {
                 () -> !redBrowser.all("#rows tr[data-emergency=yes]").isEmpty());
         String id = String.valueOf(
                 redBrowser.js("return document.querySelector('#rows tr[data-emergency=yes]').dataset.id"));
-        redBrowser.waitFor(
-                "EMERGENCY tone sounding",
-                Duration.ofSeconds(2),
-                () -> "emergency".equals(redBrowser.js("return document.body.dataset.sound"))
-                        && Integer.parseInt(String.valueOf(redBrowser.js("return document.body.dataset.beeps || '0'")))
-                                > 0);
+        awaitSounding("EMERGENCY tone sounding", "sound", "emergency");
         assertThat(String.valueOf(redBrowser.js("return document.getElementById('alarm-banner').textContent")))
                 .contains("EMERGENCY");
         redBrowser.screenshot("17-red-inbox-emergency");

@@ -7,7 +7,6 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.crypto.PartyIdentity;
@@ -44,12 +43,9 @@ class NodeLedgerRecoveryIT {
 
     @Test
     void onPeerAttachment_countersignatureLostOnTheWayBack_resentAndTheNextOfferIsConsistent() throws Exception {
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        PartyIdentity blueId =
-                PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        PartyIdentity redId =
-                PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blueId.pinEachOther(redId);
+        PinnedIds ids = PinnedIds.create(root, CLOCK, RANDOM);
+        PartyIdentity blueId = ids.blue();
+        PartyIdentity redId = ids.red();
         try (Side blue = side(blueId, Party.of("RED"), "blue");
                 Side red = side(redId, Party.of("BLUE"), "red")) {
             blue.ledger().record("event 1");
@@ -80,12 +76,7 @@ class NodeLedgerRecoveryIT {
 
     @Test
     void noTreeHead_threeLinkTestsInARow_uncheckedAlarmOnce() throws Exception {
-        List<String> hosts = List.of("localhost", "127.0.0.1");
-        PartyIdentity blueId =
-                PartyIdentity.init(root.resolve("blue"), Party.of("BLUE"), hosts, Optional.empty(), CLOCK, RANDOM);
-        PartyIdentity redId =
-                PartyIdentity.init(root.resolve("red"), Party.of("RED"), hosts, Optional.empty(), CLOCK, RANDOM);
-        blueId.pinEachOther(redId);
+        PartyIdentity redId = PinnedIds.create(root, CLOCK, RANDOM).red();
         try (Side red = side(redId, Party.of("BLUE"), "red")) {
             NodeLedger.Outcome one = red.ledger().noTreeHead();
             NodeLedger.Outcome two = red.ledger().onPeerAttachment("{\"offer\": 1}", red.key());
