@@ -29,7 +29,10 @@ final class NodeListener implements FederationListener {
     private static final Logger LOG = LoggerFactory.getLogger(NodeListener.class);
     /** A peer can send refused batches as fast as it retries: one REFUSED alarm a minute at most. */
     private static final Duration REFUSED_ALARM_EVERY = Duration.ofMinutes(1);
-    /** A wrong clock lasts until someone fixes it: one PEER_CLOCK_AHEAD alarm every 10 minutes at most. */
+    /**
+     * A wrong clock lasts until someone fixes it: one PEER_CLOCK_AHEAD and one PEER_CLOCK_BEHIND alarm
+     * every 10 minutes at most.
+     */
     private static final Duration CLOCK_ALARM_EVERY = Duration.ofMinutes(10);
 
     private final NodeConfig config;
@@ -98,6 +101,7 @@ final class NodeListener implements FederationListener {
                         r.consecutiveMisses() + " link tests in a row unanswered by " + config.peer());
             case LinkEvent.AlarmCleared c ->
                 events.alarm(Alarm.Kind.LINK_RESTORED, "link to " + config.peer() + " answers again");
+            case LinkEvent.PeerClockBehind b -> peerClockBehind(b.behind());
         }
     }
 
@@ -160,5 +164,17 @@ final class NodeListener implements FederationListener {
                         + " s ahead of this node's clock: one of the two clocks is wrong (check both nodes'"
                         + " time sources). Its messages are still accepted, up to 24 h ahead, and their"
                         + " acknowledgment deadlines count from when they were stored here");
+    }
+
+    /** A link test's answer put the peer's clock {@code behind} ours (LinkMonitor, RFC 5905 offset). */
+    private void peerClockBehind(Duration behind) {
+        LOG.warn("{}'s clock is {} s behind this node's (link test)", config.peer(), behind.toSeconds());
+        throttle.raise(
+                Alarm.Kind.PEER_CLOCK_BEHIND,
+                CLOCK_ALARM_EVERY,
+                config.peer() + "'s clock is " + behind.toSeconds() + " s behind this node's (measured by a link"
+                        + " test): one of the two clocks is wrong (check both nodes' time sources). Its messages"
+                        + " are still accepted, up to 24 h old, and their acknowledgment deadlines count from"
+                        + " when they were stored here");
     }
 }

@@ -74,6 +74,8 @@ public record Alarm(long id, Instant at, Kind kind, String message, Optional<Ack
         /** The peer's CA revoked one of the peer's signing keys (issue 19, item 12). */
         PEER_KEY_REVOKED,
         /** The peer's envelopes are dated minutes or hours ahead of our clock: one clock is wrong (issue 20). */
-        PEER_CLOCK_AHEAD
+        PEER_CLOCK_AHEAD,
+        /** A link test puts the peer's clock minutes or hours behind ours: one clock is wrong (issue 20). */
+        PEER_CLOCK_BEHIND
     }
 }
