@@ -168,7 +168,7 @@ final class NodeListener implements FederationListener {
 
     /** A link test's answer put the peer's clock {@code behind} ours (LinkMonitor, RFC 5905 offset). */
     private void peerClockBehind(Duration behind) {
-        LOG.warn("{}'s clock is {} s behind this node's (link test)", config.peer(), behind.toSeconds());
+        // Federation logged and audited the link test's finding already.
         throttle.raise(
                 Alarm.Kind.PEER_CLOCK_BEHIND,
                 CLOCK_ALARM_EVERY,

@@ -23,10 +23,13 @@ enum Engine {
      */
     static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(3);
 
-    /** How long the pool tests a borrowed connection (isValid) before it takes it as dead; below {@link #CONNECTION_WAIT}. */
-    private static final java.time.Duration VALIDATION_WAIT = java.time.Duration.ofSeconds(1);
+    /**
+     * How long the pool tests a borrowed connection (isValid) before it takes it as dead; below {@link
+     * #CONNECTION_WAIT}, so a borrower whose first connection is dead still has time for another.
+     */
+    private static final java.time.Duration VALIDATION_WAIT = java.time.Duration.ofSeconds(2);
 
-    /** The driver's bound on opening one TCP connection and logging in (pgjdbc connectTimeout, loginTimeout; default 10 s). */
+    /** The driver's bound on opening one TCP connection (pgjdbc connectTimeout; default 10 s). */
     private static final int CONNECT_SECONDS = 2;
 
     private final String blobType;
@@ -129,9 +132,10 @@ enum Engine {
                 config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
                 config.setValidationTimeout(VALIDATION_WAIT.toMillis());
                 // A server that is gone without a word (a cut cable drops packets: no refusal comes)
-                // would hold each connection attempt for the driver's 10 s default.
+                // would hold each connection attempt for the driver's 10 s default. The login after
+                // the connect keeps the driver's default (no bound): on a loaded machine it can take
+                // a while, and a node must not fail to start for that.
                 config.addDataSourceProperty("connectTimeout", CONNECT_SECONDS);
-                config.addDataSourceProperty("loginTimeout", CONNECT_SECONDS);
             }
         }
         return new HikariDataSource(config);
