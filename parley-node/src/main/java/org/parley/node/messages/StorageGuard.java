@@ -3,9 +3,7 @@ package org.parley.node.messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.parley.node.events.Alarm;
 import org.parley.node.events.NodeEvents;
 import org.parley.store.StoreException;
@@ -24,8 +22,10 @@ final class StorageGuard {
     private final NodeEvents events;
     private final InstantSource clock;
     private final AtomicBoolean down = new AtomicBoolean();
-    /** Since when the probe has found the store unreachable; empty while it answers. */
-    private final AtomicReference<Optional<Instant>> unreachableSince = new AtomicReference<>(Optional.empty());
+    /** Whether the probe found the store unreachable at its last round trip, and since when. */
+    private final AtomicBoolean unreachable = new AtomicBoolean();
+
+    private volatile Instant unreachableSince = Instant.EPOCH;
 
     StorageGuard(NodeEvents events, InstantSource clock) {
         this.events = events;
@@ -77,7 +77,8 @@ final class StorageGuard {
         if (!e.storeUnreachable()) {
             throw e;
         }
-        if (unreachableSince.compareAndSet(Optional.empty(), Optional.of(clock.instant()))) {
+        if (unreachable.compareAndSet(false, true)) {
+            unreachableSince = clock.instant();
             events.alarm(
                     Alarm.Kind.STORE_UNREACHABLE,
                     "the node's store cannot be reached (" + e.getMessage() + "): operators' new messages are"
@@ -90,11 +91,13 @@ final class StorageGuard {
 
     /** The store probe's round trip succeeded: if the store had been unreachable, say that it answers again. */
     void answered() {
-        Optional<Instant> since = unreachableSince.getAndSet(Optional.empty());
-        since.ifPresent(from -> events.alarm(
-                Alarm.Kind.STORE_REACHABLE,
-                "the node's store answers again after "
-                        + Duration.between(from, clock.instant()).toSeconds()
-                        + " s unreachable; new messages are accepted, and delivery resumes by itself"));
+        if (unreachable.compareAndSet(true, false)) {
+            events.alarm(
+                    Alarm.Kind.STORE_REACHABLE,
+                    "the node's store answers again after "
+                            + Duration.between(unreachableSince, clock.instant())
+                                    .toSeconds()
+                            + " s unreachable; new messages are accepted, and delivery resumes by itself");
+        }
     }
 }
