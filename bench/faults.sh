@@ -3,16 +3,18 @@
 # -Pfaults): a 5-minute full partition and the same asymmetric, 2 minutes of 30 % loss + 500 +- 200 ms
 # delay + 64 kbit/s, stalled first endpoints for 2 minutes each, a full disk under the SQLite store for
 # 2 minutes, the store's ext4 filesystem gone read-only for 2 minutes, PostgreSQL stopped for 10 s
-# (only with PARLEY_PG_URL set), and RED's clock 1 hour ahead and then behind for 2 minutes each;
+# and cut off from both nodes for 60 s (both only with PARLEY_PG_URL set), and RED's clock 1 hour
+# ahead and then behind for 2 minutes each;
 # about 40 minutes in all. Both nodes run as real
 # processes in their own network namespaces, so this needs root (ip netns, nft, tc); without it the
 # suite is skipped with the reason. Prints one table row per fault ("FAULTS | ...") and the whole
 # table at the end; the table is also appended to parley-cli/target/faults/table.md, and goes to
 # docs/reliability.md by hand, with the date and load it was printed with.
 # Usage: bench/faults.sh [scenarios]   e.g. bench/faults.sh partition,degraded   (default: all)
-# Scenarios: partition asymmetric degraded stalled diskfull readonly pgrestart clockstep
+# Scenarios: partition asymmetric degraded stalled diskfull readonly pgrestart pgdown clockstep
 # pgrestart stops and starts the machine's PostgreSQL cluster (pg_ctlcluster 15 main): every other
-# client of that server loses its connections for the outage.
+# client of that server loses its connections for the outage. pgdown leaves the server running and
+# kills the relays the nodes reach it through, so other clients of the server do not notice.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

@@ -12,12 +12,16 @@ import java.util.function.Consumer;
 
 /**
  * Tracks the link tests this node sends and raises an alarm after {@code missesForAlarm} in a row go
- * unanswered within {@code answerTimeout}; clears it at the next answer.
+ * unanswered within {@code answerTimeout}; clears it at the next answer. An answer that puts the
+ * peer's clock more than {@link #CLOCK_BEHIND_NOTICE} behind ours is reported too.
  *
  * <p>Round-trip and clock offset are estimated as NTP does (RFC 5905 §8, with the peer's single
  * timestamp standing for both its receive and transmit times): offset = peer time - (sent + rtt/2).
  */
 final class LinkMonitor {
+    /** The peer's clock further behind ours than this is reported: the same bound as ahead (Inbound). */
+    static final Duration CLOCK_BEHIND_NOTICE = Inbound.CLOCK_AHEAD_NOTICE;
+
     private final InstantSource clock;
     private final Duration answerTimeout;
     private final int missesForAlarm;
@@ -71,6 +75,9 @@ final class LinkMonitor {
                 status.answered() + 1);
         if (wasAlarm) {
             events.accept(new LinkEvent.AlarmCleared(now));
+        }
+        if (offset.negated().compareTo(CLOCK_BEHIND_NOTICE) > 0) {
+            events.accept(new LinkEvent.PeerClockBehind(now, offset.negated()));
         }
         return true;
     }

@@ -35,6 +35,32 @@ class LinkMonitorTest {
     }
 
     @Test
+    void answered_peerClockOneHourBehind_reportsHowFarBehind() {
+        Instant sentAt = clock.instant();
+        monitor.sent("n1", sentAt);
+        clock.advance(Duration.ofMillis(200));
+        // The peer stored the test at the midpoint of the exchange by its clock, which reads 1 h less.
+        monitor.answered("n1", sentAt.plusMillis(100).minus(Duration.ofHours(1)));
+
+        assertThat(events).singleElement().isInstanceOf(LinkEvent.PeerClockBehind.class);
+        assertThat(((LinkEvent.PeerClockBehind) events.get(0)).behind()).isEqualTo(Duration.ofHours(1));
+        assertThat(monitor.status().alarm()).isFalse();
+    }
+
+    @Test
+    void answered_peerClockBehindByTheBoundOrAhead_reportsNothing() {
+        Instant sentAt = clock.instant();
+        monitor.sent("at-bound", sentAt);
+        monitor.answered("at-bound", sentAt.minus(LinkMonitor.CLOCK_BEHIND_NOTICE));
+        monitor.sent("ahead", clock.instant());
+        monitor.answered("ahead", clock.instant().plus(Duration.ofHours(1)));
+
+        assertThat(LinkMonitor.CLOCK_BEHIND_NOTICE).isEqualTo(Duration.ofMinutes(5));
+        assertThat(events).isEmpty();
+        assertThat(monitor.status().answered()).isEqualTo(2);
+    }
+
+    @Test
     void expireOverdue_twoMisses_noAlarmYet() {
         missOne("a");
         missOne("b");

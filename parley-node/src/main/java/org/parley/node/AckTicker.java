@@ -2,6 +2,7 @@ package org.parley.node;
 
 import java.time.Duration;
 import org.parley.node.messages.MessageService;
+import org.parley.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,13 @@ final class AckTicker implements AutoCloseable {
                 Thread.sleep(PERIOD);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (StoreException e) {
+                if (e.storeUnreachable()) {
+                    // STORE_UNREACHABLE says so (StoreProbe); one line, not a stack trace every 3 s.
+                    LOG.warn("acknowledgment watch waits for the store: {}", e.getMessage());
+                } else {
+                    LOG.error("acknowledgment watch failed; continuing", e);
+                }
             } catch (RuntimeException e) {
                 LOG.error("acknowledgment watch failed; continuing", e);
             }

@@ -153,6 +153,7 @@ public final class HotlineNode implements AutoCloseable {
             // --- console (issue 18): the duty officer's pages on the operator port ---
             Console console = Console.attach(api, config, events, clock, random);
             resources.add(AckTicker.start(messages, overdue, throttle));
+            resources.add(StoreProbe.start(messages));
             resources.add(RecordWatch.start(ledger, events));
             if (config.watch().enabled()) {
                 watch.start();

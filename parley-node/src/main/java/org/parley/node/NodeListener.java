@@ -30,7 +30,10 @@ final class NodeListener implements FederationListener {
     private static final Logger LOG = LoggerFactory.getLogger(NodeListener.class);
     /** A peer can send refused batches as fast as it retries: one REFUSED alarm a minute at most. */
     private static final Duration REFUSED_ALARM_EVERY = Duration.ofMinutes(1);
-    /** A wrong clock lasts until someone fixes it: one PEER_CLOCK_AHEAD alarm every 10 minutes at most. */
+    /**
+     * A wrong clock lasts until someone fixes it: one PEER_CLOCK_AHEAD and one PEER_CLOCK_BEHIND alarm
+     * every 10 minutes at most.
+     */
     private static final Duration CLOCK_ALARM_EVERY = Duration.ofMinutes(10);
 
     /** The services that act on what arrives from the peer. */
@@ -96,6 +99,7 @@ final class NodeListener implements FederationListener {
                         Alarm.Kind.LINK_DOWN, r.consecutiveMisses() + " link tests in a row unanswered by " + peer);
             case LinkEvent.AlarmCleared c ->
                 events.alarm(Alarm.Kind.LINK_RESTORED, "link to " + peer + " answers again");
+            case LinkEvent.PeerClockBehind b -> peerClockBehind(b.behind());
         }
     }
 
@@ -157,5 +161,17 @@ final class NodeListener implements FederationListener {
                         + " s ahead of this node's clock: one of the two clocks is wrong (check both nodes'"
                         + " time sources). Its messages are still accepted, up to 24 h ahead, and their"
                         + " acknowledgment deadlines count from when they were stored here");
+    }
+
+    /** A link test's answer put the peer's clock {@code behind} ours (LinkMonitor, RFC 5905 offset). */
+    private void peerClockBehind(Duration behind) {
+        // Federation logged and audited the link test's finding already.
+        throttle.raise(
+                Alarm.Kind.PEER_CLOCK_BEHIND,
+                CLOCK_ALARM_EVERY,
+                peer + "'s clock is " + behind.toSeconds() + " s behind this node's (measured by a link"
+                        + " test): one of the two clocks is wrong (check both nodes' time sources). Its messages"
+                        + " are still accepted, up to 24 h old, and their acknowledgment deadlines count from"
+                        + " when they were stored here");
     }
 }

@@ -12,6 +12,26 @@ enum Engine {
     SQLITE("BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT"),
     POSTGRES("BYTEA", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
 
+    /**
+     * How long a transaction on PostgreSQL waits for a pooled connection before it fails (HikariCP
+     * connectionTimeout; its default is 30 s). While the server cannot be reached every wait runs to
+     * this bound, and an operator's send waits with it: 3 s answers the operator within a few seconds
+     * that the store is unreachable and nothing was accepted (issue 20), and is still hundreds of
+     * times a healthy pool's wait (a free connection is handed out in well under a millisecond; a
+     * transaction holds one for milliseconds, and eight are pooled). A failed wait in a delivery loop
+     * or an inbound batch is retried, as any store failure is.
+     */
+    static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(3);
+
+    /**
+     * How long the pool tests a borrowed connection (isValid) before it takes it as dead; below {@link
+     * #CONNECTION_WAIT}, so a borrower whose first connection is dead still has time for another.
+     */
+    private static final java.time.Duration VALIDATION_WAIT = java.time.Duration.ofSeconds(2);
+
+    /** The driver's bound on opening one TCP connection (pgjdbc connectTimeout; default 10 s). */
+    private static final int CONNECT_SECONDS = 2;
+
     private final String blobType;
     private final String identityColumn;
 
@@ -109,6 +129,13 @@ enum Engine {
                 config.setPassword(password);
                 config.setSchema(schema);
                 config.setMaximumPoolSize(8);
+                config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+                config.setValidationTimeout(VALIDATION_WAIT.toMillis());
+                // A server that is gone without a word (a cut cable drops packets: no refusal comes)
+                // would hold each connection attempt for the driver's 10 s default. The login after
+                // the connect keeps the driver's default (no bound): on a loaded machine it can take
+                // a while, and a node must not fail to start for that.
+                config.addDataSourceProperty("connectTimeout", CONNECT_SECONDS);
             }
         }
         return new HikariDataSource(config);

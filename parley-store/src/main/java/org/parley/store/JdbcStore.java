@@ -636,6 +636,16 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public void ping() {
+        sql.read("answer a ping", connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    @Override
     public Store safetyLane() {
         return safetyLane;
     }

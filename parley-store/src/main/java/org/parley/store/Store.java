@@ -259,6 +259,15 @@ public interface Store extends AutoCloseable {
     /** Which engine this is, for logs and health. */
     String engine();
 
+    /**
+     * One round trip to the database ({@code SELECT 1}), on PostgreSQL on the pool the store's writes
+     * use (on SQLite on a reader, so it never waits for the writer's turn): the
+     * node's probe of whether the store can be reached (issue 20). Throws a {@link StoreException}
+     * for which {@link StoreException#storeUnreachable} holds when it cannot, after at most the
+     * pool's connection wait ({@link Engine#CONNECTION_WAIT} on PostgreSQL).
+     */
+    void ping();
+
     @Override
     void close();
 }

@@ -41,6 +41,34 @@ public final class StoreException extends RuntimeException {
         return causedBy(10, "58030");
     }
 
+    /**
+     * Whether the store failed because its database server could not be reached: a connection
+     * refused, cut or timed out. PostgreSQL reports these as SQLSTATE class 08 (connection
+     * exception: 08001 when the driver cannot connect, 08006 when an open connection breaks) or 57P01
+     * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (a server shutting down or
+     * starting; PostgreSQL docs, Appendix A); the pool's own wait for a connection ends with the last
+     * of those as its state (HikariCP), or, with none, a socket error among the causes. Such a
+     * failure heals by itself when the server answers again; nothing of the failed transaction was
+     * committed, except in the one case the driver cannot know: a connection cut while its COMMIT
+     * was on the way.
+     */
+    public boolean storeUnreachable() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e) {
+                String state = String.valueOf(e.getSQLState());
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean causedBy(int sqliteCode, String sqlState) {
         for (Throwable t = getCause(); t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException e

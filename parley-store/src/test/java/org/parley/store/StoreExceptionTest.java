@@ -63,4 +63,47 @@ class StoreExceptionTest {
                         .storageIoFailed())
                 .isFalse();
     }
+
+    @Test
+    void storeUnreachable_poolWaitEndedOnRefusedConnection_isUnreachable() {
+        // What HikariCP threw when the PostgreSQL server was stopped: its wait for a connection
+        // ended, carrying the driver's 08001 "Connection to 127.0.0.1:5432 refused" as state and cause.
+        SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused.", "08001");
+        StoreException e = wrapping(new java.sql.SQLTransientConnectionException(
+                "parley-store-postgres - Connection is not available, request timed out after 3000ms",
+                "08001",
+                refused));
+        assertThat(e.storeUnreachable()).isTrue();
+        assertThat(e.storageFull() || e.storageReadOnly() || e.storageIoFailed())
+                .isFalse();
+    }
+
+    @Test
+    void storeUnreachable_serverShutdownStates_areUnreachable() {
+        for (String state : java.util.List.of("57P01", "57P02", "57P03", "08006", "08003")) {
+            assertThat(wrapping(new SQLException("terminating connection", state))
+                            .storeUnreachable())
+                    .as(state)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void storeUnreachable_socketErrorWithoutState_isUnreachable() {
+        StoreException e = new StoreException(
+                "store: cannot enqueue", new SQLException("I/O error", null, new java.net.ConnectException("refused")));
+        assertThat(e.storeUnreachable()).isTrue();
+    }
+
+    @Test
+    void storeUnreachable_diskFullOrConstraintOrPoolExhausted_isNotUnreachable() {
+        assertThat(wrapping(new SQLException("could not extend file", "53100")).storeUnreachable())
+                .isFalse();
+        assertThat(wrapping(new SQLException("duplicate key value", "23505")).storeUnreachable())
+                .isFalse();
+        // Every pooled connection busy, none failing: the pool's wait ends with no state.
+        assertThat(wrapping(new java.sql.SQLTransientConnectionException("Connection is not available"))
+                        .storeUnreachable())
+                .isFalse();
+    }
 }

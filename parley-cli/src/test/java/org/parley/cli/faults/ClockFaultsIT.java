@@ -79,6 +79,7 @@ class ClockFaultsIT {
                 Phase before = phase(pair, offsetFile, "before", "+0", Duration.ofSeconds(10));
                 Instant start = Instant.now();
                 Phase ahead = phase(pair, offsetFile, "ahead", "+1h", step);
+                Instant behindFrom = Instant.now();
                 Phase behind = phase(pair, offsetFile, "behind", "-1h", step);
                 Files.writeString(offsetFile, "+0\n");
                 Instant healed = Instant.now();
@@ -128,6 +129,14 @@ class ClockFaultsIT {
                 assertThat(count.lost())
                         .as(() -> "lost; " + notes + pair.logTail("red") + pair.logTail("blue"))
                         .isZero();
+                // Each side's link tests saw the other's clock an hour behind once: RED saw BLUE's
+                // while RED ran an hour ahead, BLUE saw RED's while RED ran an hour behind.
+                assertThat(Alarms.first(pair.redApi, "PEER_CLOCK_BEHIND", start))
+                        .as("RED's PEER_CLOCK_BEHIND while its clock was an hour ahead")
+                        .isPresent();
+                assertThat(Alarms.first(pair.blueApi, "PEER_CLOCK_BEHIND", behindFrom))
+                        .as("BLUE's PEER_CLOCK_BEHIND while RED's clock was an hour behind")
+                        .isPresent();
             }
         }
     }

@@ -47,8 +47,17 @@ final class PgServer implements AutoCloseable {
                 List.of(System.getProperty("parley.faults.pgCluster", "15 main").split(" "));
     }
 
-    /** Why the fault cannot be made here; empty when it can. */
+    /** Why the restart fault cannot be made here; empty when it can. */
     static String unavailableReason() {
+        String server = serverMissingReason();
+        if (!server.isEmpty()) {
+            return server;
+        }
+        return Files.isExecutable(CTL) ? "" : CTL + " is missing (the restart needs Debian's postgresql-common)";
+    }
+
+    /** Why no PostgreSQL server is at hand for the nodes (the cut fault needs nothing more); empty when one is. */
+    static String serverMissingReason() {
         Optional<String> url = Optional.ofNullable(System.getenv("PARLEY_PG_URL"));
         if (url.isEmpty()) {
             return "PARLEY_PG_URL is unset (export PARLEY_PG_URL, PARLEY_PG_USER, PARLEY_PG_PASSWORD)";
@@ -56,7 +65,7 @@ final class PgServer implements AutoCloseable {
         if (!URL.matcher(url.get()).matches()) {
             return "PARLEY_PG_URL " + url.get() + " is not jdbc:postgresql://host[:port]/database";
         }
-        return Files.isExecutable(CTL) ? "" : CTL + " is missing (the restart needs Debian's postgresql-common)";
+        return "";
     }
 
     static PgServer open(Netns net) throws IOException {
@@ -70,18 +79,24 @@ final class PgServer implements AutoCloseable {
                 Optional.ofNullable(System.getenv("PARLEY_PG_USER")).orElse("parley"),
                 Optional.ofNullable(System.getenv("PARLEY_PG_PASSWORD")).orElse("parley"),
                 m);
+        pg.startRelays(net);
+        return pg;
+    }
+
+    /** The relays, one per node namespace; the nodes reach the server only through them. */
+    private void startRelays(Netns net) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         for (String ns : List.of(net.blue, net.red)) {
-            pg.relays.add(new ProcessBuilder(
+            relays.add(new ProcessBuilder(
                             java,
                             "-Xmx64m",
                             "-cp",
                             "target/test-classes",
                             DelayProxy.class.getName(),
                             net.hostAddress(ns),
-                            String.valueOf(pg.port),
-                            pg.host,
-                            String.valueOf(pg.port),
+                            String.valueOf(port),
+                            host,
+                            String.valueOf(port),
                             "0",
                             "0")
                     .redirectErrorStream(true)
@@ -93,7 +108,24 @@ final class PgServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return pg;
+    }
+
+    /**
+     * The server cut off from both nodes without stopping it (the {@code pgdown} fault): the relays
+     * are killed, so every connection of the nodes breaks and new ones are refused, while the server
+     * goes on serving every other client of this machine.
+     */
+    void cut() throws InterruptedException {
+        for (Process relay : relays) {
+            relay.destroyForcibly();
+            relay.waitFor(10, TimeUnit.SECONDS);
+        }
+        relays.clear();
+    }
+
+    /** Reachable again after {@link #cut}: the relays are started anew on the same addresses. */
+    void restore(Netns net) throws IOException {
+        startRelays(net);
     }
 
     /** node.yaml store lines for the node in {@code ns}: through its relay, in a schema of its own. */

@@ -226,6 +226,73 @@ class StoreFaultsIT {
         }
     }
 
+    /**
+     * PostgreSQL out of both nodes' reach for a minute (the relays to it killed; the server itself
+     * runs on for this machine's other clients). Each node must answer sends within a few seconds
+     * with 503 (nothing accepted), raise STORE_UNREACHABLE within 5 s and STORE_REACHABLE when the
+     * server answers, and lose nothing: its delivery loops resume by themselves.
+     */
+    @Test
+    void pgDown_bothNodesCutOffPostgres_503PromptlyAlarmsAndNothingLost() throws Exception {
+        Scenarios.assumeSelected("pgdown");
+        String why = PgServer.serverMissingReason();
+        assumeTrue(why.isEmpty(), () -> "pgdown skipped: " + why);
+        Duration outage = Duration.parse(System.getProperty("parley.faults.pgdown", "PT60S"));
+        String suffix = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
+        try (Netns net = Netns.create();
+                PgServer pg = PgServer.open(net)) {
+            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
+                    .withStores(java.util.Map.of(
+                            "blue", pg.storeYaml(net, net.blue, "faults_blue_" + suffix),
+                            "red", pg.storeYaml(net, net.red, "faults_red_" + suffix)));
+            try (FaultPair pair = FaultPair.start(net, root, setup)) {
+                OperatorTraffic blue = Traffic.start(pair.blueApi, "pgdown-blue-", 4);
+                OperatorTraffic red = Traffic.start(pair.redApi, "pgdown-red-", 4);
+                Thread.sleep(Duration.ofSeconds(5));
+                Instant start = Instant.now();
+                pg.cut();
+                Thread.sleep(Duration.ofSeconds(1));
+                String probe = probe(pair);
+                Thread.sleep(outage.minus(Duration.between(start, Instant.now())));
+                Instant up = Instant.now();
+                pg.restore(net);
+                Thread.sleep(Duration.ofSeconds(15));
+                blue.stop();
+                red.stop();
+                Exchange all = new Exchange(blue.sent(), red.sent(), blue.refused() + red.refused());
+                Instant done = all.awaitDelivered(pair, Duration.ofMinutes(3));
+                OperatorTraffic.Count count = all.count(pair);
+                Optional<Instant> blueDown = Alarms.first(pair.blueApi, "STORE_UNREACHABLE", start);
+                Optional<Instant> redDown = Alarms.first(pair.redApi, "STORE_UNREACHABLE", start);
+                Optional<Instant> blueUp = Alarms.first(pair.blueApi, "STORE_REACHABLE", up);
+                Optional<Instant> redUp = Alarms.first(pair.redApi, "STORE_REACHABLE", up);
+                FaultTable.add(new FaultTable.Row(
+                        "PostgreSQL (both nodes' store) cut off from both nodes (relays killed; the server runs"
+                                + " on), both sides sending 4/s",
+                        FaultTable.seconds(Duration.between(start, up)),
+                        count,
+                        "STORE_UNREACHABLE BLUE " + since(blueDown, start) + ", RED " + since(redDown, start),
+                        "STORE_REACHABLE BLUE " + since(blueUp, up) + ", RED " + since(redUp, up) + " after the"
+                                + " restore; accepts again BLUE " + since(firstAfter(blue, up), up) + ", RED "
+                                + since(firstAfter(red, up), up) + "; all delivered "
+                                + FaultTable.seconds(Duration.between(up, done)) + " after the restore",
+                        all.refused() + " sends refused; probe 1 s into the outage answered " + probe + "; alarms BLUE "
+                                + Alarms.kinds(pair.blueApi, start) + ", RED " + Alarms.kinds(pair.redApi, start)));
+                assertThat(count.lost())
+                        .as(() -> "lost" + pair.logTail("blue") + pair.logTail("red"))
+                        .isZero();
+                assertThat(count.duplicated()).as("duplicated").isZero();
+                assertThat(probe).startsWith("503");
+                assertThat(List.of(blueDown, redDown, blueUp, redUp))
+                        .as("STORE_UNREACHABLE and STORE_REACHABLE on both nodes")
+                        .allMatch(Optional::isPresent);
+                assertThat(Duration.between(start, blueDown.orElseThrow()))
+                        .as("BLUE's STORE_UNREACHABLE delay")
+                        .isLessThanOrEqualTo(Duration.ofSeconds(5));
+            }
+        }
+    }
+
     /** Sends one FLASH to BLUE and says how the node answered, and after how long. */
     private static String probe(FaultPair pair) {
         Instant sent = Instant.now();

@@ -48,6 +48,7 @@ final class Responses {
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";
+            case 503 -> "Service Unavailable";
             case 507 -> "Insufficient Storage";
             default -> status >= 500 ? "Internal Server Error" : "Client Error";
         };

@@ -69,11 +69,17 @@ public record Alarm(long id, Instant at, Kind kind, String message, Optional<Ack
         STORE_UNWRITABLE,
         /** The store writes again after STORE_UNWRITABLE. */
         STORE_WRITABLE,
+        /** The store's database server cannot be reached (refused, cut, timed out): new messages are refused (issue 20). */
+        STORE_UNREACHABLE,
+        /** The store answers again after STORE_UNREACHABLE. */
+        STORE_REACHABLE,
         /** Stored envelopes, receipts or acks no longer match their signatures or ledger leaves. */
         RECORD_ALTERED,
         /** The peer's CA revoked one of the peer's signing keys (issue 19, item 12). */
         PEER_KEY_REVOKED,
         /** The peer's envelopes are dated minutes or hours ahead of our clock: one clock is wrong (issue 20). */
-        PEER_CLOCK_AHEAD
+        PEER_CLOCK_AHEAD,
+        /** A link test puts the peer's clock minutes or hours behind ours: one clock is wrong (issue 20). */
+        PEER_CLOCK_BEHIND
     }
 }

@@ -58,7 +58,10 @@ public final class MessageService {
             this.status = status;
         }
 
-        /** The HTTP status that fits: 400, 404, 409, 422, or 507 when the store cannot write. */
+        /**
+         * The HTTP status that fits: 400, 404, 409, 422, 503 when the store cannot be reached, or 507
+         * when it cannot write.
+         */
         public int status() {
             return status;
         }
@@ -79,7 +82,7 @@ public final class MessageService {
         this.watch = watch;
         this.events = events;
         this.outbox = outbox;
-        this.storage = new StorageGuard(events);
+        this.storage = new StorageGuard(events, drafter::now);
     }
 
     /**
@@ -163,7 +166,8 @@ public final class MessageService {
             // work (issue 20).
             (precedence == Precedence.FLASH ? store.safetyLane() : store).enqueue(signed);
         } catch (StoreException e) {
-            throw storage.refusal(e); // disk full or read-only: refused with a clear 507, not a bare 500
+            // Disk full or read-only: a clear 507; store unreachable: 503; not a bare 500.
+            throw storage.refusal(e);
         }
         storage.wrote();
         ledger.record(signed);
@@ -337,6 +341,21 @@ public final class MessageService {
     public void setDeadline(Precedence precedence, java.time.Duration deadline, String operator) {
         watch.setDeadline(precedence, deadline);
         store.audit(operator, "config.ack-deadline", precedence.name(), deadline.toString());
+    }
+
+    /**
+     * One round trip to the store (the node's store probe calls this every second): raises
+     * STORE_UNREACHABLE when the store cannot be reached and STORE_REACHABLE when it answers again
+     * (issue 20). Any other store failure is thrown.
+     */
+    public void probeStore() {
+        try {
+            store.ping();
+        } catch (StoreException e) {
+            storage.unanswered(e);
+            return;
+        }
+        storage.answered();
     }
 
     /**
