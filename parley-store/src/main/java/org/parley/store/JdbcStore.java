@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -187,32 +188,50 @@ final class JdbcStore implements Store {
         });
     }
 
+    /**
+     * A next attempt further ahead than this cannot be a retry's backoff (the caps are seconds:
+     * docs/operations.md, {@code federation.retryMax}); it was set before this node's clock was
+     * stepped back, and the entry is due now. Without this, an entry queued or retried just before a
+     * step back of an hour waited that hour (issue 20, clock-step fault: one envelope of 647 was held
+     * so). A cap configured longer than this only makes such retries come sooner.
+     */
+    static final Duration LONGEST_RETRY_WAIT = Duration.ofMinutes(10);
+
+    /**
+     * The outbox's "due" condition: pending, and never tried, or its next attempt reached, or that
+     * attempt implausibly far ahead ({@link #LONGEST_RETRY_WAIT}). Binds now, then now + the wait.
+     */
+    private static final String DUE =
+            "status = 'PENDING'" + " AND (attempts = 0 OR next_attempt_micros <= ? OR next_attempt_micros > ?)";
+
     @Override
     public List<OutboxEntry> due(int limit) {
+        Instant now = now();
         return sql.read(
                 "list due outbox entries",
                 c -> Sql.query(
                         c,
                         JdbcStore::outboxRow,
-                        "SELECT " + OUTBOX_COLUMNS
-                                + " FROM outbox WHERE status = 'PENDING' AND next_attempt_micros <= ?"
+                        "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE " + DUE
                                 + " ORDER BY precedence_rank, created_micros, envelope_id LIMIT ?",
-                        Sql.micros(now()),
+                        Sql.micros(now),
+                        Sql.micros(now.plus(LONGEST_RETRY_WAIT)),
                         limit));
     }
 
     @Override
     public List<OutboxEntry> dueFlash(int limit) {
+        Instant now = now();
         return sql.read(
                 "list due FLASH outbox entries",
                 c -> Sql.query(
                         c,
                         JdbcStore::outboxRow,
-                        "SELECT " + OUTBOX_COLUMNS
-                                + " FROM outbox WHERE status = 'PENDING' AND precedence_rank = ?"
-                                + " AND next_attempt_micros <= ? ORDER BY created_micros, envelope_id LIMIT ?",
+                        "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE precedence_rank = ? AND " + DUE
+                                + " ORDER BY created_micros, envelope_id LIMIT ?",
                         Precedence.FLASH.rank(),
-                        Sql.micros(now()),
+                        Sql.micros(now),
+                        Sql.micros(now.plus(LONGEST_RETRY_WAIT)),
                         limit));
     }
 

@@ -249,6 +249,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void due_clockSteppedBackAnHourAfterEnqueue_entriesStillDue() {
+        SignedEnvelope routine = keys.blueMessage(clock, Precedence.ROUTINE, "queued before the step");
+        SignedEnvelope flash = keys.blueMessage(clock, Precedence.FLASH, "flash before the step");
+        store.enqueueAll(List.of(routine, flash));
+
+        clock.set(clock.instant().minus(Duration.ofHours(1)));
+
+        assertThat(store.due(10)).extracting(OutboxEntry::signed).containsExactly(flash, routine);
+        assertThat(store.dueFlash(10)).extracting(OutboxEntry::signed).containsExactly(flash);
+    }
+
+    @Test
+    void due_clockSteppedBackAfterFailedAttempt_dueWhenTheWaitCannotBeABackoff() {
+        SignedEnvelope flash = keys.blueMessage(clock, Precedence.FLASH, "retried");
+        OutboxEntry entry = store.enqueue(flash);
+        store.recordFailedAttempt(entry.id(), clock.instant().plusSeconds(2), "peer unreachable");
+        assertThat(store.dueFlash(10)).as("within its backoff").isEmpty();
+
+        clock.set(clock.instant().minus(Duration.ofMinutes(5)));
+        assertThat(store.dueFlash(10))
+                .as("5 min back: the wait, 5 min and 2 s, may still be a backoff")
+                .isEmpty();
+
+        clock.set(clock.instant().minus(Duration.ofMinutes(55)));
+        assertThat(store.dueFlash(10))
+                .as("an hour back")
+                .extracting(OutboxEntry::signed)
+                .containsExactly(flash);
+        assertThat(store.due(10)).extracting(OutboxEntry::signed).containsExactly(flash);
+    }
+
+    @Test
     void outbox_pendingAndDelivered_listsAllOldestFirst() {
         SignedEnvelope first = keys.blueMessage(clock, Precedence.ROUTINE, "first");
         clock.advance(Duration.ofSeconds(1));
