@@ -83,14 +83,14 @@ enum Engine {
     }
 
     /**
-     * SQLite's readers (issue 20): three connections in auto-commit mode beside the writer's one, for
-     * queries and {@link Checkpoints} only. In WAL mode readers and the writer do not block each
-     * other, and each statement reads the last committed state. Same file as {@code main}'s (made by
-     * {@link #dataSource}).
+     * SQLite's readers (issue 20): {@code connections} in auto-commit mode beside the writer's one,
+     * for queries and {@link Checkpoints} only, named {@code name}. In WAL mode readers and the writer
+     * do not block each other, and each statement reads the last committed state. Same file as
+     * {@code main}'s (made by {@link #dataSource}).
      */
-    HikariDataSource readers(HikariDataSource main) {
+    HikariDataSource readers(HikariDataSource main, String name, int connections) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName(main.getPoolName() + "-readers");
+        config.setPoolName(main.getPoolName() + "-" + name);
         config.setAutoCommit(true);
         // Not the writer's settings: a reader runs no journal_mode change on opening (one that may
         // need a lock the writer holds, when a reader is opened during a bulk transaction). The
@@ -101,8 +101,8 @@ enum Engine {
         SQLiteDataSource source = new SQLiteDataSource(reader);
         source.setUrl(((SQLiteDataSource) main.getDataSource()).getUrl());
         config.setDataSource(source);
-        config.setMaximumPoolSize(3);
-        config.setMinimumIdle(3);
+        config.setMaximumPoolSize(connections);
+        config.setMinimumIdle(connections);
         return new HikariDataSource(config);
     }
 

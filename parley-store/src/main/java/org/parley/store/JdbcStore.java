@@ -91,14 +91,19 @@ final class JdbcStore implements Store {
             Engine engine, HikariDataSource dataSource, javax.sql.DataSource shared, InstantSource clock) {
         if (engine == Engine.SQLITE) {
             Turns turns = Turns.serial();
-            HikariDataSource readers = engine.readers(dataSource);
+            // The bulk lane's three readers are shared with the checkpoints, which may take tens of
+            // milliseconds under a bulk load; the safety lane's FLASH reads (due query, duplicate
+            // check) have two of their own (a node sends and receives), so they never wait for a
+            // reader (issue 20).
+            HikariDataSource readers = engine.readers(dataSource, "readers", 3);
+            HikariDataSource safetyReaders = engine.readers(dataSource, "safety-readers", 2);
             return new JdbcStore(
                     engine,
                     new Sql(dataSource, turns, false, readers),
-                    new Sql(dataSource, turns, true, readers),
+                    new Sql(dataSource, turns, true, safetyReaders),
                     shared,
                     clock,
-                    List.of(dataSource, readers),
+                    List.of(dataSource, readers, safetyReaders),
                     List.of(Checkpoints.start(readers)));
         }
         HikariDataSource safetyPool = engine.safetyPool(dataSource);

@@ -22,6 +22,8 @@ final class Turns {
     private int safetyWaiting;
     private Thread holder = Thread.currentThread();
     private boolean busy;
+    /** The holder's own priority while it runs at a waiter's higher one; 0: not lent. */
+    private int holderOwnPriority;
 
     private Turns(boolean serial) {
         this.serial = serial;
@@ -47,6 +49,7 @@ final class Turns {
             }
             if (safety) {
                 safetyWaiting++;
+                lendPriority();
             }
             try {
                 while (busy || (!safety && safetyWaiting > 0)) {
@@ -69,10 +72,37 @@ final class Turns {
         }
     }
 
+    /**
+     * Priority inheritance (issue 20): a bulk transaction's thread runs at the bulk lane's low
+     * priority, so while a FLASH waits for it to commit, every other busy thread of the bulk lane
+     * could take the cores from it and the FLASH would wait for them all. The waiter lends the holder
+     * its higher priority until the holder leaves. Where the process may not raise a priority (not
+     * root, no CAP_SYS_NICE), the JVM ignores the change and the holder runs on at its own.
+     */
+    @SuppressWarnings("ThreadPriorityCheck") // the lanes' priorities are the point (issue 20)
+    private void lendPriority() {
+        int waiter = Thread.currentThread().getPriority();
+        if (busy && holder.getPriority() < waiter) {
+            if (holderOwnPriority == 0) {
+                holderOwnPriority = holder.getPriority();
+            }
+            holder.setPriority(waiter);
+        }
+    }
+
+    @SuppressWarnings("ThreadPriorityCheck") // see lendPriority
+    private void restorePriority() {
+        if (holderOwnPriority != 0) {
+            holder.setPriority(holderOwnPriority);
+            holderOwnPriority = 0;
+        }
+    }
+
     /** Ends the turn taken by {@link #enter}: the safety lane's waiters first. */
     void leave() {
         lock.lock();
         try {
+            restorePriority();
             busy = false;
             passOn();
         } finally {

@@ -42,6 +42,46 @@ class TurnsTest {
         assertThat(Turns.NONE.enter(true)).isFalse();
     }
 
+    @Test
+    @SuppressWarnings("ThreadPriorityCheck") // priorities are what is tested
+    void enter_safetyWaitsForLowPriorityHolder_holderRunsAtWaitersPriorityUntilItLeaves() throws Exception {
+        Turns turns = Turns.serial();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayLeave = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger afterLeaving = new java.util.concurrent.atomic.AtomicInteger();
+        Thread holder = Thread.ofPlatform().name("bulk-holder").unstarted(() -> {
+            turns.enter(false);
+            entered.countDown();
+            try {
+                mayLeave.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            turns.leave();
+            afterLeaving.set(Thread.currentThread().getPriority());
+        });
+        holder.setPriority(Thread.MIN_PRIORITY);
+        holder.start();
+        entered.await();
+        List<String> order = new CopyOnWriteArrayList<>();
+        Thread safety = Thread.ofPlatform().name("safety").unstarted(() -> {
+            turns.enter(true);
+            order.add("safety");
+            turns.leave();
+        });
+        safety.setPriority(Thread.MAX_PRIORITY);
+        safety.start();
+        awaitWaiting(safety);
+
+        assertThat(holder.getPriority()).as("lent while the FLASH waits").isEqualTo(Thread.MAX_PRIORITY);
+
+        mayLeave.countDown();
+        holder.join(Duration.ofSeconds(10));
+        safety.join(Duration.ofSeconds(10));
+        assertThat(afterLeaving.get()).as("its own again once it left").isEqualTo(Thread.MIN_PRIORITY);
+        assertThat(order).containsExactly("safety");
+    }
+
     private static Thread waiter(Turns turns, boolean safety, String name, List<String> order) {
         return Thread.ofPlatform().name(name).start(() -> {
             turns.enter(safety);
