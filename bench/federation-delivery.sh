@@ -24,8 +24,9 @@ $MVN -Pjmh -pl parley-federation -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="parley-federation/target/test-classes:parley-federation/target/classes:$(cat parley-federation/target/bench.cp)"
 echo "## Federation delivery ($(date -u +%Y-%m-%dT%H:%MZ), load average $(uptime | sed 's/.*load average: //'))"
-# -XX:ThreadPriorityPolicy=1: the lanes' thread priorities, as the parley launcher runs a node (issue 20).
-# PARLEY_BENCH_JVM: more JVM options (e.g. -XX:ThreadPriorityPolicy=0 to compare without priorities).
+# -XX:ThreadPriorityPolicy=1 -XX:+UseZGC: the lanes' thread priorities and the collector, as the parley
+# launcher runs a node (issue 20). PARLEY_BENCH_JVM: more JVM options, later ones win (e.g.
+# "-XX:ThreadPriorityPolicy=0 -XX:-UseZGC -XX:+UseG1GC" to compare with neither).
 # shellcheck disable=SC2086
-exec "$PARLEY_JAVA_HOME/bin/java" -Xms512m -Xmx1g -XX:ThreadPriorityPolicy=1 ${PARLEY_BENCH_JVM:-} --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+exec "$PARLEY_JAVA_HOME/bin/java" -Xms512m -Xmx1g -XX:ThreadPriorityPolicy=1 -XX:+UseZGC ${PARLEY_BENCH_JVM:-} --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp "$CP" org.parley.federation.DeliveryBench "$@"
