@@ -39,15 +39,24 @@ final class Sql {
      * (sqlite.org/wal.html, "Concurrency"), so a FLASH's reads (the due query, the duplicate check)
      * take no turn behind a bulk batch's transaction, and the bulk lane's reads no longer hold the
      * writer from a FLASH (issue 20). Each statement is its own read transaction (auto-commit). With
-     * no readers (PostgreSQL, where transactions run side by side) this is {@link #tx}.
+     * no readers (PostgreSQL, where transactions run side by side) the read runs on this pool's
+     * connection, also in auto-commit: one round trip to the server instead of two (the statement,
+     * then its COMMIT), each of which waits for a server process to get a core while a bulk transfer
+     * keeps them busy (issue 20). At PostgreSQL's READ COMMITTED each statement sees the last commit
+     * either way.
      */
     <T> T read(String what, Work<T> work) {
         HikariDataSource pool = readers;
-        if (pool == null) {
-            return tx(what, work);
-        }
-        try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
+        try (Connection connection = pool == null ? dataSource.getConnection() : pool.getConnection()) {
+            if (pool != null) {
+                return work.run(connection);
+            }
+            connection.setAutoCommit(true);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.setAutoCommit(false);
+            }
         } catch (SQLException e) {
             throw new StoreException("store: cannot " + what + ": " + e.getMessage(), e);
         }
