@@ -320,6 +320,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void enqueue_onTheSafetyLane_entryAsReadBackAndDue() {
+        SignedEnvelope flash = keys.blueMessage(clock, Precedence.FLASH, "on the safety lane");
+
+        OutboxEntry entry = store.safetyLane().enqueue(flash);
+
+        assertThat(entry.signed()).isEqualTo(flash);
+        assertThat(entry.precedence()).isEqualTo(Precedence.FLASH);
+        assertThat(entry.attempts()).isZero();
+        assertThat(store.outboxEntry(entry.id())).contains(entry);
+        assertThat(store.dueFlash(10)).containsExactly(entry);
+        assertThat(store.safetyLane().enqueue(flash))
+                .as("a resend keeps its row")
+                .isEqualTo(entry);
+        assertThat(count("outbox")).isEqualTo(1);
+    }
+
+    @Test
     void enqueueAll_batchWithAnInvalidEnvelope_storesNone() {
         SignedEnvelope good = keys.blueMessage(clock, Precedence.ROUTINE, "good");
         SignedEnvelope bad = new SignedEnvelope(
