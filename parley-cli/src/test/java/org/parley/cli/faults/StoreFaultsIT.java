@@ -177,14 +177,9 @@ class StoreFaultsIT {
         // The server is shared with every other test on this machine: the outage stays short.
         Duration asked = Duration.parse(System.getProperty("parley.faults.pgoutage", "PT10S"));
         Duration outage = asked.compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : asked;
-        String suffix = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
         try (Netns net = Netns.create();
                 PgServer pg = PgServer.open(net)) {
-            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
-                    .withStores(java.util.Map.of(
-                            "blue", pg.storeYaml(net, net.blue, "faults_blue_" + suffix),
-                            "red", pg.storeYaml(net, net.red, "faults_red_" + suffix)));
-            try (FaultPair pair = FaultPair.start(net, root, setup)) {
+            try (FaultPair pair = FaultPair.start(net, root, onPostgres(net, pg))) {
                 OperatorTraffic blue = Traffic.start(pair.blueApi, "pg-blue-", 4);
                 OperatorTraffic red = Traffic.start(pair.redApi, "pg-red-", 4);
                 Thread.sleep(Duration.ofSeconds(5));
@@ -238,14 +233,9 @@ class StoreFaultsIT {
         String why = PgServer.serverMissingReason();
         assumeTrue(why.isEmpty(), () -> "pgdown skipped: " + why);
         Duration outage = Duration.parse(System.getProperty("parley.faults.pgdown", "PT60S"));
-        String suffix = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
         try (Netns net = Netns.create();
                 PgServer pg = PgServer.open(net)) {
-            FaultPair.Setup setup = FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
-                    .withStores(java.util.Map.of(
-                            "blue", pg.storeYaml(net, net.blue, "faults_blue_" + suffix),
-                            "red", pg.storeYaml(net, net.red, "faults_red_" + suffix)));
-            try (FaultPair pair = FaultPair.start(net, root, setup)) {
+            try (FaultPair pair = FaultPair.start(net, root, onPostgres(net, pg))) {
                 OperatorTraffic blue = Traffic.start(pair.blueApi, "pgdown-blue-", 4);
                 OperatorTraffic red = Traffic.start(pair.redApi, "pgdown-red-", 4);
                 Thread.sleep(Duration.ofSeconds(5));
@@ -305,6 +295,15 @@ class StoreFaultsIT {
     private static OperatorClient.ApiException refusal(FaultPair pair, String text) {
         return catchThrowableOfType(
                 OperatorClient.ApiException.class, () -> pair.blueApi.post("api/v1/messages", body(text)));
+    }
+
+    /** Both nodes direct to each other, each on a fresh schema of {@code pg} (reached through its relays). */
+    private static FaultPair.Setup onPostgres(Netns net, PgServer pg) {
+        String suffix = Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
+        return FaultPair.Setup.direct(net, Duration.ofSeconds(5), Duration.ofSeconds(3))
+                .withStores(java.util.Map.of(
+                        "blue", pg.storeYaml(net, net.blue, "faults_blue_" + suffix),
+                        "red", pg.storeYaml(net, net.red, "faults_red_" + suffix)));
     }
 
     private static Optional<Instant> firstAfter(OperatorTraffic traffic, Instant after) {
