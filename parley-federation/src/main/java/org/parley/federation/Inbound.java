@@ -63,6 +63,15 @@ final class Inbound {
      */
     static final int ROWS_PER_TRANSACTION = 64;
 
+    /** {@code items} cut into consecutive parts of at most {@link #ROWS_PER_TRANSACTION}, in order (views). */
+    static <T> List<List<T>> parts(List<T> items) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += ROWS_PER_TRANSACTION) {
+            parts.add(items.subList(from, Math.min(items.size(), from + ROWS_PER_TRANSACTION)));
+        }
+        return parts;
+    }
+
     /** Most signing certificates one batch may carry (a sender sends its current one). */
     static final int MAX_CERTIFICATES_PER_BATCH = 16;
 
@@ -191,8 +200,7 @@ final class Inbound {
      */
     private Stored accept(DeliveryStore lane, List<VerifiedEnvelope> good) {
         List<DeliveryStore.Accepted> accepted = new ArrayList<>(good.size());
-        for (int from = 0; from < good.size(); from += ROWS_PER_TRANSACTION) {
-            List<VerifiedEnvelope> part = good.subList(from, Math.min(good.size(), from + ROWS_PER_TRANSACTION));
+        for (List<VerifiedEnvelope> part : parts(good)) {
             try {
                 accepted.addAll(acceptPart(lane, part));
             } catch (RuntimeException e) {

@@ -451,16 +451,9 @@ final class Outbound {
      */
     private static List<Settled.Verified> store(
             DeliveryStore store, List<Settled.Verified> verified, List<Settled.Failed> failed, Instant now) {
-        if (verified.size() <= Inbound.ROWS_PER_TRANSACTION) {
-            return storePart(store, verified, failed, now);
-        }
         List<Settled.Verified> stored = new ArrayList<>(verified.size());
-        for (int from = 0; from < verified.size(); from += Inbound.ROWS_PER_TRANSACTION) {
-            stored.addAll(storePart(
-                    store,
-                    verified.subList(from, Math.min(verified.size(), from + Inbound.ROWS_PER_TRANSACTION)),
-                    failed,
-                    now));
+        for (List<Settled.Verified> part : Inbound.parts(verified)) {
+            stored.addAll(storePart(store, part, failed, now));
         }
         return stored;
     }

@@ -301,6 +301,44 @@ class FederationIT {
     }
 
     @Test
+    void deliver_flashAndRoutine_eachLaneRunsAtItsThreadPriority() throws IOException {
+        int redPort = freePort();
+        MemoryDeliveryStore blueStore = new MemoryDeliveryStore();
+        java.util.Map<Precedence, Integer> handledAt = new java.util.concurrent.ConcurrentHashMap<>();
+        start(config(redPort, freePort()), red, new MemoryDeliveryStore(), new FederationListener() {
+            @Override
+            public void received(org.parley.crypto.VerifiedEnvelope envelope) {
+                if (!(envelope.envelope().payload() instanceof Payload.LinkTest)) {
+                    handledAt.put(
+                            envelope.envelope().precedence(),
+                            Thread.currentThread().getPriority());
+                }
+            }
+        });
+        enqueue(blueStore, envelope(blue, Precedence.FLASH, Category.SAFETY, "safety lane"));
+        Federation sender = start(config(0, redPort), blue, blueStore, new FederationListener() {});
+        sender.wake();
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
+        enqueue(blueStore, envelope(blue, Precedence.ROUTINE, Category.ROUTINE, "bulk lane"));
+        sender.wake();
+        await().atMost(Duration.ofSeconds(20)).until(() -> blueStore.undelivered() == 0);
+
+        // Java priorities: what the OS makes of them depends on -XX:ThreadPriorityPolicy (LanePriority).
+        assertThat(handledAt)
+                .containsEntry(Precedence.FLASH, LanePriority.SAFETY)
+                .containsEntry(Precedence.ROUTINE, LanePriority.BULK);
+        assertThat(threadPriority("federation-delivery-flash")).contains(LanePriority.SAFETY);
+        assertThat(threadPriority("federation-delivery-0")).contains(LanePriority.BULK);
+    }
+
+    private static Optional<Integer> threadPriority(String name) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .map(Thread::getPriority)
+                .findFirst();
+    }
+
+    @Test
     void deliver_batchLargerThanOneTransaction_receiptsCommittedInBoundedParts() throws IOException {
         int redPort = freePort();
         List<Integer> parts = new CopyOnWriteArrayList<>();

@@ -211,30 +211,28 @@ final class JdbcStore implements Store {
 
     @Override
     public List<OutboxEntry> due(int limit) {
-        Instant now = now();
-        return sql.read(
-                "list due outbox entries",
-                c -> Sql.query(
-                        c,
-                        JdbcStore::outboxRow,
-                        "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE " + DUE
-                                + " ORDER BY precedence_rank, created_micros, envelope_id LIMIT ?",
-                        Sql.micros(now),
-                        Sql.micros(now.plus(LONGEST_RETRY_WAIT)),
-                        limit));
+        return dueWhere("list due outbox entries", "", "precedence_rank, created_micros, envelope_id", limit);
     }
 
     @Override
     public List<OutboxEntry> dueFlash(int limit) {
+        return dueWhere(
+                "list due FLASH outbox entries",
+                "precedence_rank = " + Precedence.FLASH.rank() + " AND ",
+                "created_micros, envelope_id",
+                limit);
+    }
+
+    /** Due entries ({@link #DUE}) that also meet {@code also} (SQL ending in AND, or empty), in {@code order}. */
+    private List<OutboxEntry> dueWhere(String what, String also, String order, int limit) {
         Instant now = now();
         return sql.read(
-                "list due FLASH outbox entries",
+                what,
                 c -> Sql.query(
                         c,
                         JdbcStore::outboxRow,
-                        "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE precedence_rank = ? AND " + DUE
-                                + " ORDER BY created_micros, envelope_id LIMIT ?",
-                        Precedence.FLASH.rank(),
+                        "SELECT " + OUTBOX_COLUMNS + " FROM outbox WHERE " + also + DUE + " ORDER BY " + order
+                                + " LIMIT ?",
                         Sql.micros(now),
                         Sql.micros(now.plus(LONGEST_RETRY_WAIT)),
                         limit));
