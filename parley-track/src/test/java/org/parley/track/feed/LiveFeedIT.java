@@ -212,7 +212,9 @@ class LiveFeedIT {
         FeedOptions impatient = FAST.withReadTimeout(Duration.ofMillis(300));
         try (FeedServer server = new FeedServer((i, s, out) -> Thread.sleep(10_000));
                 LiveFeed feed = LiveFeed.start(spec("ais", server.url()), FIXED, received::add, impatient)) {
-            await(() -> feed.stats().connects() >= 3, Duration.ofSeconds(5), feed);
+            // The feed counts a connect when its connect returns, the server when its accept thread
+            // has run: wait for both (the full verify once saw the feed's third before the server's).
+            await(() -> feed.stats().connects() >= 3 && server.accepted() >= 3, Duration.ofSeconds(5), feed);
 
             assertThat(feed.stats().disconnects()).isGreaterThanOrEqualTo(2);
             assertThat(server.accepted()).isGreaterThanOrEqualTo(3);
