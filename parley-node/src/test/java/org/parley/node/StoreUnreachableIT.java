@@ -1,7 +1,6 @@
 package org.parley.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -86,10 +85,20 @@ class StoreUnreachableIT {
             Instant cut = Instant.now();
             proxy.cut();
             redSent.addAll(sendSome(red, "during", 4));
+            // A send may still get through in the moment the cut takes hold (the full verify saw one
+            // committed on a pooled connection): it is accepted, so it counts as sent; the next is
+            // refused.
             Instant asked = Instant.now();
-            MessageService.Refused refused = catchThrowableOfType(
-                    MessageService.Refused.class,
-                    () -> blue.messages().send(Precedence.FLASH, Category.SAFETY, new Payload.Text("during"), "alice"));
+            MessageService.Refused refused = null;
+            for (int attempt = 0; attempt < 3 && refused == null; attempt++) {
+                asked = Instant.now();
+                try {
+                    blueSent.add(blue.messages()
+                            .send(Precedence.FLASH, Category.SAFETY, new Payload.Text("during " + attempt), "alice"));
+                } catch (MessageService.Refused e) {
+                    refused = e;
+                }
+            }
             Duration answeredIn = Duration.between(asked, Instant.now());
             await().atMost(ALARM_WITHIN)
                     .until(() -> first(blue, Alarm.Kind.STORE_UNREACHABLE).isPresent());

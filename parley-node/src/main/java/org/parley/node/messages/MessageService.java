@@ -27,6 +27,8 @@ import org.parley.wire.EnvelopeId;
 import org.parley.wire.Payload;
 import org.parley.wire.Precedence;
 import org.parley.wire.SignedEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What operators do with messages: send, list, acknowledge; and what the federation hands in:
@@ -34,6 +36,8 @@ import org.parley.wire.SignedEnvelope;
  * reported as done. Built by {@link #open}, which watches again what a restart left unacknowledged.
  */
 public final class MessageService {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageService.class);
+
     /** The shared phrasebook (EN/ZH) every message is drafted and rendered with. */
     public static final Phrasebook PHRASEBOOK = Phrasebook.standard();
 
@@ -170,14 +174,33 @@ public final class MessageService {
             throw storage.refusal(e);
         }
         storage.wrote();
-        ledger.record(signed);
-        store.audit(operator, "send", envelope.id().toString(), precedence + " " + category);
+        recordAccepted(envelope.id(), signed, operator, precedence + " " + category);
         events.count(Counter.SENT);
         events.say(drafter.own() + " sent " + precedence + " " + category + " " + envelope.id() + " to "
                 + drafter.peer() + ": \"" + summary(payload) + "\"");
         outbox.newEnvelopes();
         events.publishMessage(Topic.MESSAGE, envelope.id().toString(), "OUTBOUND", "new");
         return envelope.id();
+    }
+
+    /**
+     * The ledger leaf and audit row of a send the outbox has committed. Should the store fail now
+     * (it went out of reach between the two writes: StoreUnreachableIT saw it), the message is
+     * still accepted and will be sent, and the operator must not be told otherwise and send it
+     * again under a new id: the missing leaf is recorded at the node's next start
+     * (NodeLedger.recordMissing), the audit row is lost with a log line saying so.
+     */
+    private void recordAccepted(EnvelopeId id, SignedEnvelope signed, String operator, String what) {
+        try {
+            ledger.record(signed);
+            store.audit(operator, "send", id.toString(), what);
+        } catch (StoreException e) {
+            LOG.error(
+                    "message {} is accepted and will be sent, but its ledger leaf or audit row was not written"
+                            + " (the leaf is recorded at the next start): {}",
+                    id,
+                    e.toString());
+        }
     }
 
     public void delivered(EnvelopeId id, VerifiedEnvelope receipt) {
