@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * (sqlite.org/c3ref/wal_checkpoint_v2.html). Durability does not change: a commit is durable
  * when its WAL frames are synced (synchronous=FULL), and a checkpoint only moves committed pages.
  */
-final class Checkpoints implements AutoCloseable {
+final class Checkpoints implements Upkeep {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     /** Between checkpoints: the WAL holds at most about this much of the writes. */
     static final Duration INTERVAL = Duration.ofMillis(200);

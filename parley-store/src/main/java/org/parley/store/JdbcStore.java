@@ -54,7 +54,7 @@ final class JdbcStore implements Store {
     private final List<HikariDataSource> owned;
 
     /** SQLite's checkpoint thread, stopped before the pools close (none on PostgreSQL and for the view). */
-    private final List<Checkpoints> checkpoints;
+    private final List<Upkeep> upkeep;
 
     /** The safety lane's view (issue 20); this store itself for the view. */
     private final JdbcStore safetyLane;
@@ -66,7 +66,7 @@ final class JdbcStore implements Store {
             javax.sql.DataSource shared,
             InstantSource clock,
             List<HikariDataSource> owned,
-            List<Checkpoints> checkpoints) {
+            List<Upkeep> upkeep) {
         this.engine = engine;
         this.shared = shared;
         this.sql = sql;
@@ -76,7 +76,7 @@ final class JdbcStore implements Store {
         this.heads = new JdbcTreeHeadStore(sql);
         this.listings = new Listings(sql);
         this.owned = List.copyOf(owned);
-        this.checkpoints = List.copyOf(checkpoints);
+        this.upkeep = List.copyOf(upkeep);
         this.safetyLane = sql == safetySql
                 ? this
                 : new JdbcStore(engine, safetySql, safetySql, shared, clock, List.of(), List.of());
@@ -114,7 +114,7 @@ final class JdbcStore implements Store {
                 shared,
                 clock,
                 List.of(dataSource, safetyPool),
-                List.of());
+                List.of(PlannerStatistics.start(dataSource)));
     }
 
     static JdbcStore open(
@@ -674,7 +674,7 @@ final class JdbcStore implements Store {
 
     @Override
     public void close() {
-        checkpoints.forEach(Checkpoints::close);
+        upkeep.forEach(Upkeep::close);
         owned.forEach(HikariDataSource::close);
     }
 }

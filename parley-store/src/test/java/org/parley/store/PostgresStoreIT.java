@@ -6,8 +6,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.TestClock;
+import org.parley.wire.Precedence;
+import org.parley.wire.SignedEnvelope;
 
 class PostgresStoreIT extends StoreContract {
     private String schema = "";
@@ -69,5 +74,37 @@ class PostgresStoreIT extends StoreContract {
 
         assertThat(current).isEqualTo(schema);
         assertThat(store.engine()).isEqualTo("POSTGRES");
+    }
+
+    @Test
+    void plannerStatistics_outboxFilledSinceLastAnalyze_analyzedWithinSeconds() throws InterruptedException {
+        // Autovacuum off for this table, so only the store's own ANALYZE can refresh it.
+        ((JdbcStore) store)
+                .inTransaction(
+                        "autovacuum off", c -> Sql.update(c, "ALTER TABLE outbox SET (autovacuum_enabled = false)"));
+        List<SignedEnvelope> batch = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            batch.add(keys.blueMessage(clock, Precedence.ROUTINE, "bulk " + i));
+        }
+        store.enqueueAll(batch);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long analyzed = 0;
+        while (analyzed == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            analyzed = ((JdbcStore) store)
+                    .inTransaction(
+                            "analyze count",
+                            c -> Sql.queryOne(
+                                            c,
+                                            r -> r.getLong(1),
+                                            "SELECT analyze_count FROM pg_stat_user_tables"
+                                                    + " WHERE schemaname = current_schema() AND relname = 'outbox'")
+                                    .orElseThrow());
+        }
+
+        assertThat(analyzed)
+                .as("ANALYZE runs on the outbox after 1,500 new rows")
+                .isPositive();
     }
 }
