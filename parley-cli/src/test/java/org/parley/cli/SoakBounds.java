@@ -13,7 +13,15 @@ import org.assertj.core.api.SoftAssertions;
 final class SoakBounds {
     /**
      * Heap after a full GC: the last sixth's median at most this far above the baseline's median,
-     * besides what the ledger's in-memory Merkle tree gained meanwhile.
+     * besides what the ledger's in-memory Merkle tree gained meanwhile. Set for G1, whose
+     * stop-the-world full collection leaves the live set; kept for generational ZGC (the soak's
+     * collector since the launcher's, decision 17), whose reading is coarser but not growing: ZGC
+     * counts used heap in whole pages (2 MiB small pages, medium pages of 2-8 MiB at -Xmx384m, as
+     * {@code -Xlog:gc+init} reports on JDK 25; the tree's 256 KiB chunks are medium objects), and
+     * its collection is concurrent, so what the node allocated while it ran and pages left below
+     * the compaction limits (5 % garbage in the old generation, 25 % in the young) are in the
+     * figure too. That raises each sample by a few MiB and scatters it by about a page, which the
+     * medians and these 16 MiB absorb; none of it grows with the run's length.
      */
     static final double HEAP_GROWTH_MIB = 16;
     /**
@@ -23,7 +31,11 @@ final class SoakBounds {
     static final double LEDGER_BYTES_PER_LEAF = 64;
     /** Open file descriptors: never more than this above the baseline's highest. */
     static final int FD_GROWTH = 16;
-    /** Threads: never more than this above the baseline's highest. */
+    /**
+     * Threads: never more than this above the baseline's highest. Under ZGC the JVM starts GC worker
+     * threads on demand (-Xlog:gc+init: "GC Workers Max: 1 (dynamic)" on this 2-core machine), one
+     * or two more at most, inside this room.
+     */
     static final int THREAD_GROWTH = 8;
     /** Delivery p99: the last sixth's median at most this factor of the baseline's, plus the slack below. */
     static final double P99_FACTOR = 2.0;
