@@ -72,6 +72,16 @@ class SoakProbeTest {
     }
 
     @Test
+    void heapAfterGc_zgcLineOfANodeInTheSoak_readsItsUsedHeap() {
+        // BLUE's last line in SoakIT's 10-minute run of 2026-12-06 (docs/soak.md), launcher flags.
+        List<String> log = List.of(
+                "[604.681s][info][gc] GC(180) Major Collection (Diagnostic Command)",
+                "[604.740s][info][gc] GC(180) Major Collection (Diagnostic Command) 94M(24%)->40M(10%) 0.059s");
+
+        assertThat(SoakProbe.heapAfterGc(log, ZGC_HEAP_INFO).usedMib()).isEqualTo(40);
+    }
+
+    @Test
     void heapAfterGc_noDiagnosticCollection_throwsNamingBothCollectorsLines() {
         List<String> log = ZGC_LOG.subList(0, ZGC_LOG.size() - 2);
 
