@@ -15,13 +15,14 @@ final class SoakBounds {
      * Heap after a full GC: the last sixth's median at most this far above the baseline's median,
      * besides what the ledger's in-memory Merkle tree gained meanwhile. Set for G1, whose
      * stop-the-world full collection leaves the live set; kept for generational ZGC (the soak's
-     * collector since the launcher's, decision 17), whose reading is coarser but not growing: ZGC
-     * counts used heap in whole pages (2 MiB small pages, medium pages of 2-8 MiB at -Xmx384m, as
-     * {@code -Xlog:gc+init} reports on JDK 25; the tree's 256 KiB chunks are medium objects), and
-     * its collection is concurrent, so what the node allocated while it ran and pages left below
-     * the compaction limits (5 % garbage in the old generation, 25 % in the young) are in the
-     * figure too. That raises each sample by a few MiB and scatters it by about a page, which the
-     * medians and these 16 MiB absorb; none of it grows with the run's length.
+     * collector since it is the launcher's, decision 17), whose reading is coarser but does not
+     * grow with time: ZGC counts used heap in whole pages (2 MiB small pages, medium pages of 2-8 MiB
+     * at -Xmx384m, as {@code -Xlog:gc+init} reports on JDK 25), and its collection is concurrent, so
+     * what the node allocated while it ran and pages left uncompacted under the limits
+     * (ZFragmentationLimit 5 % garbage in the old generation, ZYoungCompactionLimit 25 % in the
+     * young) are in the figure too. That raises each sample by a few MiB and scatters it by a page
+     * or two (32-44 MiB around a median of 40 in the 10-minute check of 2026-12-06, docs/soak.md),
+     * which the medians and these 16 MiB absorb.
      */
     static final double HEAP_GROWTH_MIB = 16;
     /**
