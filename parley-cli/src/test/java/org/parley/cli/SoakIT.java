@@ -282,9 +282,13 @@ class SoakIT {
                         .orElse("no parley_link_alarm metric");
     }
 
-    /** The node's JVM: FaultPair's heap limit, and a GC log that SoakProbe reads the post-GC heap from. */
+    /**
+     * The node's JVM: FaultPair's heap limit, the collector the {@code parley} launcher runs a node on
+     * (generational ZGC, decision 17; NodeProcess adds the launcher's priority option), and a GC log
+     * that SoakProbe reads the post-GC heap from.
+     */
     private List<String> jvm(String name) {
-        return List.of("-Xmx384m", "-Xlog:gc:file=" + root.resolve(name + "-gc.log"));
+        return List.of("-Xmx384m", "-XX:+UseZGC", "-Xlog:gc:file=" + root.resolve(name + "-gc.log"));
     }
 
     private OperatorClient client(int port, String name) {

@@ -48,11 +48,6 @@ final class AckTicker implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoopThreads.stop(thread);
     }
 }

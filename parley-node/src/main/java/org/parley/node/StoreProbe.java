@@ -50,11 +50,6 @@ final class StoreProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoopThreads.stop(thread);
     }
 }
