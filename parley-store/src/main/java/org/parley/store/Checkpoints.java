@@ -2,11 +2,8 @@ package org.parley.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * WAL checkpoints of a SQLite store, off the writer's path (issue 20). By default SQLite runs a
@@ -19,65 +16,25 @@ import org.slf4j.LoggerFactory;
  * (sqlite.org/c3ref/wal_checkpoint_v2.html). Durability does not change: a commit is durable
  * when its WAL frames are synced (synchronous=FULL), and a checkpoint only moves committed pages.
  */
-final class Checkpoints implements Upkeep {
-    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+final class Checkpoints {
     /** Between checkpoints: the WAL holds at most about this much of the writes. */
     static final Duration INTERVAL = Duration.ofMillis(200);
 
-    private final HikariDataSource readers;
-    private final Thread thread;
-    private volatile boolean closed;
-
-    private Checkpoints(HikariDataSource readers) {
-        this.readers = readers;
-        this.thread =
-                Thread.ofPlatform().daemon().name("parley-store-checkpoint").unstarted(this::loop);
-    }
+    private Checkpoints() {}
 
     /** Starts checkpointing the database {@code readers} read. */
-    static Checkpoints start(HikariDataSource readers) {
-        Checkpoints checkpoints = new Checkpoints(readers);
-        checkpoints.thread.start();
-        return checkpoints;
-    }
-
-    private void loop() {
-        boolean failing = false;
-        while (!closed) {
-            try {
-                Thread.sleep(INTERVAL);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try (Connection connection = readers.getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                if (failing) {
-                    LOG.info("store: WAL checkpoints work again");
-                    failing = false;
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                if (!failing) {
-                    // Once per run of failures: the WAL keeps every commit meanwhile, nothing is lost.
-                    LOG.warn("store: WAL checkpoint failed (the WAL file grows until one succeeds): {}", e.toString());
-                    failing = true;
-                }
-            }
-        }
-    }
-
-    /** Stops checkpointing; SQLite checkpoints once more when the last connection closes. */
-    @Override
-    public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    static Upkeep start(HikariDataSource readers) {
+        return Upkeep.start(
+                "parley-store-checkpoint",
+                INTERVAL,
+                "WAL checkpoint",
+                // Nothing is lost: the WAL keeps every commit meanwhile.
+                "the WAL file grows until one succeeds",
+                () -> {
+                    try (Connection connection = readers.getConnection();
+                            Statement statement = connection.createStatement()) {
+                        statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    }
+                });
     }
 }

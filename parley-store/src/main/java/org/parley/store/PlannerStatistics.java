@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fresh planner statistics for a PostgreSQL store's tables (issue 20). The outbox and the receipts
@@ -29,9 +27,7 @@ import org.slf4j.LoggerFactory;
  * those. ANALYZE reads a sample of at most 30,000 rows and does not block writers (its lock conflicts
  * only with schema changes, VACUUM and another ANALYZE).
  */
-final class PlannerStatistics implements Upkeep {
-    private static final Logger LOG = LoggerFactory.getLogger(PlannerStatistics.class);
-
+final class PlannerStatistics {
     /** Between looks at the activity statistics (which the server updates about once a second). */
     static final Duration INTERVAL = Duration.ofSeconds(2);
 
@@ -41,54 +37,20 @@ final class PlannerStatistics implements Upkeep {
     /** Changed share of a table's rows that calls for an ANALYZE: autovacuum's default, 10 %. */
     static final double FRACTION = 0.1;
 
-    private final HikariDataSource pool;
-    private final Thread thread;
-    private volatile boolean closed;
-
-    private PlannerStatistics(HikariDataSource pool) {
-        this.pool = pool;
-        this.thread =
-                Thread.ofPlatform().daemon().name("parley-store-statistics").unstarted(this::loop);
-    }
+    private PlannerStatistics() {}
 
     /** Starts keeping the statistics of the tables in the schema of {@code pool}'s connections fresh. */
-    static PlannerStatistics start(HikariDataSource pool) {
-        PlannerStatistics statistics = new PlannerStatistics(pool);
-        statistics.thread.start();
-        return statistics;
-    }
-
-    private void loop() {
-        boolean failing = false;
-        while (!closed) {
-            try {
-                Thread.sleep(INTERVAL);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                analyzeStale();
-                if (failing) {
-                    LOG.info("store: planner statistics are kept fresh again");
-                    failing = false;
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                if (!failing) {
-                    // Once per run of failures; autovacuum still analyzes, only later.
-                    LOG.warn(
-                            "store: cannot refresh planner statistics (queries may be slow meanwhile): {}",
-                            e.toString());
-                    failing = true;
-                }
-            }
-        }
+    static Upkeep start(HikariDataSource pool) {
+        return Upkeep.start(
+                "parley-store-statistics",
+                INTERVAL,
+                "planner statistics refresh",
+                "queries may be slow until autovacuum analyzes the tables",
+                () -> analyzeStale(pool));
     }
 
     /** Analyzes this schema's tables that changed enough since their last ANALYZE; returns their names. */
-    List<String> analyzeStale() throws SQLException {
+    static List<String> analyzeStale(HikariDataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(true);
             try {
@@ -113,16 +75,5 @@ final class PlannerStatistics implements Upkeep {
     /** A table name as a quoted SQL identifier (the names come from the catalogue, quoted all the same). */
     static String quoted(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
