@@ -53,7 +53,10 @@ final class JdbcStore implements Store {
     /** The pools this store closes (none for the safety lane's view). */
     private final List<HikariDataSource> owned;
 
-    /** SQLite's checkpoint thread, stopped before the pools close (none on PostgreSQL and for the view). */
+    /**
+     * The store's background work (SQLite's checkpoints, PostgreSQL's planner statistics), stopped
+     * before the pools close; none for the safety lane's view, which shares the store's.
+     */
     private final List<Upkeep> upkeep;
 
     /** The safety lane's view (issue 20); this store itself for the view. */
@@ -107,14 +110,15 @@ final class JdbcStore implements Store {
                     List.of(Checkpoints.start(readers)));
         }
         HikariDataSource safetyPool = engine.safetyPool(dataSource);
+        Sql bulk = new Sql(dataSource, Turns.NONE, false);
         return new JdbcStore(
                 engine,
-                new Sql(dataSource, Turns.NONE, false),
+                bulk,
                 new Sql(safetyPool, Turns.NONE, true),
                 shared,
                 clock,
                 List.of(dataSource, safetyPool),
-                List.of(PlannerStatistics.start(dataSource)));
+                List.of(PlannerStatistics.start(bulk)));
     }
 
     static JdbcStore open(

@@ -1,6 +1,5 @@
 package org.parley.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,37 +38,34 @@ final class PlannerStatistics {
 
     private PlannerStatistics() {}
 
-    /** Starts keeping the statistics of the tables in the schema of {@code pool}'s connections fresh. */
-    static Upkeep start(HikariDataSource pool) {
+    /**
+     * Starts keeping the statistics of the tables in {@code sql}'s schema fresh. ANALYZE changes no
+     * row of the node's, so each round runs as {@link Sql#read} does: in auto-commit, beside the
+     * store's transactions.
+     */
+    static Upkeep start(Sql sql) {
         return Upkeep.start(
                 "parley-store-statistics",
                 INTERVAL,
                 "planner statistics refresh",
                 "queries may be slow until autovacuum analyzes the tables",
-                () -> analyzeStale(pool));
+                () -> sql.read("refresh planner statistics", PlannerStatistics::analyzeStale));
     }
 
-    /** Analyzes this schema's tables that changed enough since their last ANALYZE; returns their names. */
-    static List<String> analyzeStale(HikariDataSource pool) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(true);
-            try {
-                List<String> stale = Sql.query(
-                        connection,
-                        row -> row.getString(1),
-                        "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()"
-                                + " AND n_mod_since_analyze > " + ROWS + " + " + FRACTION
-                                + " * GREATEST(n_live_tup, 0) ORDER BY relname");
-                try (Statement statement = connection.createStatement()) {
-                    for (String table : stale) {
-                        statement.execute("ANALYZE " + quoted(table));
-                    }
-                }
-                return stale;
-            } finally {
-                connection.setAutoCommit(false);
+    /** Analyzes this schema's tables that changed enough since their last ANALYZE. */
+    private static Boolean analyzeStale(Connection connection) throws SQLException {
+        List<String> stale = Sql.query(
+                connection,
+                row -> row.getString(1),
+                "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()"
+                        + " AND n_mod_since_analyze > " + ROWS + " + " + FRACTION
+                        + " * GREATEST(n_live_tup, 0) ORDER BY relname");
+        try (Statement statement = connection.createStatement()) {
+            for (String table : stale) {
+                statement.execute("ANALYZE " + quoted(table));
             }
         }
+        return Boolean.TRUE;
     }
 
     /** A table name as a quoted SQL identifier (the names come from the catalogue, quoted all the same). */
